@@ -1,0 +1,141 @@
+"""The exception hierarchy of diplolib.
+
+Every error the library raises on purpose derives from :class:`DiplolibError`.
+Each subclass also derives from the builtin exception a caller would naturally
+catch (``ValueError``, ``LookupError``, ``TypeError``), so code that does not
+know diplolib still handles it correctly, and pydantic turns the ``ValueError``
+ones into ordinary validation errors.
+
+>>> from diplolib.errors import DiplolibError, UnsupportedLanguageError
+>>> issubclass(UnsupportedLanguageError, ValueError)
+True
+>>> issubclass(UnsupportedLanguageError, DiplolibError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CatalogError",
+    "ContentError",
+    "DetectionError",
+    "DiplolibError",
+    "LibraryError",
+    "MissingTranslationError",
+    "Problem",
+    "UnknownReferenceError",
+    "UnsupportedLanguageError",
+]
+
+from dataclasses import dataclass
+
+
+class DiplolibError(Exception):
+    """Base class of every error raised by diplolib.
+
+    >>> try:
+    ...     raise DiplolibError("something went wrong")
+    ... except DiplolibError as exc:
+    ...     print(exc)
+    something went wrong
+    """
+
+
+class UnsupportedLanguageError(DiplolibError, ValueError):
+    """A language code is not one diplolib supports (or is not a language code).
+
+    >>> from diplolib import normalize_lang
+    >>> normalize_lang("fr")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.UnsupportedLanguageError: unsupported language 'fr'; accepted: 'en', 'az' (with optional region/script, e.g. 'az-AZ', 'az_Latn_AZ', 'en-GB')
+    """
+
+
+class MissingTranslationError(DiplolibError, LookupError):
+    """A value was required in a language and is absent (strict access).
+
+    >>> from diplolib import LocalizedText
+    >>> LocalizedText(en="Print").require("az", field="print_label")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.MissingTranslationError: field 'print_label' has no 'az' value (present: 'en')
+    """
+
+
+class ContentError(DiplolibError, ValueError):
+    """Content (an article, event or entity) is invalid.
+
+    >>> isinstance(ContentError("bad slug"), ValueError)
+    True
+    """
+
+
+class UnknownReferenceError(ContentError, LookupError):
+    """An id was asked for or referenced that the content library does not hold.
+
+    >>> isinstance(UnknownReferenceError("no item 'x'"), LookupError)
+    True
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem found while loading content: where it is and what is wrong.
+
+    >>> print(Problem("articles/a.json", "title.az", "value is empty"))
+    articles/a.json: title.az: value is empty
+    """
+
+    file: str
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.location}" if self.location else self.file
+        return f"{where}: {self.message}"
+
+
+class LibraryError(ContentError):
+    """A content folder could not be loaded; ``problems`` lists every problem found.
+
+    >>> err = LibraryError([Problem("a.json", "id", "duplicate id 'x'")])
+    >>> print(err)
+    1 problem in the content library:
+      a.json: id: duplicate id 'x'
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{count} {noun} in the content library:"]
+        lines.extend(f"  {p}" for p in self.problems)
+        super().__init__("\n".join(lines))
+
+
+class CatalogError(DiplolibError, ValueError):
+    """A message catalog (``.po``/``.mo``) is missing, malformed or unsafe.
+
+    ``file`` and ``line`` say where, when known.
+
+    >>> print(CatalogError("bad escape", file="az.po", line=12))
+    az.po:12: bad escape
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.reason = message
+        where = ""
+        if file is not None:
+            where = f"{file}:{line}: " if line is not None else f"{file}: "
+        super().__init__(f"{where}{message}")
+
+
+class DetectionError(DiplolibError, ValueError):
+    """Language detection was given input it cannot work on.
+
+    >>> isinstance(DetectionError("bad input"), ValueError)
+    True
+    """

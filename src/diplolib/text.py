@@ -1,0 +1,445 @@
+"""Localized values: one piece of text in English and Azerbaijani, with honest fallback.
+
+A :class:`LocalizedText` holds at most one value per language and tells three
+states apart:
+
+* **absent** – no value was given (``missing()`` lists it, fallback may serve
+  another language);
+* **explicitly empty** – the value is ``""`` on purpose (for example an article
+  with no lead in one language); it is served as ``""`` and never falls back;
+* **present** – a non-empty string.
+
+Input is NFC-normalised and stripped of surrounding whitespace, so a value of
+only whitespace is explicitly empty. Fallback is decided per field, never per
+item: an article whose ``az`` title exists but whose ``az`` lead does not gets
+the Azerbaijani title and the English lead, and :meth:`LocalizedText.resolve`
+says which is which.
+
+>>> from diplolib import LocalizedText
+>>> title = LocalizedText(en="Foreign press", az="Xarici mətbuat")
+>>> title.get("az")
+'Xarici mətbuat'
+>>> lead = LocalizedText(en="Baku, 2 March 2017")
+>>> r = lead.resolve("az")
+>>> r.value, r.lang, r.is_fallback
+('Baku, 2 March 2017', 'en', True)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DEFAULT_FALLBACKS",
+    "LocalizedText",
+    "Resolved",
+    "TextValidator",
+    "find_confusables",
+    "register_text_validator",
+]
+
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Final
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from .errors import MissingTranslationError, UnsupportedLanguageError
+from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang, resolve_lang
+
+DEFAULT_FALLBACKS: Final[Mapping[Lang, tuple[Lang, ...]]] = {"az": ("en",), "en": ("az",)}
+"""Default per-language fallback order: Azerbaijani falls back to English and vice versa."""
+
+TextValidator = Callable[[Lang, str], str]
+"""A validation hook: takes ``(lang, value)`` and returns the (possibly changed) value,
+or raises ``ValueError`` with a message for editors."""
+
+# Letters that look like Azerbaijani ə/Ə but are other code points. Pasted text
+# carries them often; they break search, sorting and spell-checking.
+_CONFUSABLES: Final[Mapping[str, tuple[str, str]]] = {
+    "\u04d9": ("ə", "CYRILLIC SMALL LETTER SCHWA"),
+    "\u04d8": ("Ə", "CYRILLIC CAPITAL LETTER SCHWA"),
+    "\u01dd": ("ə", "LATIN SMALL LETTER TURNED E"),
+    "\u018e": ("Ə", "LATIN CAPITAL LETTER REVERSED E"),
+}
+
+_validators: list[TextValidator] = []
+_validators_lock = threading.Lock()
+
+
+def register_text_validator(hook: TextValidator) -> Callable[[], None]:
+    """Run ``hook`` on every value of every :class:`LocalizedText` that is validated.
+
+    The hook gets ``(lang, value)`` for each present, non-empty value and returns
+    the value to keep (it may normalise it) or raises ``ValueError``. Returns a
+    function that unregisters the hook. For a check on one model only, pass hooks
+    in the pydantic validation context instead:
+    ``Model.model_validate(data, context={"text_validators": [hook]})``.
+
+    >>> def no_shouting(lang, value):
+    ...     if value.isupper():
+    ...         raise ValueError("value is all capitals")
+    ...     return value
+    >>> remove = register_text_validator(no_shouting)
+    >>> try:
+    ...     LocalizedText.validate({"en": "PRINT"})
+    ... except ValueError as exc:
+    ...     print(exc)
+    en: value is all capitals
+    >>> remove()
+    """
+    with _validators_lock:
+        _validators.append(hook)
+
+    def remove() -> None:
+        with _validators_lock:
+            if hook in _validators:
+                _validators.remove(hook)
+
+    return remove
+
+
+def find_confusables(text: str) -> list[tuple[int, str, str, str]]:
+    """List look-alike letters for ə/Ə in ``text`` as ``(index, char, replacement, name)``.
+
+    >>> find_confusables("B\u04d9k\u0131")
+    [(1, 'ә', 'ə', 'CYRILLIC SMALL LETTER SCHWA')]
+    """
+    found = []
+    for index, char in enumerate(text):
+        hit = _CONFUSABLES.get(char)
+        if hit is not None:
+            found.append((index, char, hit[0], hit[1]))
+    return found
+
+
+def _check_az_letters(lang: Lang, value: str) -> str:
+    if lang != "az":
+        return value
+    found = find_confusables(value)
+    if found:
+        index, char, replacement, name = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise ValueError(
+            f"look-alike letter {char!r} (U+{ord(char):04X} {name}) at position {index}"
+            f"{more}; Azerbaijani text must use {replacement!r} (U+{ord(replacement):04X})"
+        )
+    return value
+
+
+def _clean(value: object, lang: Lang) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{lang}: value must be a str, not {type(value).__name__}")
+    return unicodedata.normalize("NFC", value).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The outcome of :meth:`LocalizedText.resolve`.
+
+    ``value`` is the text served (``None`` when no language had one), ``lang``
+    the language it is in, ``requested`` the language asked for, and
+    ``is_fallback`` whether another language had to stand in.
+
+    >>> LocalizedText(az="Çap et").resolve("en")
+    Resolved(value='Çap et', lang='az', requested='en', is_fallback=True)
+    """
+
+    value: str | None
+    lang: Lang | None
+    requested: Lang
+    is_fallback: bool
+
+
+class LocalizedText:
+    """Text in English and/or Azerbaijani; a pydantic field type and a plain value.
+
+    Build it with keywords or a mapping whose keys are language codes in any
+    accepted spelling. ``None`` means absent; ``""`` means explicitly empty.
+
+    >>> t = LocalizedText({"en-GB": " Print ", "az_AZ": "Çap et"})
+    >>> t
+    LocalizedText(en='Print', az='Çap et')
+    >>> t.to_dict()
+    {'en': 'Print', 'az': 'Çap et'}
+    >>> LocalizedText(en="Lead", az="").get("az")
+    ''
+    """
+
+    __slots__ = ("_hash", "_values")
+
+    _values: dict[Lang, str]
+    _hash: int | None
+
+    fallbacks: ClassVar[Mapping[Lang, tuple[Lang, ...]]] = DEFAULT_FALLBACKS
+
+    def __init__(
+        self,
+        values: Mapping[str, str | None] | None = None,
+        /,
+        *,
+        en: str | None = None,
+        az: str | None = None,
+    ) -> None:
+        collected: dict[Lang, str] = {}
+        if values is not None:
+            if not isinstance(values, Mapping):
+                raise TypeError(
+                    f"LocalizedText takes a mapping of language to text, not "
+                    f"{type(values).__name__}; e.g. {{'en': '...', 'az': '...'}}"
+                )
+            for key, value in values.items():
+                lang = normalize_lang(key)
+                if lang in collected:
+                    raise ValueError(f"language {lang!r} given twice (as {key!r})")
+                if value is not None:
+                    collected[lang] = _clean(value, lang)
+        for lang, value in (("en", en), ("az", az)):
+            if value is None:
+                continue
+            if lang in collected:
+                raise ValueError(f"language {lang!r} given twice")
+            collected[lang] = _clean(value, lang)  # type: ignore[arg-type]
+        # Keep a canonical order so equal values print and serialise the same way.
+        object.__setattr__(self, "_values", {k: collected[k] for k in SUPPORTED_LANGUAGES if k in collected})
+        object.__setattr__(self, "_hash", None)
+
+    # -- access ---------------------------------------------------------------
+
+    def _chain(self, requested: Lang, fallback: bool | Sequence[str]) -> Iterator[Lang]:
+        yield requested
+        if fallback is True:
+            yield from self.fallbacks.get(requested, ())
+        elif fallback is not False:
+            if isinstance(fallback, str):
+                raise TypeError("fallback must be True, False or a sequence of language codes")
+            for code in fallback:
+                yield normalize_lang(code)
+
+    def resolve(self, lang: str | None = None, *, fallback: bool | Sequence[str] = True) -> Resolved:
+        """Find the value to serve for ``lang`` (default: the current language).
+
+        ``fallback=True`` follows :data:`DEFAULT_FALLBACKS`; a sequence of codes
+        gives an explicit order; ``False`` turns fallback off. An explicitly
+        empty value is served as it is and does not fall back.
+
+        >>> t = LocalizedText(en="Related articles")
+        >>> t.resolve("az")
+        Resolved(value='Related articles', lang='en', requested='az', is_fallback=True)
+        >>> t.resolve("az", fallback=False).value is None
+        True
+        """
+        requested = resolve_lang(lang)
+        for candidate in self._chain(requested, fallback):
+            value = self._values.get(candidate)
+            if value is not None:
+                return Resolved(value, candidate, requested, candidate != requested)
+        return Resolved(None, None, requested, False)
+
+    def get(
+        self,
+        lang: str | None = None,
+        *,
+        fallback: bool | Sequence[str] = True,
+        default: str | None = None,
+    ) -> str | None:
+        """Return the value for ``lang`` with fallback, or ``default`` when there is none.
+
+        >>> t = LocalizedText(en="World Cities", az="Dünya şəhərləri")
+        >>> t.get("az-AZ")
+        'Dünya şəhərləri'
+        >>> LocalizedText(en="Print").get("az", fallback=False, default="?")
+        '?'
+        """
+        value = self.resolve(lang, fallback=fallback).value
+        return default if value is None else value
+
+    def require(self, lang: str | None = None, *, field: str | None = None) -> str:
+        """Return the value in exactly ``lang``; raise if it is absent (no fallback).
+
+        >>> LocalizedText(en="Print", az="Çap et").require("az")
+        'Çap et'
+        """
+        requested = resolve_lang(lang)
+        value = self._values.get(requested)
+        if value is None:
+            present = ", ".join(repr(k) for k in self._values) or "none"
+            name = f"field {field!r}" if field else "text"
+            raise MissingTranslationError(f"{name} has no {requested!r} value (present: {present})")
+        return value
+
+    def missing(self) -> tuple[Lang, ...]:
+        """Languages with no value (explicitly empty values are not missing).
+
+        >>> LocalizedText(en="Print").missing()
+        ('az',)
+        """
+        return tuple(lang for lang in SUPPORTED_LANGUAGES if lang not in self._values)
+
+    def is_empty(self, lang: str) -> bool:
+        """Whether ``lang`` holds an explicitly empty value.
+
+        >>> LocalizedText(en="x", az="").is_empty("az")
+        True
+        """
+        return self._values.get(normalize_lang(lang)) == ""
+
+    def languages(self) -> tuple[Lang, ...]:
+        """Languages that hold a value (empty ones included), in canonical order.
+
+        >>> LocalizedText(az="Bakı").languages()
+        ('az',)
+        """
+        return tuple(self._values)
+
+    def to_dict(self) -> dict[str, str]:
+        """The JSON shape: ``{"en": ..., "az": ...}`` with absent languages left out.
+
+        >>> LocalizedText(az="Bakı", en="Baku").to_dict()
+        {'en': 'Baku', 'az': 'Bakı'}
+        """
+        return dict(self._values)
+
+    def replace(self, **values: str | None) -> LocalizedText:
+        """A copy with some languages set (``None`` makes a language absent).
+
+        >>> LocalizedText(en="Baku").replace(az="Bakı")
+        LocalizedText(en='Baku', az='Bakı')
+        """
+        merged: dict[str, str | None] = dict(self._values)
+        for key, value in values.items():
+            merged[normalize_lang(key)] = value
+        return LocalizedText(merged)
+
+    def map(self, func: Callable[[Lang, str], str]) -> LocalizedText:
+        """Apply ``func(lang, value)`` to every present value and return the result.
+
+        >>> LocalizedText(en="baku").map(lambda lang, v: v.title())
+        LocalizedText(en='Baku')
+        """
+        return LocalizedText({lang: func(lang, value) for lang, value in self._values.items()})
+
+    # -- value semantics ---------------------------------------------------------
+
+    def __str__(self) -> str:
+        return self.get() or ""
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in self._values.items())
+        return f"LocalizedText({inner})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LocalizedText):
+            return self._values == other._values
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash(tuple(self._values.items())))
+        assert self._hash is not None
+        return self._hash
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("LocalizedText is immutable; use replace()")
+
+    def __contains__(self, lang: object) -> bool:
+        try:
+            return normalize_lang(lang) in self._values
+        except UnsupportedLanguageError:
+            return False
+
+    def __iter__(self) -> Iterator[tuple[Lang, str]]:
+        return iter(self._values.items())
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LocalizedText, (self._values,))
+
+    # -- validation ----------------------------------------------------------------
+
+    @classmethod
+    def validate(
+        cls, value: object, *, validators: Iterable[TextValidator] = ()
+    ) -> LocalizedText:
+        """Build a :class:`LocalizedText` from untrusted input and run the validation hooks.
+
+        Accepts a ``LocalizedText`` or a mapping of language code to ``str``/``None``.
+        Built-in check: an ``az`` value may not contain look-alike letters for ə/Ə
+        (Cyrillic ә, turned e ǝ).
+
+        >>> LocalizedText.validate({"az": "B\u04d9k\u0131"})
+        Traceback (most recent call last):
+        ...
+        ValueError: az: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) at position 1; Azerbaijani text must use 'ə' (U+0259)
+        """
+        if isinstance(value, LocalizedText):
+            text = value
+        elif isinstance(value, Mapping):
+            try:
+                text = cls(value)
+            except TypeError as exc:
+                raise ValueError(str(exc)) from None
+        elif isinstance(value, str):
+            raise ValueError(
+                "expected an object of language to text like {'en': '...', 'az': '...'}, "
+                f"got a bare string {value[:40]!r}"
+            )
+        else:
+            raise ValueError(
+                "expected an object of language to text like {'en': '...', 'az': '...'}, "
+                f"got {type(value).__name__}"
+            )
+        with _validators_lock:
+            hooks = [_check_az_letters, *_validators]
+        hooks.extend(validators)
+        changed: dict[str, str | None] = {}
+        for lang, current in text:
+            if not current:
+                continue
+            new = current
+            for hook in hooks:
+                try:
+                    new = hook(lang, new)
+                except ValueError as exc:
+                    raise ValueError(f"{lang}: {exc}") from None
+            if new != current:
+                changed[lang] = new
+        return text.replace(**changed) if changed else text
+
+    @classmethod
+    def _pydantic_validate(cls, value: object, info: ValidationInfo) -> LocalizedText:
+        context = info.context if isinstance(info.context, Mapping) else {}
+        extra = context.get("text_validators", ())
+        try:
+            return cls.validate(value, validators=extra)
+        except UnsupportedLanguageError as exc:
+            raise PydanticCustomError("localized_text_language", "{error}", {"error": str(exc)}) from None
+        except ValueError as exc:
+            raise PydanticCustomError("localized_text", "{error}", {"error": str(exc)}) from None
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.with_info_plain_validator_function(
+            cls._pydantic_validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda v: v.to_dict(), when_used="always"
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "object",
+            "title": "LocalizedText",
+            "description": "Text per language; an absent key means no value, '' means explicitly empty.",
+            "properties": {lang: {"type": "string"} for lang in SUPPORTED_LANGUAGES},
+            "additionalProperties": False,
+        }
