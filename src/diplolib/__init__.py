@@ -39,6 +39,22 @@ _EXPORTS: dict[str, str] = {
     "use_language": "languages",
     "LocalizedText": "text",
     "Resolved": "text",
+    "Article": "models",
+    "Byline": "models",
+    "Dateline": "models",
+    "Entity": "models",
+    "Event": "models",
+    "ForeignSource": "models",
+    "Item": "models",
+    "Organization": "models",
+    "Participant": "models",
+    "PartialDate": "models",
+    "Person": "models",
+    "Place": "models",
+    "Position": "models",
+    "Section": "models",
+    "ContentLibrary": "library",
+    "load_sample_library": "library",
 }
 
 if TYPE_CHECKING:
@@ -61,6 +77,23 @@ if TYPE_CHECKING:
         negotiate_language,
         normalize_lang,
         use_language,
+    )
+    from .library import ContentLibrary, load_sample_library
+    from .models import (
+        Article,
+        Byline,
+        Dateline,
+        Entity,
+        Event,
+        ForeignSource,
+        Item,
+        Organization,
+        PartialDate,
+        Participant,
+        Person,
+        Place,
+        Position,
+        Section,
     )
     from .text import LocalizedText, Resolved
 
