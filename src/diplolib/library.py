@@ -94,9 +94,8 @@ def _document_id(raw: bytes) -> str | None:
         document = json.loads(raw.decode("utf-8-sig"))
     except ValueError:
         return None
-    if isinstance(document, dict) and isinstance(document.get("id"), str):
-        return document["id"]
-    return None
+    found = document.get("id") if isinstance(document, dict) else None
+    return found if isinstance(found, str) else None
 
 
 def _diagnose(name: str, raw: bytes, error: ValidationError) -> list[Problem]:
