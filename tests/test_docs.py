@@ -27,5 +27,8 @@ def test_python_blocks_run(where: str, code: str) -> None:
     app = namespace.get("app")
     if app is not None and hasattr(app, "test_client"):
         client = app.test_client()
-        assert client.get("/print-label", headers={"Accept-Language": "az-AZ,en;q=0.5"}).text == "Çap et"
+        assert (
+            client.get("/print-label", headers={"Accept-Language": "az-AZ,en;q=0.5"}).text
+            == "Çap et"
+        )
         assert client.get("/print-label", headers={"Accept-Language": "en-GB"}).text == "Print"
