@@ -39,6 +39,7 @@ _EXPORTS: dict[str, str] = {
     "use_language": "languages",
     "LocalizedText": "text",
     "Resolved": "text",
+    "slugify": "slugs",
 }
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
         normalize_lang,
         use_language,
     )
+    from .slugs import slugify
     from .text import LocalizedText, Resolved
 
 __all__ = sorted(_EXPORTS)

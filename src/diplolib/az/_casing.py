@@ -1,0 +1,123 @@
+"""Case mapping with the Azerbaijani dotted and dotless i.
+
+Python's ``str.upper``/``str.lower`` follow the Unicode default mapping, which
+pairs ``i`` with ``I`` and turns ``İ`` into two code points (``i`` + U+0307).
+Azerbaijani pairs ``i`` with ``İ`` and ``ı`` with ``I``; everything else follows
+the default mapping, so these functions are ``str`` methods with the two pairs
+swapped first.
+"""
+
+from __future__ import annotations
+
+__all__ = ["casefold", "lower", "title", "upper"]
+
+import unicodedata
+
+_DOT = "\u0307"
+
+
+def _require_str(text: object, func: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{func}() takes a str, not {type(text).__name__}")
+    return text
+
+
+def upper(text: str) -> str:
+    """Upper-case ``text`` by Azerbaijani rules: ``i`` → ``İ`` and ``ı`` → ``I``.
+
+    >>> upper("inkişaf")
+    'İNKİŞAF'
+    >>> upper("ılıq su")
+    'ILIQ SU'
+    >>> "inkişaf".upper()  # Python's default is wrong for Azerbaijani
+    'INKIŞAF'
+    """
+    _require_str(text, "upper")
+    if _DOT in text:
+        # i + combining dot above (what str.lower makes of İ) is one letter, İ.
+        text = text.replace("i" + _DOT, "İ").replace("I" + _DOT, "İ")
+    return text.replace("i", "İ").replace("ı", "I").upper()
+
+
+def lower(text: str) -> str:
+    """Lower-case ``text`` by Azerbaijani rules: ``İ`` → ``i`` and ``I`` → ``ı``.
+
+    Never produces the combining dot U+0307 that ``str.lower`` leaves after ``i``.
+
+    >>> lower("ILIQ")
+    'ılıq'
+    >>> lower("İLHAM ƏLİYEV")
+    'ilham əliyev'
+    >>> len("İ".lower()), len(lower("İ"))
+    (2, 1)
+    """
+    _require_str(text, "lower")
+    if _DOT in text:
+        text = text.replace("I" + _DOT, "i").replace("i" + _DOT, "i")
+    return text.replace("İ", "i").replace("I", "ı").lower()
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "'’ʼ" or unicodedata.category(char).startswith("M")
+
+
+def title(text: str) -> str:
+    """Capitalise the first letter of each word by Azerbaijani rules, lower-case the rest.
+
+    A word is a run of letters, digits, marks and apostrophes, so ``2-ci`` and
+    hyphenated names split at the hyphen, and an apostrophe does not start a word.
+
+    >>> title("xarici işlər naziri")
+    'Xarici İşlər Naziri'
+    >>> title("İSMAYILLI RAYONU")
+    'İsmayıllı Rayonu'
+    >>> title("qarabağ-zəngəzur")
+    'Qarabağ-Zəngəzur'
+    """
+    _require_str(text, "title")
+    out: list[str] = []
+    start = 0
+    in_word = False
+    for index, char in enumerate(text):
+        word_char = _is_word_char(char)
+        if word_char and not in_word:
+            out.append(text[start:index])
+            start = index
+        elif not word_char and in_word:
+            out.append(_title_word(text[start:index]))
+            start = index
+        in_word = word_char
+    tail = text[start:]
+    out.append(_title_word(tail) if in_word else tail)
+    return "".join(out)
+
+
+def _title_word(word: str) -> str:
+    head = word[0]
+    rest = word[1:]
+    if head.isdigit():
+        return head + lower(rest)
+    if rest.startswith(_DOT) and head in "iI":
+        rest = rest[1:]
+        head = "i"
+    return upper(head) + lower(rest)
+
+
+def casefold(text: str) -> str:
+    """A caseless form for matching Azerbaijani text (NFC, then az-aware folding).
+
+    ``casefold(a) == casefold(b)`` when ``a`` and ``b`` differ only in case,
+    the dotted/dotless i pairs included.
+
+    >>> casefold("İSMAYILLI") == casefold("İsmayıllı")
+    True
+    >>> casefold("Bakı") == casefold("BAKİ")
+    False
+    >>> casefold("STRAẞE")
+    'strasse'
+    """
+    _require_str(text, "casefold")
+    text = unicodedata.normalize("NFC", text)
+    if _DOT in text:
+        text = text.replace("i" + _DOT, "i")
+    return text.replace("İ", "i").replace("I", "ı").casefold()
