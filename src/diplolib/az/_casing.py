@@ -64,8 +64,9 @@ def _is_word_char(char: str) -> bool:
 def title(text: str) -> str:
     """Capitalise the first letter of each word by Azerbaijani rules, lower-case the rest.
 
-    A word is a run of letters, digits, marks and apostrophes, so ``2-ci`` and
-    hyphenated names split at the hyphen, and an apostrophe does not start a word.
+    A word is a run of letters, digits, marks and apostrophes: hyphenated names
+    split at the hyphen and an apostrophe does not start a word. A suffix after a
+    number and a hyphen stays lower case (``2-ci``).
 
     >>> title("xarici işlər naziri")
     'Xarici İşlər Naziri'
@@ -84,15 +85,17 @@ def title(text: str) -> str:
             out.append(text[start:index])
             start = index
         elif not word_char and in_word:
-            out.append(_title_word(text[start:index]))
+            out.append(_title_word(text, start, index))
             start = index
         in_word = word_char
-    tail = text[start:]
-    out.append(_title_word(tail) if in_word else tail)
+    out.append(_title_word(text, start, len(text)) if in_word else text[start:])
     return "".join(out)
 
 
-def _title_word(word: str) -> str:
+def _title_word(text: str, start: int, end: int) -> str:
+    word = text[start:end]
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isdigit():
+        return lower(word)  # the ordinal or case suffix of a number: 2-ci, 2024-cü
     head = word[0]
     rest = word[1:]
     if head.isdigit():
