@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from diplolib import az
 
-ALPHABET_WORDS = "a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v y z".split()
+ALPHABET_WORDS = list(az.ALPHABET)
 letters = az.ALPHABET + az.UPPER_ALPHABET + "wW"
 az_text = st.text(alphabet=letters + " -", max_size=8)
 

@@ -17,7 +17,9 @@ Which words are Azerbaijani (the word-level heuristic):
 
 1. a word with a letter outside the Azerbaijani alphabet (``w``, ``é``, Cyrillic…)
    is foreign and left as it is;
-2. a word with a letter only Azerbaijani uses (``ə ç ş ğ ı ö ü İ``) is Azerbaijani;
+2. a word with a letter only Azerbaijani uses (``ə ç ş ğ ı ö ü İ``) is Azerbaijani,
+   unless it has a spelling Azerbaijani never uses (``ch th ck ph wh gh zh``:
+   ``Zürich``) or is a word of a gazetteer English form (``Türkiye``);
 3. any other word is plain ASCII. With ``assume_az=False`` it is left alone.
    By default it is treated as Azerbaijani (``Quba`` → Guba) unless it looks
    English: it has an English spelling pattern (``th sh ch kh zh gh ph wh ck ou
@@ -63,14 +65,23 @@ _ENGLISH_PATTERN: Final = re.compile(
 # English words with c, j, q or x that the patterns above miss.
 _ENGLISH_WORDS: Final = frozenset(
     {
-        "academy", "across", "act", "art", "box", "cabinet", "capital", "carpet", "center",
-        "centre", "city", "civil", "club", "co", "college", "commission", "committee",
-        "company", "complex", "conference", "congress", "contact", "context", "corridor",
-        "cultural", "culture", "democratic", "direct", "economic", "exhibition", "expo",
-        "export", "extra", "fax", "fox", "index", "iraq", "jazz", "max", "next", "object",
-        "project", "qatar", "quiz", "republic", "select", "tax", "text",
+        "academy", "across", "act", "alex", "art", "axis", "box", "cabin", "cabinet", "camp",
+        "campaign", "campus", "canal", "cancel", "capital", "car", "carbon", "card", "care",
+        "career", "cargo", "carpet", "case", "cause", "center", "centre", "cinema", "circle",
+        "city", "civic", "civil", "class", "classic", "clean", "climate", "clinic", "club",
+        "co", "coal", "coast", "coastal", "code", "cold", "college", "color", "colour", "come",
+        "commission", "committee", "common", "community", "compact", "company", "complete",
+        "complex", "concert", "conference", "congress", "consul", "contact", "context",
+        "control", "cook", "copy", "core", "corridor", "cost", "count", "covid", "create",
+        "credit", "crisis", "critical", "cross", "crude", "cultural", "culture", "cup", "cyber",
+        "democratic", "direct", "economic", "exhibition", "exit", "expert", "expo", "export",
+        "exports", "extra", "fax", "fix", "flexible", "fox", "index", "iraq", "jazz", "max",
+        "mexico", "mix", "next", "object", "oxygen", "project", "qatar", "quiz", "relax",
+        "republic", "select", "six", "tax", "taxi", "texas", "text", "xbox",
     }
 )  # fmt: skip
+# Spellings Azerbaijani never uses, even in words with its own letters (Zürich).
+_FOREIGN_PATTERN: Final = re.compile(r"ch|th|ck|ph|wh|gh|zh")
 _WORD_RE: Final = re.compile(r"[^\W\d_]+")
 _SEPARATOR_RE: Final = re.compile(r"\s+")
 
@@ -125,12 +136,14 @@ def gazetteer() -> Mapping[str, str]:
 def _is_az_word(word: str, assume_az: bool) -> bool:
     if any(char not in _AZ_LETTERS for char in word):
         return False
+    small = word.lower()
+    if small in _english_words():
+        return False  # Türkiye, Erdoğan: English forms that keep a Turkish letter
     if any(char in AZ_ONLY_LETTERS for char in word):
-        return True
+        return _FOREIGN_PATTERN.search(small) is None
     if not assume_az or not any(char in _CHANGING for char in word):
         return False
-    small = word.lower()
-    if _ENGLISH_PATTERN.search(small) or small in _english_words():
+    if _ENGLISH_PATTERN.search(small):
         return False
     return any(char in "cqx" for char in small)
 
@@ -164,13 +177,20 @@ def _apply_case(source: str, english: str) -> str:
     return english
 
 
-def romanize(text: str, *, assume_az: bool = True, names: Mapping[str, str] | None = None) -> str:
+def romanize(
+    text: str,
+    *,
+    assume_az: bool = True,
+    names: Mapping[str, str] | None = None,
+    use_gazetteer: bool = True,
+) -> str:
     """Spell Azerbaijani text the customary English way; leave other text alone.
 
     ``names`` adds entries (Azerbaijani → English) that take precedence over the
-    shipped gazetteer, for people whose own spelling differs. ``assume_az=False``
-    romanises only words with letters specific to Azerbaijani (use it on English
-    text that may quote Azerbaijani names). Case, digits and punctuation are kept.
+    shipped gazetteer, for people whose own spelling differs; ``use_gazetteer=False``
+    applies the rules alone. ``assume_az=False`` romanises only words with letters
+    specific to Azerbaijani (use it on English text that may quote Azerbaijani
+    names). Case, digits and punctuation are kept.
 
     >>> romanize("Şirvan, Xırdalan, Qax")
     'Shirvan, Khirdalan, Gakh'
@@ -188,7 +208,7 @@ def romanize(text: str, *, assume_az: bool = True, names: Mapping[str, str] | No
     if not isinstance(text, str):
         raise TypeError(f"romanize() takes a str, not {type(text).__name__}")
     text = normalize(text)
-    _, index = _load()
+    index = _load()[1] if use_gazetteer else {}
     if names:
         index = {**index}
         for key, candidates in _index(names).items():
