@@ -90,12 +90,12 @@ def test_place_names_in_dictionary_order() -> None:
 
 def test_decomposed_text_sorts_as_composed() -> None:
     composed, decomposed = "Gün", "Gu\u0308n"
-    assert az.sort_key(composed)[:3] == az.sort_key(decomposed)[:3]
+    assert az.sort_key(composed).split("\0")[:3] == az.sort_key(decomposed).split("\0")[:3]
     assert az.sort_key(composed) != az.sort_key(decomposed)  # still a total order
 
 
 def test_ignorable_characters() -> None:
-    assert az.sort_key("Ba\u00adkı")[0] == az.sort_key("Bakı")[0]  # soft hyphen
+    assert az.sort_key("Ba\u00adkı").split("\0")[:3] == az.sort_key("Bakı").split("\0")[:3]
 
 
 def test_unusual_characters_get_a_place() -> None:

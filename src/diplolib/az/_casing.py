@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = ["casefold", "lower", "title", "upper"]
 
+import re
 import unicodedata
 
 _DOT = "\u0307"
@@ -57,8 +58,10 @@ def lower(text: str) -> str:
     return text.replace("İ", "i").replace("I", "ı").lower()
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char in "'’ʼ" or unicodedata.category(char).startswith("M")
+# A word: letters, digits, apostrophes and combining marks (decomposed accents stay in their word).
+_WORD_RE = re.compile(
+    r"(?:[^\W_]|['’ʼ]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+"
+)
 
 
 def title(text: str) -> str:
@@ -76,24 +79,11 @@ def title(text: str) -> str:
     'Qarabağ-Zəngəzur'
     """
     _require_str(text, "title")
-    out: list[str] = []
-    start = 0
-    in_word = False
-    for index, char in enumerate(text):
-        word_char = _is_word_char(char)
-        if word_char and not in_word:
-            out.append(text[start:index])
-            start = index
-        elif not word_char and in_word:
-            out.append(_title_word(text, start, index))
-            start = index
-        in_word = word_char
-    out.append(_title_word(text, start, len(text)) if in_word else text[start:])
-    return "".join(out)
+    return _WORD_RE.sub(_title_word, text)
 
 
-def _title_word(text: str, start: int, end: int) -> str:
-    word = text[start:end]
+def _title_word(match: re.Match[str]) -> str:
+    word, text, start = match.group(), match.string, match.start()
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isdigit():
         return lower(word)  # the ordinal or case suffix of a number: 2-ci, 2024-cü
     head = word[0]

@@ -8,14 +8,16 @@ The key has the three levels of the Unicode Collation Algorithm, compared in tur
 2. **secondary** – foreign accents (``e`` < ``é`` < ``è``), in CLDR's order;
 3. **tertiary** – case, lower before upper.
 
-The original string is the last element, so two keys are equal only for equal
-strings and the order is total. Characters outside the alphabet get CLDR's broad
+The key is one string: the three levels, then the original text, joined by NUL
+(which no weight uses, so a shorter level sorts first as it should). Two keys are
+equal only for equal strings, so the order is total, and comparing keys is a
+single string comparison. Characters outside the alphabet get CLDR's broad
 order: white space, punctuation, symbols, digits, letters; after the Latin letters
 come other Latin letters, then Cyrillic (CLDR's Azerbaijani tailoring puts Cyrillic
 right after Latin), then every other script by code point.
 
-Each level is a string built with :meth:`str.translate`, so building a key runs
-mostly in C and comparing keys is plain string comparison.
+Each level is built with :meth:`str.translate` from tables that fill themselves
+on first sight of a character, so building a key runs mostly in C.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from typing import Final
 
 from ._alphabet import ALPHABET, UPPER_ALPHABET
 
-SortKey = tuple[str, str, str, str]
-"""The value :func:`sort_key` returns: primary, secondary and tertiary levels, then the text."""
+SortKey = str
+"""The value :func:`sort_key` returns: the primary, secondary and tertiary levels and the text."""
 
 # Primary groups, in CLDR's order. Each primary element is a group character and a value character.
 _G_SPACE, _G_PUNCT, _G_SYMBOL, _G_DIGIT, _G_LETTER, _G_LATIN, _G_CYRILLIC, _G_OTHER = (
@@ -179,4 +181,5 @@ def sort_key(text: str) -> SortKey:
     nfc = text
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
-    return (nfc.translate(_PRIMARY), nfc.translate(_SECONDARY), nfc.translate(_TERTIARY), text)
+    levels = (nfc.translate(_PRIMARY), nfc.translate(_SECONDARY), nfc.translate(_TERTIARY), text)
+    return "\0".join(levels)
