@@ -201,3 +201,24 @@ def test_agrees_with_icu_on_azerbaijani_text(a: str, b: str) -> None:
 def test_word_lists_match_icu(words: list[str]) -> None:
     expected = sorted(words, key=icu_collator().getSortKey)  # type: ignore[attr-defined]
     assert ordered(words) == expected
+
+
+def test_keys_stay_right_when_the_table_cache_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplolib.az import _collate
+
+    words = ["Ωmega", "Ägypten", "Ǆemal", "ŋa", "ǝl", "Bakı"]
+    expected = [az.sort_key(w) for w in words]
+    known = len(_collate._KNOWN)
+    monkeypatch.setattr(_collate, "_CACHE_LIMIT", known)
+    fresh = ["\u0f40", "\u10d0\u10d1", "Ꭰ"]  # characters the tables have not met
+    keys = [az.sort_key(w) for w in fresh]
+    assert len(_collate._KNOWN) == known  # nothing was stored
+    assert [az.sort_key(w) for w in words] == expected
+    assert keys == [az.sort_key(w) for w in fresh]
+
+
+def test_plain_characters_have_no_accent_weight() -> None:
+    from diplolib.az import _collate
+
+    for char in _collate._PLAIN:
+        assert _collate._weigh(char)[1] == _collate._COMMON, char

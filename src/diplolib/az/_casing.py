@@ -58,9 +58,10 @@ def lower(text: str) -> str:
     return text.replace("İ", "i").replace("I", "ı").lower()
 
 
-# A word: letters, digits, apostrophes and combining marks (decomposed accents stay in their word).
-_WORD_RE = re.compile(
-    r"(?:[^\W_]|['’ʼ]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+"
+# The first letter or digit of a word: nothing word-like (letter, digit, apostrophe,
+# combining mark) just before it.
+_WORD_START_RE = re.compile(
+    r"(?<![\w'’ʼ\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff])[^\W_]"
 )
 
 
@@ -79,21 +80,22 @@ def title(text: str) -> str:
     'Qarabağ-Zəngəzur'
     """
     _require_str(text, "title")
-    return _WORD_RE.sub(_title_word, text)
+    small = lower(text)
+    out: list[str] = []
+    position = 0
+    for match in _WORD_START_RE.finditer(small):
+        start = match.start()
+        if start >= 2 and small[start - 1] == "-" and small[start - 2].isdigit():
+            continue  # the ordinal or case suffix of a number: 2-ci, 2024-cü
+        head = small[start]
+        out.append(small[position:start])
+        out.append(_TITLE_HEAD.get(head) or head.title())
+        position = start + 1
+    out.append(small[position:])
+    return "".join(out)
 
 
-def _title_word(match: re.Match[str]) -> str:
-    word, text, start = match.group(), match.string, match.start()
-    if start >= 2 and text[start - 1] == "-" and text[start - 2].isdigit():
-        return lower(word)  # the ordinal or case suffix of a number: 2-ci, 2024-cü
-    head = word[0]
-    rest = word[1:]
-    if head.isdigit():
-        return head + lower(rest)
-    if rest.startswith(_DOT) and head in "iI":
-        rest = rest[1:]
-        head = "i"
-    return upper(head) + lower(rest)
+_TITLE_HEAD = {"i": "İ", "ı": "I"}
 
 
 def casefold(text: str) -> str:

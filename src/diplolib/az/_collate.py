@@ -24,6 +24,7 @@ from __future__ import annotations
 
 __all__ = ["SortKey", "sort_key"]
 
+import threading
 import unicodedata
 from functools import lru_cache
 from typing import Final
@@ -33,10 +34,13 @@ from ._alphabet import ALPHABET, UPPER_ALPHABET
 SortKey = str
 """The value :func:`sort_key` returns: the primary, secondary and tertiary levels and the text."""
 
-# Primary groups, in CLDR's order. Each primary element is a group character and a value character.
-_G_SPACE, _G_PUNCT, _G_SYMBOL, _G_DIGIT, _G_LETTER, _G_LATIN, _G_CYRILLIC, _G_OTHER = (
-    chr(n) for n in range(1, 9)
-)
+# Primary weights, in CLDR's group order. An alphabet letter weighs one character
+# (U+0100 onwards); anything else weighs a group character and a value character. The
+# groups before the letters use characters below U+0100 and those after them characters
+# from U+0200, so no weight is a prefix of another and string order is weight order.
+_G_SPACE, _G_PUNCT, _G_SYMBOL, _G_DIGIT = "\x01", "\x02", "\x03", "\x04"
+_G_LATIN, _G_CYRILLIC, _G_OTHER = "\u0200", "\u0201", "\u0202"
+_LETTER_BASE: Final = 0x100
 _COMMON: Final = "\x01"  # secondary weight of a letter with no accent
 _LOWER: Final = "\x01"
 _UPPER: Final = "\x02"
@@ -83,10 +87,10 @@ def _weigh(char: str) -> tuple[str, str, str]:
     """(primary, secondary, tertiary) weights of one NFC character."""
     rank = _LETTERS.find(char)
     if rank >= 0:
-        return _G_LETTER + chr(0x20 + rank), _COMMON, _LOWER
+        return chr(_LETTER_BASE + rank), _COMMON, _LOWER
     rank = _CAPITALS.find(char)
     if rank >= 0:
-        return _G_LETTER + chr(0x20 + rank), _COMMON, _UPPER
+        return chr(_LETTER_BASE + rank), _COMMON, _UPPER
     rank = _PUNCT_ORDER.find(char)
     if rank >= 0:
         group = _G_SPACE if char.isspace() else _G_PUNCT
@@ -145,23 +149,35 @@ def _script_primary(char: str) -> str:
     return group + _value(ord(char), 0x20)
 
 
-class _Level(dict[int, str]):
-    """A ``str.translate`` table for one level that fills itself on first sight of a character."""
-
-    def __init__(self, level: int) -> None:
-        super().__init__()
-        self._level = level
-
-    def __missing__(self, code: int) -> str:
-        weight = _weigh(chr(code))[self._level]
-        if len(self) < _CACHE_LIMIT:
-            self[code] = weight
-        return weight
+# str.translate tables, one per level, filled on first sight of a character. Plain dicts
+# keep translate fast; sort_key adds what a text needs before translating it.
+_PRIMARY: Final[dict[int, str]] = {}
+_SECONDARY: Final[dict[int, str]] = {}
+_TERTIARY: Final[dict[int, str]] = {}
+_KNOWN: Final[set[str]] = set()
+_LEARN_LOCK: Final = threading.Lock()
 
 
-_PRIMARY: Final = _Level(0)
-_SECONDARY: Final = _Level(1)
-_TERTIARY: Final = _Level(2)
+def _learn(chars: set[str]) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """Add ``chars`` to the tables; past the cache limit, return extended copies instead."""
+    entries = [(ord(char), _weigh(char)) for char in chars]
+    with _LEARN_LOCK:
+        if len(_KNOWN) + len(chars) <= _CACHE_LIMIT:
+            for code, (primary, secondary, tertiary) in entries:
+                _PRIMARY[code] = primary
+                _SECONDARY[code] = secondary
+                _TERTIARY[code] = tertiary
+            _KNOWN.update(chars)
+            return _PRIMARY, _SECONDARY, _TERTIARY
+        tables = (dict(_PRIMARY), dict(_SECONDARY), dict(_TERTIARY))
+    for code, weights in entries:
+        for table, weight in zip(tables, weights, strict=True):
+            table[code] = weight
+    return tables
+
+
+_PLAIN: Final = frozenset(_LETTERS + _CAPITALS + _PUNCT_ORDER + "0123456789")
+_learn(set(_PLAIN))
 
 
 def sort_key(text: str) -> SortKey:
@@ -181,5 +197,15 @@ def sort_key(text: str) -> SortKey:
     nfc = text
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
-    levels = (nfc.translate(_PRIMARY), nfc.translate(_SECONDARY), nfc.translate(_TERTIARY), text)
+    chars = set(nfc)
+    if chars <= _PLAIN:
+        # Letters of the alphabet, digits, spaces and common punctuation: one primary
+        # weight each and no accent, so the secondary level is all "common".
+        second = _COMMON * len(nfc)
+        return "\0".join((nfc.translate(_PRIMARY), second, nfc.translate(_TERTIARY), text))
+    primary, secondary, tertiary = _PRIMARY, _SECONDARY, _TERTIARY
+    unknown = chars.difference(_KNOWN)
+    if unknown:
+        primary, secondary, tertiary = _learn(unknown)
+    levels = (nfc.translate(primary), nfc.translate(secondary), nfc.translate(tertiary), text)
     return "\0".join(levels)
