@@ -222,3 +222,15 @@ def test_plain_characters_have_no_accent_weight() -> None:
 
     for char in _collate._PLAIN:
         assert _collate._weigh(char)[1] == _collate._COMMON, char
+
+
+@pytest.mark.slow
+@settings(max_examples=20_000, deadline=None)
+@given(
+    st.text(alphabet=letters + " -.,0123456789", max_size=12),
+    st.text(alphabet=letters + " -.,0123456789", max_size=12),
+)
+def test_agrees_with_icu_long_run(a: str, b: str) -> None:
+    expected = icu_sign(a, b)
+    if expected != 0:
+        assert our_sign(a, b) == expected
