@@ -55,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     "Section": "models",
     "ContentLibrary": "library",
     "load_sample_library": "library",
+    "slugify": "slugs",
 }
 
 if TYPE_CHECKING:
@@ -95,6 +96,7 @@ if TYPE_CHECKING:
         Position,
         Section,
     )
+    from .slugs import slugify
     from .text import LocalizedText, Resolved
 
 __all__ = sorted(_EXPORTS)

@@ -41,6 +41,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar, Final
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
@@ -56,15 +57,6 @@ DEFAULT_FALLBACKS: Final[Mapping[Lang, tuple[Lang, ...]]] = {"az": ("en",), "en"
 TextValidator = Callable[[Lang, str], str]
 """A validation hook: takes ``(lang, value)`` and returns the (possibly changed) value,
 or raises ``ValueError`` with a message for editors."""
-
-# Letters that look like Azerbaijani ə/Ə but are other code points. Pasted text
-# carries them often; they break search, sorting and spell-checking.
-_CONFUSABLES: Final[Mapping[str, tuple[str, str]]] = {
-    "\u04d9": ("ə", "CYRILLIC SMALL LETTER SCHWA"),
-    "\u04d8": ("Ə", "CYRILLIC CAPITAL LETTER SCHWA"),
-    "\u01dd": ("ə", "LATIN SMALL LETTER TURNED E"),
-    "\u018e": ("Ə", "LATIN CAPITAL LETTER REVERSED E"),
-}
 
 _validators: list[TextValidator] = []
 _validators_lock = threading.Lock()
@@ -103,33 +95,52 @@ def register_text_validator(hook: TextValidator) -> Callable[[], None]:
 
 
 def find_confusables(text: str) -> list[tuple[int, str, str, str]]:
-    """List look-alike letters for ə/Ə in ``text`` as ``(index, char, replacement, name)``.
+    """List look-alike letters in Azerbaijani ``text`` as ``(index, char, replacement, name)``.
+
+    The look-alikes that :func:`diplolib.az.normalize` replaces (Cyrillic and
+    turned-e stand-ins for ə/Ə, Cyrillic letters inside Latin words, ``i`` with a
+    stray combining dot); see :func:`diplolib.az.find_lookalikes` for the full
+    report with warnings.
 
     >>> find_confusables("B\u04d9k\u0131")
     [(1, 'ә', 'ə', 'CYRILLIC SMALL LETTER SCHWA')]
     """
-    found = []
-    for index, char in enumerate(text):
-        hit = _CONFUSABLES.get(char)
-        if hit is not None:
-            found.append((index, char, hit[0], hit[1]))
-    return found
+    from .az import find_lookalikes  # loaded on first use; keeps ``import diplolib`` light
+
+    return [
+        (found.position, found.char, found.replacement, found.name)
+        for found in find_lookalikes(text)
+        if found.kind == "lookalike"
+    ]
 
 
-_CONFUSABLE_RE: Final = re.compile("[" + "".join(_CONFUSABLES) + "]")
+@cache
+def _lookalike_re() -> re.Pattern[str]:
+    """Every character that can make an az value fail the look-alike check.
+
+    Values without one skip the full scan. Built on first use from the table
+    in :mod:`diplolib.az`, so the two can never disagree.
+    """
+    from .az._normalize import _DOT, _TRIGGERS
+
+    return re.compile("[" + re.escape("".join(sorted(_TRIGGERS | {_DOT}))) + "]")
+
+
 _FAST_KEYS: Final = frozenset(SUPPORTED_LANGUAGES)
 
 
 def _check_az_letters(lang: Lang, value: str) -> str:
-    if lang != "az" or _CONFUSABLE_RE.search(value) is None:
+    if lang != "az" or _lookalike_re().search(value) is None:
         return value
     found = find_confusables(value)
     if found:
         index, char, replacement, name = found[0]
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        code = "+".join(f"U+{ord(c):04X}" for c in char)
         raise ValueError(
-            f"look-alike letter {char!r} (U+{ord(char):04X} {name}) at position {index}"
-            f"{more}; Azerbaijani text must use {replacement!r} (U+{ord(replacement):04X})"
+            f"look-alike letter {char!r} ({code} {name}) at position {index}{more}; "
+            f"Azerbaijani text must use {replacement!r} (U+{ord(replacement):04X}); "
+            "validate with normalize_az=True to replace look-alikes instead"
         )
     return value
 
@@ -373,17 +384,35 @@ class LocalizedText:
     # -- validation ----------------------------------------------------------------
 
     @classmethod
-    def validate(cls, value: object, *, validators: Iterable[TextValidator] = ()) -> LocalizedText:
+    def validate(
+        cls,
+        value: object,
+        *,
+        validators: Iterable[TextValidator] = (),
+        normalize_az: bool | TextValidator = False,
+    ) -> LocalizedText:
         """Build a :class:`LocalizedText` from untrusted input and run the validation hooks.
 
         Accepts a ``LocalizedText`` or a mapping of language code to ``str``/``None``.
-        Built-in check: an ``az`` value may not contain look-alike letters for ə/Ə
-        (Cyrillic ә, turned e ǝ).
+        Hooks run in this order: the Azerbaijani normaliser (when asked for), the
+        registered hooks, ``validators``, then the built-in check.
+
+        Built-in check (strict, always on): an ``az`` value may not contain
+        look-alike letters (Cyrillic ә or turned ǝ for ə, Cyrillic letters inside
+        Latin words; see :func:`diplolib.az.find_lookalikes`).
 
         >>> LocalizedText.validate({"az": "B\u04d9k\u0131"})
         Traceback (most recent call last):
         ...
-        ValueError: az: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) at position 1; Azerbaijani text must use 'ə' (U+0259)
+        ValueError: az: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) ...
+
+        ``normalize_az=True`` replaces them instead (:func:`diplolib.az.normalize`);
+        pass a :class:`diplolib.az.Normalizer` to also keep a report of each change.
+        In a pydantic model the same switch is the validation context key
+        ``"normalize_az"``.
+
+        >>> LocalizedText.validate({"az": "G\u04d9nc\u04d9"}, normalize_az=True)
+        LocalizedText(az='Gəncə')
         """
         if isinstance(value, LocalizedText):
             text = value
@@ -402,9 +431,22 @@ class LocalizedText:
                 "expected an object of language to text like {'en': '...', 'az': '...'}, "
                 f"got {type(value).__name__}"
             )
+        hooks: list[TextValidator] = []
+        if normalize_az is True:
+            from .az import Normalizer  # loaded on first use; keeps ``import diplolib`` light
+
+            hooks.append(Normalizer())
+        elif callable(normalize_az):
+            hooks.append(normalize_az)
+        elif normalize_az is not False:
+            raise TypeError(
+                "normalize_az must be True, False or a diplolib.az.Normalizer, "
+                f"not {type(normalize_az).__name__}"
+            )
         with _validators_lock:
-            hooks = [_check_az_letters, *_validators]
+            hooks.extend(_validators)
         hooks.extend(validators)
+        hooks.append(_check_az_letters)
         changed: dict[str, str | None] = {}
         for lang, current in text:
             if not current:
@@ -423,7 +465,14 @@ class LocalizedText:
     def _pydantic_validate(cls, value: object, info: ValidationInfo) -> LocalizedText:
         context = info.context if isinstance(info.context, Mapping) else {}
         extra = context.get("text_validators", ())
-        if not extra and not _validators and type(value) is dict and value.keys() <= _FAST_KEYS:
+        normalize_az = context.get("normalize_az", False)
+        if (
+            not extra
+            and not normalize_az
+            and not _validators
+            and type(value) is dict
+            and value.keys() <= _FAST_KEYS
+        ):
             # Hot path for the common JSON shape: plain keys, str values, no hooks. It does
             # exactly what validate() does; anything unusual takes the full path below.
             values: dict[Lang, str] = {}
@@ -438,13 +487,13 @@ class LocalizedText:
                     if not az.isascii() and not unicodedata.is_normalized("NFC", az):
                         az = unicodedata.normalize("NFC", az)
                     values["az"] = az.strip()
-                if az is None or _CONFUSABLE_RE.search(az) is None:
+                if az is None or _lookalike_re().search(az) is None:
                     text = object.__new__(cls)
                     object.__setattr__(text, "_values", values)
                     object.__setattr__(text, "_hash", None)
                     return text
         try:
-            return cls.validate(value, validators=extra)
+            return cls.validate(value, validators=extra, normalize_az=normalize_az)
         except UnsupportedLanguageError as exc:
             raise PydanticCustomError(
                 "localized_text_language", "{error}", {"error": str(exc)}

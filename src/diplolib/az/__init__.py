@@ -1,0 +1,79 @@
+"""Azerbaijani text: casing, collation, look-alike letters, case suffixes, numbers, romanisation.
+
+Everything here knows the Azerbaijani alphabet (32 letters, ``x`` after ``h``,
+dotless ``ı`` before dotted ``i``) and its rules, which Python's ``str`` methods
+and ``sorted`` do not.
+
+>>> from diplolib import az
+>>> az.upper("inkişaf"), az.lower("ILIQ")
+('İNKİŞAF', 'ılıq')
+>>> sorted(["Xaçmaz", "Həsən", "İsmayıllı", "Ilısu"], key=az.sort_key)
+['Həsən', 'Xaçmaz', 'Ilısu', 'İsmayıllı']
+>>> az.inflect("Şamaxı", "locative"), az.inflect("BMT", "dative")
+('Şamaxıda', 'BMT-yə')
+>>> az.ordinal_numeral(2024), az.ordinal_to_words(9)
+('2024-cü', 'doqquzuncu')
+>>> az.romanize("Naxçıvan, Qəbələ")
+'Nakhchivan, Gabala'
+>>> az.normalize("Әliyev")
+'Əliyev'
+"""
+
+from __future__ import annotations
+
+from ._alphabet import ALPHABET, BACK_VOWELS, FRONT_VOWELS, UPPER_ALPHABET, VOWELS
+from ._casing import casefold, lower, title, upper
+from ._collate import SortKey, sort_key
+from ._inflect import NO_ALTERNATION, Case, inflect
+from ._normalize import (
+    Lookalike,
+    NormalizationReport,
+    Normalizer,
+    find_lookalikes,
+    normalize,
+    normalize_with_report,
+    require_latin,
+)
+from ._numbers import (
+    MAX_NUMBER,
+    from_roman,
+    number_to_words,
+    ordinal_numeral,
+    ordinal_suffix,
+    ordinal_to_words,
+    to_roman,
+)
+from ._romanize import gazetteer, romanize
+
+__all__ = [
+    "ALPHABET",
+    "BACK_VOWELS",
+    "Case",
+    "FRONT_VOWELS",
+    "Lookalike",
+    "MAX_NUMBER",
+    "NO_ALTERNATION",
+    "NormalizationReport",
+    "Normalizer",
+    "SortKey",
+    "UPPER_ALPHABET",
+    "VOWELS",
+    "casefold",
+    "find_lookalikes",
+    "from_roman",
+    "gazetteer",
+    "inflect",
+    "lower",
+    "normalize",
+    "normalize_with_report",
+    "number_to_words",
+    "ordinal_numeral",
+    "ordinal_suffix",
+    "ordinal_to_words",
+    "require_latin",
+    "romanize",
+    "sort_key",
+    "title",
+    "to_roman",
+    "upper",
+]

@@ -1,0 +1,308 @@
+"""Azerbaijani case suffixes: vowel harmony, buffer consonants, abbreviations, overrides.
+
+The suffix agrees with the last vowel of the word (two-way ``a``/``ə``, four-way
+``ı``/``i``/``u``/``ü``). After a vowel the genitive and accusative take ``n``, the
+dative and instrumental ``y``. Locative and ablative are ``-da``/``-də`` and
+``-dan``/``-dən`` after any sound: Azerbaijani spelling has no ``-ta`` form.
+
++--------------+------------------+--------------------+-------------------+
+| case         | after consonant  | after vowel        | example           |
++==============+==================+====================+===================+
+| genitive     | -ın -in -un -ün  | -nın -nin -nun -nün| Lerikin, Şamaxının|
+| dative       | -a -ə            | -ya -yə            | Lerikə, Şamaxıya  |
+| accusative   | -ı -i -u -ü      | -nı -ni -nu -nü    | Leriki, Şamaxını  |
+| locative     | -da -də          | -da -də            | Lerikdə, Şamaxıda |
+| ablative     | -dan -dən        | -dan -dən          | Lerikdən, Şamaxıdan|
+| instrumental | -la -lə          | -yla -ylə          | Leriklə, Şamaxıyla|
++--------------+------------------+--------------------+-------------------+
+
+Further rules, in the order :func:`inflect` applies them:
+
+* **Overrides** win: a mapping of case to the full form, for irregular names.
+* **Several words**: only the last word takes the suffix (``Heydər Əliyevin``).
+  When the name ends in a possessive head noun (``Azərbaycan Respublikası``,
+  ``Xarici İşlər Nazirliyi``, ``Xəzər dənizi``), the pronominal ``n`` appears
+  before the dative, locative and ablative: ``Respublikasına``,
+  ``Nazirliyində``, ``dənizindən``. It is detected from the ending ``-sı``/``-si``
+  … after a vowel, ``-lığı``/``-liyi``…, ``-ları``/``-ləri``, or a list of common
+  head nouns; ``possessive=`` overrides the guess.
+* **Abbreviations** (mostly capitals: ``NATO``, ``BMT``, ``AzTV``) and **numbers**
+  take a hyphen. An abbreviation that can be said as a word (it has a vowel and
+  no consonant cluster Azerbaijani cannot pronounce) follows that word:
+  ``UNESKO-nun``, ``AŞPA-da``, ``ATƏT-in``. Otherwise it is read letter by
+  letter and follows the name of its last letter: ``KTMT-nin`` (te),
+  ``ABŞ-nin`` (şe), ``AZN-ə`` (en). A number follows its last spoken word:
+  ``2024-ün`` (dörd), ``G20-nin`` (iyirmi), ``COP29-un`` (doqquz). With a
+  hyphenated form the instrumental is the separate postposition: ``BMT ilə``.
+* **k/q alternation** applies to common nouns only (``proper=False``): a final
+  ``k``/``q`` after a vowel becomes ``y``/``ğ`` before a vowel-initial suffix in
+  words of more than one syllable (``çörəyə``, ``ayağa``, ``nazirliyi``).
+  One-syllable words (``tank``, ``park``, ``xalq``), words ending in a
+  consonant cluster (``beynəlxalq``) and the loanwords in
+  :data:`NO_ALTERNATION` keep the consonant. Proper names never alternate
+  (``Lerikə``, ``İraqa``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["NO_ALTERNATION", "Case", "inflect"]
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Final
+
+from ._alphabet import BACK_VOWELS, HIGH_VOWEL, VOWELS, last_vowel
+from ._casing import lower, upper
+from ._numbers import MAX_NUMBER, number_to_words
+
+
+class Case(StrEnum):
+    """The grammatical cases :func:`inflect` knows; each is also accepted as its string.
+
+    >>> Case("dative") is Case.DATIVE
+    True
+    >>> [c.value for c in Case]
+    ['nominative', 'genitive', 'dative', 'accusative', 'locative', 'ablative', 'instrumental']
+    """
+
+    NOMINATIVE = "nominative"
+    GENITIVE = "genitive"
+    DATIVE = "dative"
+    ACCUSATIVE = "accusative"
+    LOCATIVE = "locative"
+    ABLATIVE = "ablative"
+    INSTRUMENTAL = "instrumental"
+
+
+_ACCEPTED = ", ".join(repr(c.value) for c in Case)
+
+# How letters are named when an abbreviation is read letter by letter.
+_LETTER_NAMES: Final = {
+    "b": "be", "c": "ce", "ç": "çe", "d": "de", "f": "ef", "g": "ge", "ğ": "ğe",
+    "h": "he", "x": "xe", "j": "je", "k": "ka", "q": "qe", "l": "el", "m": "em",
+    "n": "en", "p": "pe", "r": "er", "s": "es", "ş": "şe", "t": "te", "v": "ve",
+    "y": "ye", "z": "ze", "w": "ve",
+}  # fmt: skip
+
+NO_ALTERNATION: Final = frozenset(
+    {
+        # Arabic loans with a long final vowel keep k/q: ittifaqı, hüququ, iştirakı.
+        "ittifaq", "əxlaq", "hüquq", "iştirak", "istehlak", "idrak", "iştiyaq",
+        "təbrik", "şərik", "tədqiq", "təhqiq",
+        # European loans in -ik keep k: fabriki, akademiki.
+        "fabrik", "akademik", "texnik", "mexanik", "klassik", "romantik", "katolik",
+    }
+)  # fmt: skip
+"""Common nouns of several syllables whose final k/q does not alternate (``proper=False``)."""
+
+# Irregular common nouns: only the forms that differ from the rules.
+_IRREGULAR: Final[Mapping[str, Mapping[Case, str]]] = {
+    "su": {Case.GENITIVE: "suyun", Case.ACCUSATIVE: "suyu"},
+}
+
+# Possessive head nouns that end institution and place names (the -sı/-liyi/-ları endings
+# are recognised by rule and need no entry here).
+_POSSESSIVE_HEADS: Final = frozenset(
+    {
+        "fondu", "mərkəzi", "universiteti", "institutu", "təşkilatı", "muzeyi", "bankı",
+        "prezidenti", "naziri", "səfiri", "sədri", "katibi", "rəhbəri", "departamenti",
+        "xidməti", "qurumu", "forumu", "sammiti", "konfransı", "teatrı", "festivalı",
+        "şirkəti", "cəmiyyəti", "aparatı", "parlamenti", "kolleci", "liseyi", "məktəbi",
+        "stadionu", "limanı", "parkı", "meydanı", "prospekti", "rayonu", "şəhəri",
+        "kəndi", "dənizi", "çayı", "gölü", "dağı", "körfəzi", "düzü", "məclisi",
+        "ittifaqı", "sarayı", "zalı", "klubu", "məscidi", "qrupu", "holdinqi",
+        "nəşriyyatı", "qəzeti", "jurnalı", "kanalı", "sektoru", "konqresi", "kabineti",
+        "orqanı", "komitəsi", "şurası", "zirvəsi", "proqramı", "layihəsi", "dəhlizi",
+    }
+)  # fmt: skip
+
+_POSSESSIVE_RE: Final = re.compile(r"(?:[aıoueəiöü]s[ıiuü]|l(?:ığı|iyi|uğu|üyü)|l(?:arı|əri))$")
+_SONORANTS: Final = frozenset("rlnmy")
+_FINAL_PAIRS: Final = frozenset({"st", "şt", "xt", "ft", "kt", "ks", "sk", "xs"})
+
+
+def _to_case(case: object) -> Case:
+    if isinstance(case, Case):
+        return case
+    if isinstance(case, str):
+        try:
+            return Case(case.strip().lower())
+        except ValueError:
+            pass
+    raise ValueError(f"unknown case {case!r}; accepted: {_ACCEPTED}")
+
+
+def _reads_as_word(letters: str) -> bool:
+    """Whether an abbreviation (lower-case letters) can be pronounced as an Azerbaijani word."""
+    if len(letters) <= 2 or not any(c in VOWELS for c in letters):
+        return False
+    runs = re.split(r"[aıoueəiöü]+", letters)
+    lead, *middle, tail = runs
+    if len(lead) > 2 or any(len(run) > 3 for run in middle) or len(tail) > 2:
+        return False
+    return len(tail) < 2 or tail[0] in _SONORANTS or tail in _FINAL_PAIRS
+
+
+def _suffix(case: Case, vowel: str, after_vowel: bool, possessive: bool) -> str:
+    two = "a" if vowel in BACK_VOWELS else "ə"
+    four = HIGH_VOWEL[vowel]
+    if case is Case.GENITIVE:
+        return ("n" if after_vowel else "") + four + "n"
+    if case is Case.ACCUSATIVE:
+        return ("n" if after_vowel else "") + four
+    if case is Case.DATIVE:
+        if possessive:
+            return "n" + two
+        return ("y" if after_vowel else "") + two
+    if case is Case.LOCATIVE:
+        return ("n" if possessive else "") + "d" + two
+    if case is Case.ABLATIVE:
+        return ("n" if possessive else "") + "d" + two + "n"
+    return ("y" if after_vowel else "") + "l" + two  # instrumental
+
+
+def _is_abbreviation(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    if not letters:
+        return False
+    capitals = sum(1 for c in letters if c.isupper())
+    small = len(letters) - capitals
+    return capitals > small and (capitals >= 2 or len(letters) == 1)
+
+
+def _looks_possessive(word: str) -> bool:
+    return word in _POSSESSIVE_HEADS or _POSSESSIVE_RE.search(word) is not None
+
+
+def _alternates(word: str) -> bool:
+    if len(word) < 3 or word[-1] not in "kq" or word[-2] not in VOWELS:
+        return False
+    if sum(1 for c in word if c in VOWELS) < 2:
+        return False
+    stem = word.rsplit("-", 1)[-1]
+    return stem not in NO_ALTERNATION
+
+
+def inflect(
+    word: str,
+    case: Case | str,
+    *,
+    proper: bool = True,
+    possessive: bool | None = None,
+    abbreviation: bool | None = None,
+    overrides: Mapping[Case | str, str] | None = None,
+) -> str:
+    """Put an Azerbaijani name or noun in a grammatical case.
+
+    ``case`` is a :class:`Case` or one of ``"nominative"``, ``"genitive"``,
+    ``"dative"``, ``"accusative"``, ``"locative"``, ``"ablative"``,
+    ``"instrumental"``. ``proper=False`` treats ``word`` as a common noun
+    (k/q alternation, irregular nouns). ``possessive`` and ``abbreviation``
+    override the guesses described in the module documentation; ``overrides``
+    maps a case to the full form to return (irregular names).
+
+    >>> inflect("Lerik", "dative"), inflect("Şamaxı", "dative")
+    ('Lerikə', 'Şamaxıya')
+    >>> inflect("Heydər Əliyev", "genitive")
+    'Heydər Əliyevin'
+    >>> inflect("Azərbaycan Respublikası", "locative")
+    'Azərbaycan Respublikasında'
+    >>> inflect("UNESKO", "genitive"), inflect("KTMT", "genitive"), inflect("AŞPA", "locative")
+    ('UNESKO-nun', 'KTMT-nin', 'AŞPA-da')
+    >>> inflect("çörək", "dative", proper=False), inflect("ayaq", "dative", proper=False)
+    ('çörəyə', 'ayağa')
+    >>> inflect("Bakı", "vocative")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown case 'vocative'; accepted: 'nominative', 'genitive', 'dative', ...
+    """
+    if not isinstance(word, str):
+        raise TypeError(f"inflect() takes the word as a str, not {type(word).__name__}")
+    target = _to_case(case)
+    text = unicodedata.normalize("NFC", word).strip()
+    if not text:
+        raise ValueError("inflect() got an empty word; pass a name or noun such as 'Bakı'")
+    if overrides is not None:
+        if not isinstance(overrides, Mapping):
+            raise TypeError(
+                f"overrides must be a mapping of case to form, not {type(overrides).__name__}"
+            )
+        forms = {_to_case(key): value for key, value in overrides.items()}
+        if target in forms:
+            return forms[target]
+    if target is Case.NOMINATIVE:
+        return text
+    head, space, last = text.rpartition(" ")
+    prefix = head + space
+    if last[-1].isdigit():
+        return prefix + _inflect_number(last, target)
+    if not last[-1].isalpha():
+        raise ValueError(
+            f"cannot inflect {word!r}: it ends in {last[-1]!r}; pass the bare name, "
+            "without punctuation or quotes, or give the form in overrides"
+        )
+    folded = lower(last)
+    is_abbreviation = _is_abbreviation(last) if abbreviation is None else abbreviation
+    if is_abbreviation or last_vowel(folded) is None:
+        return prefix + _inflect_abbreviation(last, folded, target)
+    if not proper:
+        irregular = _IRREGULAR.get(folded, {}).get(target)
+        if irregular is not None:
+            return prefix + _match_case(last, irregular)
+    if possessive is None:
+        possessive = bool(head) and _looks_possessive(folded)
+    elif possessive and folded[-1] not in "ıiuü":
+        raise ValueError(f"{last!r} cannot be a possessive form: it does not end in ı, i, u or ü")
+    vowel = last_vowel(folded)
+    assert vowel is not None
+    after_vowel = folded[-1] in VOWELS or folded[-1] in "áàâäãåéèêëíìîïóòôõøúùû"
+    suffix = _suffix(target, vowel, after_vowel, possessive)
+    stem = last
+    if not proper and not possessive and suffix[0] in VOWELS and _alternates(folded):
+        soft = {"k": "y", "q": "ğ", "K": "Y", "Q": "Ğ"}
+        stem = last[:-1] + soft[last[-1]]
+    if last.isupper() and len(last) > 1:
+        suffix = upper(suffix)
+    return prefix + stem + suffix
+
+
+def _match_case(source: str, form: str) -> str:
+    if source.isupper():
+        return upper(form)
+    if source[:1].isupper():
+        return upper(form[:1]) + form[1:]
+    return form
+
+
+def _inflect_number(token: str, case: Case) -> str:
+    digits = re.search(r"\d+$", token)
+    assert digits is not None
+    value = int(digits.group())
+    if value > MAX_NUMBER:
+        raise ValueError(f"cannot inflect {token!r}: numbers above {MAX_NUMBER} are not spelled")
+    spoken = number_to_words(value).rsplit(" ", 1)[-1]
+    return _hyphenated(token, spoken, case)
+
+
+def _inflect_abbreviation(token: str, folded: str, case: Case) -> str:
+    letters = "".join(c for c in folded if c.isalpha())
+    if _reads_as_word(letters):
+        spoken = letters
+    else:
+        last = letters[-1]
+        spoken = _LETTER_NAMES.get(last, last)
+        if last_vowel(spoken) is None:
+            raise ValueError(
+                f"cannot tell how {token!r} is pronounced; give its forms in overrides"
+            )
+    return _hyphenated(token, spoken, case)
+
+
+def _hyphenated(token: str, spoken: str, case: Case) -> str:
+    if case is Case.INSTRUMENTAL:
+        return f"{token} ilə"
+    vowel = last_vowel(spoken)
+    assert vowel is not None
+    return f"{token}-{_suffix(case, vowel, spoken[-1] in VOWELS, False)}"

@@ -1,0 +1,214 @@
+"""Look-alike letters: finding, normalising, reporting, and the LocalizedText hooks."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from diplolib import LocalizedText, az
+from diplolib.text import find_confusables, register_text_validator
+
+CYR_SCHWA, CYR_SCHWA_CAP = "\u04d9", "\u04d8"
+TURNED_E, TURNED_E_CAP = "\u01dd", "\u018e"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{CYR_SCHWA_CAP}liyev", "Əliyev"),
+        (f"G{CYR_SCHWA}nc{CYR_SCHWA}", "Gəncə"),
+        (f"{TURNED_E_CAP}liyev", "Əliyev"),
+        (f"G{TURNED_E}nc{TURNED_E}", "Gəncə"),
+        (CYR_SCHWA, "ə"),  # a schwa alone has nothing foreign about it
+        ("Gu\u0308ney", "Güney"),  # NFC
+        ("S\u0327ək\u0131", "Şəkı"),
+        ("i\u0307lham", "ilham"),  # str.lower's İ
+        ("İLHAM".lower(), "ilham"),
+        ("Bakı Хaçmaz", "Bakı Xaçmaz"),  # Cyrillic Х inside a Latin word
+        ("Bаkı", "Bakı"),  # Cyrillic а
+        ("Sumqаyıt", "Sumqayıt"),
+        ("Сəlil", "Cəlil"),
+        ("Αstara", "Astara"),  # Greek capital alpha
+        ("Москва", "Москва"),  # a Cyrillic word is left alone
+        ("Әлем", "Әлем"),  # Kazakh: the schwa belongs to a Cyrillic word
+        ("әрі", "әрі"),  # Kazakh, every letter a look-alike: still Cyrillic
+        ("Bakı və Москва", "Bakı və Москва"),
+        ("Hämäläinen", "Hämäläinen"),  # ä is only a warning
+        ("Bakı", "Bakı"),
+        ("", ""),
+        ("Baku 2024!", "Baku 2024!"),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert az.normalize(text) == expected
+
+
+def test_find_lookalikes_reports_positions_in_the_original_text() -> None:
+    text = f"Gu\u0308ney {CYR_SCHWA_CAP}li"
+    found = az.find_lookalikes(text)
+    assert [(f.position, f.char, f.replacement, f.kind) for f in found] == [
+        (1, "u\u0308", "ü", "decomposed"),
+        (7, CYR_SCHWA_CAP, "Ə", "lookalike"),
+    ]
+    assert found[0].name == "LATIN SMALL LETTER U + COMBINING DIAERESIS"
+    assert found[1].name == "CYRILLIC CAPITAL LETTER SCHWA"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Ämir", ["warning"]),
+        ("Hämäläinen", ["warning", "warning", "warning"]),
+        (f"{TURNED_E}l", ["lookalike"]),
+        ("i\u0307", ["lookalike"]),
+        ("Bakı", []),
+        ("Москва", []),
+    ],
+)
+def test_find_lookalikes_kinds(text: str, kinds: list[str]) -> None:
+    assert [f.kind for f in az.find_lookalikes(text)] == kinds
+
+
+def test_report() -> None:
+    report = az.normalize_with_report(f"Hämä {CYR_SCHWA_CAP}li")
+    assert report.original == f"Hämä {CYR_SCHWA_CAP}li"
+    assert report.text == "Hämä Əli"
+    assert [c.char for c in report.changes] == [CYR_SCHWA_CAP]
+    assert [w.position for w in report.warnings] == [1, 3]
+    assert report.changed
+    assert report
+    clean = az.normalize_with_report("Bakı")
+    assert not clean.changed
+    assert not clean
+
+
+def test_find_confusables_shares_the_table() -> None:
+    assert find_confusables(f"B{CYR_SCHWA}kı") == [
+        (1, CYR_SCHWA, "ə", "CYRILLIC SMALL LETTER SCHWA")
+    ]
+    assert find_confusables("Ämir") == []  # warnings are not confusables
+
+
+@pytest.mark.parametrize("func", [az.normalize, az.find_lookalikes, az.normalize_with_report])
+def test_non_str_is_rejected(func: object) -> None:
+    with pytest.raises(TypeError, match="takes a str, not NoneType"):
+        func(None)  # type: ignore[operator]
+
+
+@given(st.text())
+def test_normalize_is_idempotent(text: str) -> None:
+    once = az.normalize(text)
+    assert az.normalize(once) == once
+    assert [f for f in az.find_lookalikes(once) if f.kind != "warning"] == []
+
+
+@given(st.text(alphabet="abcəıiöüşçğxqАаЕеОоСсХхӘәǝƎІі \u0307\u0308", max_size=30))
+def test_report_matches_normalize(text: str) -> None:
+    report = az.normalize_with_report(text)
+    assert report.text == az.normalize(text)
+    assert (report.text != text) is report.changed
+    for found in report.changes:
+        assert text.startswith(found.char, found.position)
+    for found in report.warnings:  # a warning may sit on a letter NFC composed
+        assert unicodedata.normalize("NFC", text[found.position :]).startswith(found.char)
+
+
+# --- LocalizedText integration ---------------------------------------------------------
+
+
+class Article(BaseModel):
+    title: LocalizedText
+
+
+def test_strict_by_default() -> None:
+    with pytest.raises(ValueError, match=r"look-alike letter 'ә'.*normalize_az=True"):
+        LocalizedText.validate({"az": f"G{CYR_SCHWA}ncə"})
+    with pytest.raises(ValidationError, match="look-alike letter"):
+        Article.model_validate({"title": {"az": f"G{CYR_SCHWA}ncə"}})
+
+
+def test_strict_check_covers_cyrillic_inside_latin_words() -> None:
+    with pytest.raises(ValueError, match="look-alike letter 'а'"):
+        LocalizedText.validate({"az": "Bаkı"})
+
+
+def test_english_values_are_not_checked() -> None:
+    assert LocalizedText.validate({"en": f"G{CYR_SCHWA}nca"}).get("en") == f"G{CYR_SCHWA}nca"
+
+
+def test_normalize_az_flag() -> None:
+    text = LocalizedText.validate({"az": f"G{CYR_SCHWA}ncə", "en": "Ganja"}, normalize_az=True)
+    assert text == LocalizedText(az="Gəncə", en="Ganja")
+
+
+def test_normalizer_keeps_reports() -> None:
+    fix = az.Normalizer()
+    text = LocalizedText.validate({"az": f"{TURNED_E_CAP}li Ämirov", "en": "Ali"}, normalize_az=fix)
+    assert text.get("az") == "Əli Ämirov"
+    assert len(fix.reports) == 1
+    (report,) = fix.reports
+    assert [(c.char, c.replacement) for c in report.changes] == [(TURNED_E_CAP, "Ə")]
+    assert [w.char for w in report.warnings] == ["Ä"]
+    assert repr(fix) == "Normalizer(reports=1)"
+
+
+def test_normalizer_in_pydantic_context() -> None:
+    fix = az.Normalizer()
+    article = Article.model_validate(
+        {"title": {"az": f"{CYR_SCHWA_CAP}liyev"}}, context={"normalize_az": fix}
+    )
+    assert article.title.get("az") == "Əliyev"
+    assert fix.reports[0].original == f"{CYR_SCHWA_CAP}liyev"
+    article = Article.model_validate({"title": {"az": "Bаkı"}}, context={"normalize_az": True})
+    assert article.title.get("az") == "Bakı"
+
+
+def test_normalizer_registered_globally_runs_before_the_strict_check() -> None:
+    fix = az.Normalizer()
+    remove = register_text_validator(fix)
+    try:
+        assert LocalizedText.validate({"az": f"G{CYR_SCHWA}ncə"}).get("az") == "Gəncə"
+    finally:
+        remove()
+    assert len(fix.reports) == 1
+
+
+def test_normalize_az_rejects_other_values() -> None:
+    with pytest.raises(TypeError, match="normalize_az must be True, False or"):
+        LocalizedText.validate({"az": "Bakı"}, normalize_az="yes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "script"),
+    [
+        ("Министерство иностранных дел", "CYRILLIC"),
+        ("Bakı və Москва", "CYRILLIC"),
+        ("وزارت", "ARABIC"),
+        ("Αθήνα", "GREEK"),
+    ],
+)
+def test_require_latin_rejects_other_scripts(value: str, script: str) -> None:
+    with pytest.raises(ValueError, match=f"must be in Latin script; found {script} letter"):
+        az.require_latin("az", value)
+    with pytest.raises(ValidationError, match="Latin script"):
+        Article.model_validate(
+            {"title": {"az": value}}, context={"text_validators": [az.require_latin]}
+        )
+
+
+@pytest.mark.parametrize("value", ["Xarici işlər", "Hämäläinen", "Bakı, 2024-cü il", "Zürich"])
+def test_require_latin_accepts_latin(value: str) -> None:
+    assert az.require_latin("az", value) == value
+
+
+def test_require_latin_ignores_english() -> None:
+    assert az.require_latin("en", "Москва") == "Москва"
+
+
+def test_require_latin_names_the_word() -> None:
+    with pytest.raises(ValueError, match="'Москва' at position 8"):
+        az.require_latin("az", "Bakı və Москва")
