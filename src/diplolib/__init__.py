@@ -53,11 +53,23 @@ _EXPORTS: dict[str, str] = {
     "Place": "models",
     "Position": "models",
     "Section": "models",
+    "format_date": "dates",
+    "format_date_range": "dates",
+    "format_dateline": "dates",
+    "format_datetime": "dates",
+    "format_relative": "dates",
     "ContentLibrary": "library",
     "load_sample_library": "library",
 }
 
 if TYPE_CHECKING:
+    from .dates import (
+        format_date,
+        format_date_range,
+        format_dateline,
+        format_datetime,
+        format_relative,
+    )
     from .errors import (
         CatalogError,
         ContentError,
