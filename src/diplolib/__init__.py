@@ -58,6 +58,10 @@ _EXPORTS: dict[str, str] = {
     "format_dateline": "dates",
     "format_datetime": "dates",
     "format_relative": "dates",
+    "format_list": "numbers",
+    "format_number": "numbers",
+    "format_ordinal": "numbers",
+    "format_percent": "numbers",
     "ContentLibrary": "library",
     "load_sample_library": "library",
 }
@@ -107,6 +111,7 @@ if TYPE_CHECKING:
         Position,
         Section,
     )
+    from .numbers import format_list, format_number, format_ordinal, format_percent
     from .text import LocalizedText, Resolved
 
 __all__ = sorted(_EXPORTS)
