@@ -62,6 +62,7 @@ _EXPORTS: dict[str, str] = {
     "format_number": "numbers",
     "format_ordinal": "numbers",
     "format_percent": "numbers",
+    "format_name": "names",
     "ContentLibrary": "library",
     "load_sample_library": "library",
 }
@@ -111,6 +112,7 @@ if TYPE_CHECKING:
         Position,
         Section,
     )
+    from .names import format_name
     from .numbers import format_list, format_number, format_ordinal, format_percent
     from .text import LocalizedText, Resolved
 
