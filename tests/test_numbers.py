@@ -149,6 +149,18 @@ def test_integer_fast_path_agrees_with_babel(n: int) -> None:
     assert format_number(n, lang="en") == format_decimal(n, locale="en")
 
 
+@given(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e16, max_value=1e16),
+    st.sampled_from([None, 0, 1, 2, 3, 6]),
+)
+def test_float_fast_path_agrees_with_babel(x: float, decimals: int | None) -> None:
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    for lang, code in (("az", "az"), ("en", "en_GB")):
+        assert format_number(x, decimals=decimals, lang=lang) == format_decimal(
+            x, format=pattern, locale=code
+        )
+
+
 @given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12))
 def test_az_and_en_differ_only_in_signs(x: float) -> None:
     az = format_number(x, lang="az")

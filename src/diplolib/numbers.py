@@ -22,8 +22,9 @@ __all__ = [
     "format_list",
 ]
 
+import math
 from collections.abc import Iterable
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal, get_args
@@ -85,22 +86,45 @@ def format_number(value: Number, *, decimals: int | None = None, lang: str | Non
     """
     number = _check_number(value, "format_number")
     places = _check_decimals(decimals)
-    locale = babel_locale(resolve_lang(lang))
+    locale = babel_locale(lang)
     if type(number) is int and not places:
         group, _, minus = _symbols(locale)
         text = f"{abs(number):,}"
         if group != ",":
             text = text.replace(",", group)
         return minus + text if number < 0 else text
+    if isinstance(number, float) and math.isfinite(number) and abs(number) < 1e15:
+        return _format_float(number, places, locale)
     from babel.numbers import format_decimal
 
     pattern = None if places is None else "#,##0" + ("." + "0" * places if places else "")
     with localcontext() as context:
         # babel rounds in the current decimal context (28 digits by default),
-        # which fails for values past about 10**25; give it room for any float.
+        # which fails for values past about 10**25; give it room for any value.
         context.prec = 400
         result: str = format_decimal(number, format=pattern, locale=locale)
     return result
+
+
+_QUANTA: Final = [Decimal(1).scaleb(-places) for places in range(21)]
+
+
+def _format_float(number: float, places: int | None, locale: Locale) -> str:
+    """CLDR ``#,##0.###`` (or fixed ``places``) for an ordinary float, as babel does it.
+
+    Like babel, it rounds the shortest decimal form of the float (``repr``) half
+    to even; the tests check it against babel.
+    """
+    group, decimal_sign, minus = _symbols(locale)
+    value = Decimal(repr(number)).quantize(
+        _QUANTA[3 if places is None else places], ROUND_HALF_EVEN
+    )
+    text = f"{value:,f}"
+    if places is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text.startswith("-"):
+        text = minus + text[1:]
+    return text.translate({ord(","): group, ord("."): decimal_sign})
 
 
 def format_percent(value: Number, *, decimals: int = 0, lang: str | None = None) -> str:
