@@ -53,12 +53,29 @@ _EXPORTS: dict[str, str] = {
     "Place": "models",
     "Position": "models",
     "Section": "models",
+    "format_date": "dates",
+    "format_date_range": "dates",
+    "format_dateline": "dates",
+    "format_datetime": "dates",
+    "format_relative": "dates",
+    "format_list": "numbers",
+    "format_number": "numbers",
+    "format_ordinal": "numbers",
+    "format_percent": "numbers",
+    "format_name": "names",
     "ContentLibrary": "library",
     "load_sample_library": "library",
     "slugify": "slugs",
 }
 
 if TYPE_CHECKING:
+    from .dates import (
+        format_date,
+        format_date_range,
+        format_dateline,
+        format_datetime,
+        format_relative,
+    )
     from .errors import (
         CatalogError,
         ContentError,
@@ -96,6 +113,8 @@ if TYPE_CHECKING:
         Position,
         Section,
     )
+    from .names import format_name
+    from .numbers import format_list, format_number, format_ordinal, format_percent
     from .slugs import slugify
     from .text import LocalizedText, Resolved
 

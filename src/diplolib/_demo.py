@@ -5,27 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from babel.dates import format_date as babel_format_date
-
+from .dates import format_date, format_dateline
 from .i18n import gettext, ngettext
 from .languages import Lang
 from .library import ContentLibrary
-from .models import Article, Organization, PartialDate, Person, Place
+from .models import Article, Event, Organization, PartialDate, Person, Place
+from .names import format_name
+from .numbers import format_ordinal
 from .text import LocalizedText
-
-# The portal writes dates day-month-year in both languages.
-_DATE_PATTERN = {"en": "d MMMM y", "az": "d MMMM y"}
 
 
 def _date(value: dt.date | PartialDate, lang: Lang) -> str:
-    if isinstance(value, PartialDate):
-        if value.precision == "day":
-            value = value.to_date()
-        elif value.precision == "month":
-            return babel_format_date(value.first_day(), "LLLL y", locale=lang)
-        else:
-            return str(value.year)
-    return babel_format_date(value, _DATE_PATTERN[lang], locale=lang)
+    return format_date(value, "long", lang=lang)
 
 
 def _text(text: LocalizedText, lang: Lang) -> str:
@@ -44,6 +35,26 @@ def _entity_name(library: ContentLibrary, entity_id: str, lang: Lang) -> str:
     if isinstance(entity, Organization):
         return entity.display_name(lang)
     return entity_id
+
+
+def _anniversaries(
+    library: ContentLibrary, article: Article, lang: Lang, wrap: textwrap.TextWrapper
+) -> list[str]:
+    """A line for each event of the article that has a round anniversary that year."""
+    year = (article.dateline.date if article.dateline else article.published).year
+    lines: list[str] = []
+    for event_id in article.events:
+        event = library.get(event_id, Event)
+        years = year - event.start.year
+        if years > 0 and years % 5 == 0:
+            text = gettext(
+                "{ordinal} anniversary: {event}",
+                lang=lang,
+                ordinal=format_ordinal(years, lang=lang),
+                event=_text(event.name, lang),
+            )
+            lines.extend(wrap.wrap(text))
+    return lines
 
 
 def _comments(count: int, lang: Lang) -> str:
@@ -78,13 +89,22 @@ def render_article(library: ContentLibrary, article_id: str, lang: Lang, width: 
     out.append(" · ".join(controls))
     out.append(rule)
     if article.dateline is not None:
-        place = _entity_name(library, article.dateline.place, lang)
-        out.append(f"{place}, {_date(article.dateline.date, lang)} –")
+        place = library.get(article.dateline.place, Place)
+        out.append(format_dateline(place, article.dateline.date, lang=lang) + " –")
     for byline in article.authors:
-        out.append(_entity_name(library, byline.person, lang))
+        author = library.get(byline.person, Person)
+        # Both forms go to the catalog so each translation picks the case it needs.
+        caption = gettext(
+            "Article by {name}",
+            lang=lang,
+            name=format_name(author, lang=lang),
+            name_genitive=format_name(author, lang=lang, case="genitive" if lang == "az" else None),
+        )
+        out.append(caption)
         role = _text(byline.role, lang)
         if role:
             out.extend(wrap.wrap(role))
+    out.extend(_anniversaries(library, article, lang, wrap))
     fallbacks = article.fallback_fields(lang)
     if fallbacks:
         out.append("")
