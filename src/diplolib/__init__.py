@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "UnknownReferenceError": "errors",
     "UnsupportedLanguageError": "errors",
     "CatalogError": "errors",
+    "CatalogLanguageError": "errors",
     "DetectionError": "errors",
     "Lang": "languages",
     "SUPPORTED_LANGUAGES": "languages",
@@ -39,11 +40,21 @@ _EXPORTS: dict[str, str] = {
     "use_language": "languages",
     "LocalizedText": "text",
     "Resolved": "text",
+    "LazyString": "i18n",
+    "get_translations": "i18n",
+    "gettext": "i18n",
+    "lazy_gettext": "i18n",
+    "lazy_ngettext": "i18n",
+    "lazy_pgettext": "i18n",
+    "ngettext": "i18n",
+    "npgettext": "i18n",
+    "pgettext": "i18n",
 }
 
 if TYPE_CHECKING:
     from .errors import (
         CatalogError,
+        CatalogLanguageError,
         ContentError,
         DetectionError,
         DiplolibError,
@@ -61,6 +72,17 @@ if TYPE_CHECKING:
         negotiate_language,
         normalize_lang,
         use_language,
+    )
+    from .i18n import (
+        LazyString,
+        get_translations,
+        gettext,
+        lazy_gettext,
+        lazy_ngettext,
+        lazy_pgettext,
+        ngettext,
+        npgettext,
+        pgettext,
     )
     from .text import LocalizedText, Resolved
 

@@ -164,7 +164,9 @@ def negotiate_language(accept_language: str | None, default: str = DEFAULT_LANGU
     if not accept_language:
         return fallback
     if not isinstance(accept_language, str):
-        raise TypeError(f"Accept-Language header must be a str, not {type(accept_language).__name__}")
+        raise TypeError(
+            f"Accept-Language header must be a str, not {type(accept_language).__name__}"
+        )
     ranked: list[tuple[float, int, Lang]] = []
     for index, entry in enumerate(_truncate_header(accept_language).split(",")):
         tag, *params = entry.split(";")

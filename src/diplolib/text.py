@@ -203,7 +203,9 @@ class LocalizedText:
                 raise ValueError(f"language {lang!r} given twice")
             collected[lang] = _clean(value, lang)  # type: ignore[arg-type]
         # Keep a canonical order so equal values print and serialise the same way.
-        object.__setattr__(self, "_values", {k: collected[k] for k in SUPPORTED_LANGUAGES if k in collected})
+        object.__setattr__(
+            self, "_values", {k: collected[k] for k in SUPPORTED_LANGUAGES if k in collected}
+        )
         object.__setattr__(self, "_hash", None)
 
     # -- access ---------------------------------------------------------------
@@ -218,7 +220,9 @@ class LocalizedText:
             for code in fallback:
                 yield normalize_lang(code)
 
-    def resolve(self, lang: str | None = None, *, fallback: bool | Sequence[str] = True) -> Resolved:
+    def resolve(
+        self, lang: str | None = None, *, fallback: bool | Sequence[str] = True
+    ) -> Resolved:
         """Find the value to serve for ``lang`` (default: the current language).
 
         ``fallback=True`` follows :data:`DEFAULT_FALLBACKS`; a sequence of codes
@@ -362,9 +366,7 @@ class LocalizedText:
     # -- validation ----------------------------------------------------------------
 
     @classmethod
-    def validate(
-        cls, value: object, *, validators: Iterable[TextValidator] = ()
-    ) -> LocalizedText:
+    def validate(cls, value: object, *, validators: Iterable[TextValidator] = ()) -> LocalizedText:
         """Build a :class:`LocalizedText` from untrusted input and run the validation hooks.
 
         Accepts a ``LocalizedText`` or a mapping of language code to ``str``/``None``.
@@ -417,7 +419,9 @@ class LocalizedText:
         try:
             return cls.validate(value, validators=extra)
         except UnsupportedLanguageError as exc:
-            raise PydanticCustomError("localized_text_language", "{error}", {"error": str(exc)}) from None
+            raise PydanticCustomError(
+                "localized_text_language", "{error}", {"error": str(exc)}
+            ) from None
         except ValueError as exc:
             raise PydanticCustomError("localized_text", "{error}", {"error": str(exc)}) from None
 
