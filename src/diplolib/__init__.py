@@ -40,6 +40,22 @@ _EXPORTS: dict[str, str] = {
     "use_language": "languages",
     "LocalizedText": "text",
     "Resolved": "text",
+    "Article": "models",
+    "Byline": "models",
+    "Dateline": "models",
+    "Entity": "models",
+    "Event": "models",
+    "ForeignSource": "models",
+    "Item": "models",
+    "Organization": "models",
+    "Participant": "models",
+    "PartialDate": "models",
+    "Person": "models",
+    "Place": "models",
+    "Position": "models",
+    "Section": "models",
+    "ContentLibrary": "library",
+    "load_sample_library": "library",
     "LazyString": "i18n",
     "get_translations": "i18n",
     "gettext": "i18n",
@@ -64,15 +80,6 @@ if TYPE_CHECKING:
         UnknownReferenceError,
         UnsupportedLanguageError,
     )
-    from .languages import (
-        SUPPORTED_LANGUAGES,
-        Lang,
-        carry_context,
-        get_language,
-        negotiate_language,
-        normalize_lang,
-        use_language,
-    )
     from .i18n import (
         LazyString,
         get_translations,
@@ -83,6 +90,32 @@ if TYPE_CHECKING:
         ngettext,
         npgettext,
         pgettext,
+    )
+    from .languages import (
+        SUPPORTED_LANGUAGES,
+        Lang,
+        carry_context,
+        get_language,
+        negotiate_language,
+        normalize_lang,
+        use_language,
+    )
+    from .library import ContentLibrary, load_sample_library
+    from .models import (
+        Article,
+        Byline,
+        Dateline,
+        Entity,
+        Event,
+        ForeignSource,
+        Item,
+        Organization,
+        PartialDate,
+        Participant,
+        Person,
+        Place,
+        Position,
+        Section,
     )
     from .text import LocalizedText, Resolved
 

@@ -346,11 +346,12 @@ def update_catalogs(
         raise CatalogError(
             "template not found; run 'diplolib catalog extract' first", file=str(config.pot_file)
         )
-    template = _read_babel(config.pot_file)
     updated = []
     for lang, path in catalog_files(config):
         catalog = _read_babel(path, lang)
-        catalog.update(template, no_fuzzy_matching=no_fuzzy_matching)
+        # A fresh template each time: babel's update adds the template's own
+        # message objects, which the source-language fill would then change.
+        catalog.update(_read_babel(config.pot_file), no_fuzzy_matching=no_fuzzy_matching)
         if lang == SOURCE_LANGUAGE:
             _fill_source_language(catalog)
         with path.open("wb") as handle:
@@ -468,9 +469,9 @@ def _tags(text: str) -> tuple[list[str], str | None]:
         elif stack and stack[-1] == name:
             stack.pop()
         elif problem is None:
-            problem = gettext("{tag} closes nothing open", tag=f"</{name}>")
+            problem = gettext("{tag} closes nothing open", tag="</" + name + ">")
     if stack and problem is None:
-        problem = gettext("{tag} is never closed", tag=f"<{stack[-1]}>")
+        problem = gettext("{tag} is never closed", tag="<" + stack[-1] + ">")
     return sorted(names), problem
 
 

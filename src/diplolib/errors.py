@@ -106,12 +106,17 @@ class LibraryError(ContentError):
       a.json: id: duplicate id 'x'
     """
 
+    MAX_SHOWN = 50
+    """The message lists this many problems; ``problems`` always holds all of them."""
+
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"{count} {noun} in the content library:"]
-        lines.extend(f"  {p}" for p in self.problems)
+        lines.extend(f"  {p}" for p in self.problems[: self.MAX_SHOWN])
+        if count > self.MAX_SHOWN:
+            lines.append(f"  ... and {count - self.MAX_SHOWN} more")
         super().__init__("\n".join(lines))
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "register_text_validator",
 ]
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -115,8 +116,12 @@ def find_confusables(text: str) -> list[tuple[int, str, str, str]]:
     return found
 
 
+_CONFUSABLE_RE: Final = re.compile("[" + "".join(_CONFUSABLES) + "]")
+_FAST_KEYS: Final = frozenset(SUPPORTED_LANGUAGES)
+
+
 def _check_az_letters(lang: Lang, value: str) -> str:
-    if lang != "az":
+    if lang != "az" or _CONFUSABLE_RE.search(value) is None:
         return value
     found = find_confusables(value)
     if found:
@@ -132,7 +137,9 @@ def _check_az_letters(lang: Lang, value: str) -> str:
 def _clean(value: object, lang: Lang) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{lang}: value must be a str, not {type(value).__name__}")
-    return unicodedata.normalize("NFC", value).strip()
+    if not value.isascii() and not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    return value.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +208,7 @@ class LocalizedText:
                 continue
             if lang in collected:
                 raise ValueError(f"language {lang!r} given twice")
-            collected[lang] = _clean(value, lang)  # type: ignore[arg-type]
+            collected[lang] = _clean(value, lang)
         # Keep a canonical order so equal values print and serialise the same way.
         object.__setattr__(
             self, "_values", {k: collected[k] for k in SUPPORTED_LANGUAGES if k in collected}
@@ -298,7 +305,7 @@ class LocalizedText:
         """
         return tuple(self._values)
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[Lang, str]:
         """The JSON shape: ``{"en": ..., "az": ...}`` with absent languages left out.
 
         >>> LocalizedText(az="Bakı", en="Baku").to_dict()
@@ -312,7 +319,7 @@ class LocalizedText:
         >>> LocalizedText(en="Baku").replace(az="Bakı")
         LocalizedText(en='Baku', az='Bakı')
         """
-        merged: dict[str, str | None] = dict(self._values)
+        merged: dict[str, str | None] = dict(self._values.items())
         for key, value in values.items():
             merged[normalize_lang(key)] = value
         return LocalizedText(merged)
@@ -416,6 +423,26 @@ class LocalizedText:
     def _pydantic_validate(cls, value: object, info: ValidationInfo) -> LocalizedText:
         context = info.context if isinstance(info.context, Mapping) else {}
         extra = context.get("text_validators", ())
+        if not extra and not _validators and type(value) is dict and value.keys() <= _FAST_KEYS:
+            # Hot path for the common JSON shape: plain keys, str values, no hooks. It does
+            # exactly what validate() does; anything unusual takes the full path below.
+            values: dict[Lang, str] = {}
+            en = value.get("en")
+            az = value.get("az")
+            if (en is None or type(en) is str) and (az is None or type(az) is str):
+                if en is not None:
+                    if not en.isascii() and not unicodedata.is_normalized("NFC", en):
+                        en = unicodedata.normalize("NFC", en)
+                    values["en"] = en.strip()
+                if az is not None:
+                    if not az.isascii() and not unicodedata.is_normalized("NFC", az):
+                        az = unicodedata.normalize("NFC", az)
+                    values["az"] = az.strip()
+                if az is None or _CONFUSABLE_RE.search(az) is None:
+                    text = object.__new__(cls)
+                    object.__setattr__(text, "_values", values)
+                    object.__setattr__(text, "_hash", None)
+                    return text
         try:
             return cls.validate(value, validators=extra)
         except UnsupportedLanguageError as exc:
@@ -432,7 +459,11 @@ class LocalizedText:
         return core_schema.with_info_plain_validator_function(
             cls._pydantic_validate,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                lambda v: v.to_dict(), when_used="always"
+                _serialize,
+                when_used="always",
+                return_schema=core_schema.dict_schema(
+                    core_schema.str_schema(), core_schema.str_schema()
+                ),
             ),
         )
 
@@ -447,3 +478,7 @@ class LocalizedText:
             "properties": {lang: {"type": "string"} for lang in SUPPORTED_LANGUAGES},
             "additionalProperties": False,
         }
+
+
+def _serialize(value: LocalizedText) -> dict[Lang, str]:
+    return value._values

@@ -1,24 +1,103 @@
-"""Core commands: ``demo``, ``validate``, ``sample``."""
+"""Core commands: ``demo``, ``validate``, ``sample``, ``schema``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
+
+SEED_ARTICLE = "kazakhstan-azerbaijan-strategic-partner"
 
 
 def register(sub: Any) -> None:
     """Add the core commands to the ``diplolib`` parser."""
+    demo = sub.add_parser("demo", help="show the sample article page as the portal renders it")
+    demo.add_argument("--lang", choices=["en", "az", "both"], default="both")
+    demo.add_argument(
+        "--article", default=SEED_ARTICLE, help="article id (default: the seed article)"
+    )
+    demo.add_argument("--library", help="content folder (default: the bundled sample library)")
+    demo.add_argument("--width", type=int, default=78, help="text width (default 78)")
+    demo.set_defaults(handler=_demo)
+
     validate = sub.add_parser("validate", help="check a content folder; exit 1 on problems")
     validate.add_argument("path", help="folder of content files")
     validate.set_defaults(handler=_validate)
 
+    sample = sub.add_parser("sample", help="write the bundled sample library as an editable folder")
+    sample.add_argument("--out", required=True, help="folder to create (must be empty or absent)")
+    sample.set_defaults(handler=_sample)
+
+    schema = sub.add_parser("schema", help="write the JSON Schemas of the content models")
+    schema.add_argument("--out", default="docs/schema", help="folder (default docs/schema)")
+    schema.set_defaults(handler=_schema)
+
+
+def _load(path: str | None) -> Any:
+    from ..library import ContentLibrary, load_sample_library
+
+    return load_sample_library() if path is None else ContentLibrary.load(path)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .._demo import render_article
+    from ..errors import DiplolibError
+    from ..languages import Lang, normalize_lang
+
+    if not 20 <= args.width <= 400:
+        print(f"error: --width must be between 20 and 400, got {args.width}", file=sys.stderr)
+        return 2
+    try:
+        library = _load(args.library)
+        langs: list[Lang] = ["en", "az"] if args.lang == "both" else [normalize_lang(args.lang)]
+        pages = [render_article(library, args.article, lang, args.width) for lang in langs]
+    except DiplolibError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(("\n" + "═" * args.width + "\n\n").join(pages), end="")
+    return 0
+
 
 def _validate(args: argparse.Namespace) -> int:
-    import sys
+    from ..errors import LibraryError
+    from ..i18n import ngettext
+    from ..library import ContentLibrary
+
+    try:
+        library = ContentLibrary.load(args.path)
+    except LibraryError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    count = len(library)
+    print(
+        ngettext(
+            "{path}: {n} item, all valid",
+            "{path}: {n} items, all valid",
+            count,
+            n=count,
+            path=args.path,
+        )
+    )
+    return 0
+
+
+def _sample(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    path = Path(args.path)
-    if not path.is_dir():
-        print(f"error: {path} is not a folder", file=sys.stderr)
+    from ..library import load_sample_library
+
+    out = Path(args.out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        print(f"error: {out} exists and is not an empty folder", file=sys.stderr)
         return 1
+    files = load_sample_library().save(out)
+    print(f"wrote {len(files)} files to {out}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from ..models import export_json_schemas
+
+    for path in export_json_schemas(args.out):
+        print(path)
     return 0

@@ -1,0 +1,727 @@
+"""Content models: articles, events and entities (people, organisations, places).
+
+All models are frozen pydantic v2 models that reject unknown keys. Text meant for
+readers is :class:`~diplolib.text.LocalizedText`; references to other items are
+plain ids that :class:`~diplolib.library.ContentLibrary` checks when it loads a
+folder. Dates that history only gives in part ("in 2009", "in March 2017") are
+:class:`PartialDate` values.
+
+>>> from diplolib import Place
+>>> baku = Place(id="baku", kind="city", name={"en": "Baku", "az": "Bakı"}, country="azerbaijan")
+>>> baku.name.get("az")
+'Bakı'
+>>> baku.model_dump_json()
+'{"id":"baku","wikidata":null,"external_ids":{},"inflections":{},"type":"place","name":{"en":"Baku","az":"Bakı"},"kind":"city","country":"azerbaijan"}'
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "Article",
+    "Byline",
+    "Dateline",
+    "Entity",
+    "EntityBase",
+    "Event",
+    "EventKind",
+    "ForeignSource",
+    "Item",
+    "OrganizationKind",
+    "Organization",
+    "Participant",
+    "PartialDate",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Position",
+    "Section",
+    "TranslationStatus",
+    "export_json_schemas",
+]
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from functools import total_ordering
+from pathlib import Path
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    HttpUrl,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .text import LocalizedText
+
+_ID_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,118}[a-z0-9])?")
+_SLUG_RE: Final = re.compile(r"[\w](?:[\w-]{0,198}[\w])?", re.UNICODE)
+_PARTIAL_RE: Final = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?")
+
+
+def _check_id(value: str) -> str:
+    if not _ID_RE.fullmatch(value):
+        raise PydanticCustomError(
+            "diplolib_id",
+            "invalid id {value}: use 1-120 lowercase ASCII letters, digits, '.', '_' or '-', "
+            "starting and ending with a letter or digit (e.g. 'heydar-aliyev')",
+            {"value": repr(value[:80])},
+        )
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+"""An item id: lowercase ASCII, digits and ``.-_``, e.g. ``"heydar-aliyev"``."""
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG_RE.fullmatch(value) or "--" in value or value != value.lower():
+        raise PydanticCustomError(
+            "diplolib_slug",
+            "invalid slug {value}: use lowercase letters, digits and single hyphens, "
+            "no spaces (e.g. 'azerbaijan-strategic-partner')",
+            {"value": repr(value[:80])},
+        )
+    return value
+
+
+@total_ordering
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    Its JSON form is ISO 8601 cut to the known precision: ``"2009"``,
+    ``"2017-03"``, ``"2017-03-02"``. Partial dates order by their first day,
+    and a less precise date sorts before a more precise one on the same day.
+
+    >>> PartialDate.parse("2017-03")
+    PartialDate('2017-03')
+    >>> PartialDate(2017, 3, 2).precision
+    'day'
+    >>> PartialDate(2009) < PartialDate(2009, 1, 1) < PartialDate(2010)
+    True
+    >>> PartialDate(2017, 2, 30)
+    Traceback (most recent call last):
+    ...
+    ValueError: invalid partial date 2017-02-30: day is out of range for month
+    """
+
+    __slots__ = ("day", "month", "year")
+
+    year: int
+    month: int | None
+    day: int | None
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        for name, part in (("year", year), ("month", month), ("day", day)):
+            if part is not None and (not isinstance(part, int) or isinstance(part, bool)):
+                raise TypeError(f"PartialDate {name} must be an int, not {type(part).__name__}")
+        if day is not None and month is None:
+            raise ValueError("invalid partial date: a day needs a month")
+        if not 1 <= year <= 9999:
+            raise ValueError(f"invalid partial date: year {year} is outside 1-9999")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"invalid partial date {year:04d}-{month:02d}: month must be in 1..12")
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError as exc:
+            shown = "-".join(f"{p:02d}" for p in (year, month, day) if p is not None)
+            raise ValueError(f"invalid partial date {shown}: {exc}") from None
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "day", day)
+
+    @classmethod
+    def parse(cls, value: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        >>> PartialDate.parse("2009").year
+        2009
+        >>> PartialDate.parse("March 2017")
+        Traceback (most recent call last):
+        ...
+        ValueError: invalid partial date 'March 2017': expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
+        """
+        match = _PARTIAL_RE.fullmatch(value.strip()) if isinstance(value, str) else None
+        if match is None:
+            raise ValueError(
+                f"invalid partial date {value!r}: expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"
+            )
+        month = int(match["m"]) if match["m"] else None
+        day = int(match["d"]) if match["d"] else None
+        return cls(int(match["y"]), month, day)
+
+    @classmethod
+    def from_date(cls, value: dt.date) -> PartialDate:
+        """A day-precise partial date from a :class:`datetime.date`.
+
+        >>> PartialDate.from_date(dt.date(2017, 3, 2))
+        PartialDate('2017-03-02')
+        """
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        """``"year"``, ``"month"`` or ``"day"``.
+
+        >>> PartialDate(2009).precision
+        'year'
+        """
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def first_day(self) -> dt.date:
+        """The earliest calendar day the value covers.
+
+        >>> PartialDate(2017, 3).first_day()
+        datetime.date(2017, 3, 1)
+        """
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def to_date(self) -> dt.date:
+        """The exact date; raises ``ValueError`` unless the precision is ``"day"``.
+
+        >>> PartialDate(2017, 3, 2).to_date()
+        datetime.date(2017, 3, 2)
+        """
+        if self.day is None:
+            raise ValueError(f"partial date {self} is not precise to the day")
+        return self.first_day()
+
+    def isoformat(self) -> str:
+        """The ISO 8601 text cut to the known precision.
+
+        >>> PartialDate(2017, 3).isoformat()
+        '2017-03'
+        """
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def _key(self) -> tuple[dt.date, int]:
+        return (self.first_day(), {"year": 0, "month": 1, "day": 2}[self.precision])
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PartialDate):
+            return (self.year, self.month, self.day) == (other.year, other.month, other.day)
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, PartialDate):
+            return self._key() < other._key()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("PartialDate is immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PartialDate, (self.year, self.month, self.day))
+
+    @classmethod
+    def _coerce(cls, value: object) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("expected a date or 'YYYY[-MM[-DD]]', got a datetime")
+        if isinstance(value, dt.date):
+            return cls.from_date(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(value)
+        if isinstance(value, str):
+            return cls.parse(value)
+        raise ValueError(f"expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {type(value).__name__}")
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._coerce,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda v: v.isoformat(), when_used="always"
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "title": "PartialDate",
+            "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "examples": ["2009", "2017-03", "2017-03-02"],
+        }
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        validate_default=True,
+        ser_json_timedelta="iso8601",
+        # Build validators on first use, not at import: `import diplolib` stays cheap.
+        defer_build=True,
+    )
+
+
+Slugs = Annotated[dict[Lang, Annotated[str, AfterValidator(_check_slug)]], Field(min_length=1)]
+
+
+def _lang_keys(value: object) -> object:
+    if isinstance(value, Mapping):
+        return {normalize_lang(k): v for k, v in value.items()}
+    return value
+
+
+# ---------------------------------------------------------------------------
+# Entities
+
+
+class EntityBase(_Model):
+    """Fields every entity shares: an id, external ids and override forms.
+
+    ``inflections`` holds irregular Azerbaijani case forms of the entity's name
+    (``{"genitive": "..."}``) for the grammar helpers to use instead of the rules.
+    """
+
+    id: Id
+    wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]{0,11}$")] | None = None
+    external_ids: dict[str, str] = {}
+    inflections: dict[
+        Literal["genitive", "dative", "accusative", "locative", "ablative", "instrumental"],
+        str,
+    ] = {}
+
+
+class Position(_Model):
+    """An office a person held: localized title, organisation, place and period.
+
+    >>> p = Position(title={"en": "President", "az": "Prezident"}, country="azerbaijan", start="2003-10")
+    >>> p.is_current()
+    True
+    """
+
+    title: LocalizedText
+    organization: Id | None = None
+    country: Id | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Position:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"position ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def is_current(self, on: dt.date | None = None) -> bool:
+        """Whether the position is held on ``on`` (default: today).
+
+        >>> Position(title={"en": "Ambassador"}, start="2012", end="2019").is_current(dt.date(2017, 3, 2))
+        True
+        """
+        day = PartialDate.from_date(on or dt.date.today())
+        if self.start is not None and self.start.first_day() > day.first_day():
+            return False
+        return not (self.end is not None and self.end < day)
+
+
+class Person(EntityBase):
+    """A person, with name parts per language.
+
+    ``given``, ``family`` and ``patronymic`` are localized separately because
+    Azerbaijani and English spell them differently (Əliyev / Aliyev).
+
+    >>> p = Person(id="ilham-aliyev", given={"en": "Ilham", "az": "İlham"},
+    ...            family={"en": "Aliyev", "az": "Əliyev"}, patronymic={"az": "Heydər oğlu"})
+    >>> p.display_name("az")
+    'İlham Əliyev'
+    """
+
+    type: Literal["person"] = "person"
+    given: LocalizedText
+    family: LocalizedText = LocalizedText()
+    patronymic: LocalizedText = LocalizedText()
+    gender: Literal["female", "male"] | None = None
+    positions: tuple[Position, ...] = ()
+
+    @model_validator(mode="after")
+    def _has_name(self) -> Person:
+        if not self.given.languages() and not self.family.languages():
+            raise ValueError("a person needs a given or a family name in at least one language")
+        return self
+
+    def display_name(self, lang: str | None = None) -> str:
+        """Given name and family name in ``lang``, each part falling back on its own.
+
+        >>> Person(id="x", given={"en": "Beybit"}, family={"en": "Isabayev"}).display_name("az")
+        'Beybit Isabayev'
+        """
+        parts = (self.given.get(lang), self.family.get(lang))
+        return " ".join(p for p in parts if p)
+
+    def current_position(self, on: dt.date | None = None) -> Position | None:
+        """The most recently started position held on ``on`` (default: today), if any.
+
+        >>> p = Person(id="x", given={"en": "A"}, positions=[
+        ...     {"title": {"en": "Minister"}, "start": "2004", "end": "2020"},
+        ...     {"title": {"en": "Ambassador"}, "start": "2012"}])
+        >>> p.current_position(dt.date(2017, 3, 2)).title.get("en")
+        'Ambassador'
+        """
+        held = [p for p in self.positions if p.is_current(on)]
+        if not held:
+            return None
+        return max(held, key=lambda p: p.start or PartialDate(1))
+
+
+OrganizationKind = Literal[
+    "international",
+    "intergovernmental",
+    "parliamentary",
+    "government",
+    "ministry",
+    "embassy",
+    "media",
+    "company",
+    "ngo",
+    "other",
+]
+
+
+class Organization(EntityBase):
+    """An organisation, with localized name, abbreviations and aliases.
+
+    >>> osce = Organization(id="osce", kind="intergovernmental",
+    ...     name={"en": "Organization for Security and Co-operation in Europe",
+    ...           "az": "Avropada Təhlükəsizlik və Əməkdaşlıq Təşkilatı"},
+    ...     abbreviation={"en": "OSCE", "az": "ATƏT"})
+    >>> osce.display_name("az", short=True)
+    'ATƏT'
+    """
+
+    type: Literal["organization"] = "organization"
+    name: LocalizedText
+    abbreviation: LocalizedText = LocalizedText()
+    aliases: tuple[LocalizedText, ...] = ()
+    kind: OrganizationKind = "other"
+    country: Id | None = None
+
+    def display_name(self, lang: str | None = None, *, short: bool = False) -> str:
+        """The name in ``lang``; with ``short=True`` the abbreviation when there is one.
+
+        >>> Organization(id="oic", name={"en": "Organisation of Islamic Cooperation"},
+        ...              abbreviation={"en": "OIC"}).display_name("en")
+        'Organisation of Islamic Cooperation'
+        """
+        if short:
+            abbreviation = self.abbreviation.get(lang)
+            if abbreviation:
+                return abbreviation
+        return self.name.get(lang) or ""
+
+
+PlaceKind = Literal["country", "city", "region", "district", "village", "other"]
+
+
+class Place(EntityBase):
+    """A country, city, region or other place, with a localized name.
+
+    >>> Place(id="nakhchivan", kind="city", name={"en": "Nakhchivan", "az": "Naxçıvan"}).display_name("az")
+    'Naxçıvan'
+    """
+
+    type: Literal["place"] = "place"
+    name: LocalizedText
+    kind: PlaceKind
+    country: Id | None = None
+
+    def display_name(self, lang: str | None = None) -> str:
+        """The place name in ``lang`` with fallback.
+
+        >>> Place(id="astana", kind="city", name={"en": "Astana"}).display_name("az")
+        'Astana'
+        """
+        return self.name.get(lang) or ""
+
+
+Entity = Annotated[Person | Organization | Place, Field(discriminator="type")]
+"""Any entity; the ``type`` key (``person``, ``organization``, ``place``) selects the model."""
+
+
+# ---------------------------------------------------------------------------
+# Events
+
+EventKind = Literal[
+    "summit",
+    "official-visit",
+    "state-visit",
+    "forum",
+    "conference",
+    "meeting",
+    "signing",
+    "election",
+    "anniversary",
+    "exhibition",
+    "other",
+]
+
+
+class Participant(_Model):
+    """An entity taking part in an event, with an optional localized role.
+
+    >>> Participant(entity="nursultan-nazarbayev", role={"en": "host"}).entity
+    'nursultan-nazarbayev'
+    """
+
+    entity: Id
+    role: LocalizedText = LocalizedText()
+
+
+class Event(_Model):
+    """Something that happened (or will): a summit, a visit, an anniversary.
+
+    ``start`` and ``end`` are partial dates, so "the 2009 Nakhchivan summit" is
+    ``start="2009"`` until someone knows the day.
+
+    >>> e = Event(id="nakhchivan-summit-2009", kind="summit", start="2009-10-03",
+    ...           name={"en": "Nakhchivan Summit", "az": "Naxçıvan Zirvəsi"}, place="nakhchivan")
+    >>> e.start.precision
+    'day'
+    """
+
+    type: Literal["event"] = "event"
+    id: Id
+    name: LocalizedText
+    description: LocalizedText = LocalizedText()
+    kind: EventKind = "other"
+    start: PartialDate
+    end: PartialDate | None = None
+    place: Id | None = None
+    participants: tuple[Participant, ...] = ()
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Event:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"event ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+# ---------------------------------------------------------------------------
+# Articles
+
+
+class Section(_Model):
+    """The portal section an article belongs to, e.g. "Diplomatic Chapter".
+
+    >>> Section(id="diplomatic-chapter", name={"en": "Diplomatic Chapter"}).id
+    'diplomatic-chapter'
+    """
+
+    id: Id
+    name: LocalizedText
+
+
+class Byline(_Model):
+    """An author of an article and the role shown with the name.
+
+    >>> Byline(person="beybit-isabayev", role={"en": "Ambassador"}).person
+    'beybit-isabayev'
+    """
+
+    person: Id
+    role: LocalizedText = LocalizedText()
+
+
+class Dateline(_Model):
+    """Where and when a story was filed: "Baku, 2 March 2017".
+
+    >>> Dateline(place="baku", date="2017-03-02").date
+    datetime.date(2017, 3, 2)
+    """
+
+    place: Id
+    date: dt.date
+
+
+class ForeignSource(_Model):
+    """Where a "Foreign press" item was first published.
+
+    >>> s = ForeignSource(publication={"en": "The Washington Post"},
+    ...     url="https://www.washingtonpost.com/", published="2018-04-11")
+    >>> s.published
+    PartialDate('2018-04-11')
+    """
+
+    publication: LocalizedText
+    url: HttpUrl
+    published: PartialDate
+    author: str | None = None
+
+
+TranslationStatus = Literal["original", "translated", "machine", "partial", "missing"]
+"""How a language version came to be: ``original`` (written in it), ``translated``
+(by a person), ``machine`` (machine translation, unreviewed), ``partial`` or ``missing``."""
+
+
+class Article(_Model):
+    """A news or opinion article, in one or both languages.
+
+    ``body`` is a list of paragraphs, each a :class:`LocalizedText`, so a
+    translation is aligned paragraph by paragraph. ``source`` marks a
+    "Foreign press" item republished from another publication.
+
+    >>> a = Article(id="a1", slug={"en": "print-test"},
+    ...     section={"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+    ...     title={"en": "Title"},
+    ...     published="2017-03-02T10:00:00+04:00", original_language="en")
+    >>> a.translations["az"]
+    'missing'
+    """
+
+    type: Literal["article"] = "article"
+    id: Id
+    slug: Slugs
+    section: Section
+    title: LocalizedText
+    lead: LocalizedText = LocalizedText()
+    body: tuple[LocalizedText, ...] = ()
+    authors: tuple[Byline, ...] = ()
+    dateline: Dateline | None = None
+    published: AwareDatetime
+    updated: AwareDatetime | None = None
+    original_language: Lang
+    translations: dict[Lang, TranslationStatus] = {}
+    tags: tuple[LocalizedText, ...] = ()
+    mentions: tuple[Id, ...] = ()
+    events: tuple[Id, ...] = ()
+    related: tuple[Id, ...] = ()
+    source: ForeignSource | None = None
+    comment_count: Annotated[int, Field(ge=0)] = 0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalize_keys(cls, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            data = dict(data)
+            for key in ("slug", "translations"):
+                if key in data:
+                    data[key] = _lang_keys(data[key])
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Article:
+        if not self.title.get(self.original_language, fallback=False):
+            raise ValueError(
+                f"title has no text in the original language {self.original_language!r}"
+            )
+        statuses = dict(self.translations)
+        for lang in SUPPORTED_LANGUAGES:
+            if lang == self.original_language:
+                if statuses.get(lang, "original") != "original":
+                    raise ValueError(
+                        f"translations[{lang!r}] is {statuses[lang]!r} but {lang!r} is the "
+                        "original language"
+                    )
+                statuses[lang] = "original"
+            elif lang not in statuses:
+                statuses[lang] = (
+                    "translated"
+                    if lang in self.slug and self.title.get(lang, fallback=False)
+                    else "missing"
+                )
+        object.__setattr__(self, "translations", statuses)
+        if self.id in self.related:
+            raise ValueError(f"article {self.id!r} lists itself as related")
+        return self
+
+    def text_fields(self) -> dict[str, LocalizedText]:
+        """Every localized field by path (``title``, ``lead``, ``body[0]``, ``tags[1]`` …).
+
+        >>> list(Article(id="a", slug={"en": "a"}, section={"id": "s", "name": {"en": "S"}},
+        ...     title={"en": "T"}, body=[{"en": "P"}], published="2017-03-02T00:00:00Z",
+        ...     original_language="en").text_fields())
+        ['title', 'lead', 'body[0]', 'section.name']
+        """
+        fields: dict[str, LocalizedText] = {"title": self.title, "lead": self.lead}
+        fields.update({f"body[{i}]": p for i, p in enumerate(self.body)})
+        fields.update({f"tags[{i}]": t for i, t in enumerate(self.tags)})
+        fields["section.name"] = self.section.name
+        for i, byline in enumerate(self.authors):
+            fields[f"authors[{i}].role"] = byline.role
+        if self.source is not None:
+            fields["source.publication"] = self.source.publication
+        return fields
+
+    def fallback_fields(self, lang: str) -> list[str]:
+        """Paths of the fields that would be served in another language for ``lang``.
+
+        Explicitly empty fields are not fallbacks; fields empty in every language are skipped.
+
+        >>> a = Article(id="a", slug={"en": "a"}, section={"id": "s", "name": {"en": "S", "az": "S"}},
+        ...     title={"en": "T", "az": "Başlıq"}, lead={"en": "Lead"}, published="2017-03-02T00:00:00Z",
+        ...     original_language="en")
+        >>> a.fallback_fields("az")
+        ['lead']
+        """
+        result = []
+        for path, text in self.text_fields().items():
+            resolved = text.resolve(lang)
+            if resolved.is_fallback:
+                result.append(path)
+        return result
+
+
+Item = Annotated[Article | Event | Person | Organization | Place, Field(discriminator="type")]
+"""Any document of a content library; the ``type`` key selects the model."""
+
+
+def export_json_schemas(directory: str | Path) -> list[Path]:
+    """Write the JSON Schema of every content model into ``directory``; return the files.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     sorted(p.name for p in export_json_schemas(tmp))
+    ['article.schema.json', 'event.schema.json', 'item.schema.json', 'organization.schema.json', 'person.schema.json', 'place.schema.json']
+    """
+    from pydantic import TypeAdapter
+
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    schemas: dict[str, dict[str, Any]] = {
+        "article": Article.model_json_schema(),
+        "event": Event.model_json_schema(),
+        "person": Person.model_json_schema(),
+        "organization": Organization.model_json_schema(),
+        "place": Place.model_json_schema(),
+        "item": TypeAdapter(Item).json_schema(),
+    }
+    written = []
+    for name, schema in schemas.items():
+        path = out / f"{name}.schema.json"
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

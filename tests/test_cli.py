@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diplolib.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    for needle in [
+        "You are here: Main page » Diplomatic Chapter",
+        "Siz buradasınız: Ana səhifə » Diplomatik rubrika",
+        "Baku, 2 March 2017 –",
+        "Bakı, 2 mart 2017 –",
+        "Beybit Isabayev",
+        "Beybit İsabayev",
+        "Related articles",
+        "Oxşar məqalələr",
+        "11 April 2018 — The Washington Post: What on earth is Trump saying?",
+        "3 aprel 2018 — Project Syndicate",
+        "No comments",
+        "Şərh yoxdur",
+    ]:
+        assert needle in out, needle
+
+
+def test_demo_marks_fallback(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "demo", "--lang", "en")
+    assert code == 0
+    assert "Türk Şurasının üçüncü zirvə görüşü Qəbələdə keçirilib [az]" in out
+    assert "Siz buradasınız" not in out
+
+
+def test_demo_unknown_article(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "demo", "--article", "nope")
+    assert code == 1
+    assert "no item with id 'nope'" in err
+
+
+def test_sample_then_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_dir = tmp_path / "lib"
+    code, out, _ = run(capsys, "sample", "--out", str(out_dir))
+    assert code == 0
+    assert (out_dir / "articles" / "kazakhstan-azerbaijan-strategic-partner.json").is_file()
+    code, out, _ = run(capsys, "validate", str(out_dir))
+    assert code == 0
+    assert "items, all valid" in out
+    code, _, err = run(capsys, "sample", "--out", str(out_dir))
+    assert code == 1
+    assert "not an empty folder" in err
+
+
+def test_validate_reports_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.json").write_text(
+        json.dumps({"type": "place", "id": "x", "kind": "town", "name": {"en": "X"}})
+    )
+    code, _, err = run(capsys, "validate", str(tmp_path))
+    assert code == 1
+    assert "a.json: kind: Input should be" in err
+    assert "(got 'town')" in err
+
+
+def test_schema_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(capsys, "schema", "--out", str(tmp_path))
+    assert code == 0
+    assert (tmp_path / "article.schema.json").is_file()
+
+
+def test_committed_schemas_are_current(tmp_path: Path) -> None:
+    from diplolib.models import export_json_schemas
+
+    committed = Path(__file__).resolve().parent.parent / "docs" / "schema"
+    for fresh in export_json_schemas(tmp_path):
+        assert (committed / fresh.name).read_text(encoding="utf-8") == fresh.read_text(
+            encoding="utf-8"
+        ), f"docs/schema/{fresh.name} is stale: run `diplolib schema --out docs/schema`"
+
+
+def test_console_script_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "diplolib", "demo", "--lang", "az"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Azərbaycan Qafqaz regionunda" in result.stdout
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 2
+    assert "demo" in out

@@ -1,0 +1,83 @@
+"""Build the wheel, install it into a fresh virtual environment and use it outside the checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.packaging
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("diplolib-*.whl")
+    return found
+
+
+def test_wheel_ships_data_files(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in [
+        "diplolib/py.typed",
+        "diplolib/locales/diplolib.pot",
+        "diplolib/locales/az/LC_MESSAGES/diplolib.po",
+        "diplolib/locales/en/LC_MESSAGES/diplolib.po",
+        "diplolib/data/sample/articles/kazakhstan-azerbaijan-strategic-partner.json",
+    ]:
+        assert required in names, required
+    assert not any(n.startswith(("tests/", "src/")) for n in names)
+
+
+def test_installed_wheel_works_outside_checkout(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    python = bindir / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    script = (
+        "import diplolib, pathlib\n"
+        "from diplolib._resources import locales_dir\n"
+        "lib = diplolib.load_sample_library()\n"
+        f"print(pathlib.Path(diplolib.__file__).is_relative_to(pathlib.Path(r'{env_dir}')))\n"
+        f"print(locales_dir().is_relative_to(pathlib.Path(r'{env_dir}')))\n"
+        "print(len(list(lib.articles())))\n"
+    )
+    result = subprocess.run(
+        [str(python), "-c", script],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["True", "True", "5"]
+    demo = subprocess.run(
+        [str(bindir / "diplolib"), "demo", "--lang", "az"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert "Siz buradasınız: Ana səhifə" in demo.stdout
+    assert "Bakı, 2 mart 2017 –" in demo.stdout
