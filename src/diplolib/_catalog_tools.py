@@ -280,7 +280,7 @@ def write_catalog(catalog: BabelCatalog, path: Path, *, width: int = 76) -> None
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=width, include_previous=True)
+        write_po(handle, catalog, width=width, include_previous=False)
 
 
 def _read_babel(path: Path, lang: str | None = None) -> BabelCatalog:
@@ -328,7 +328,7 @@ def init_catalog(config: ProjectConfig, lang: str, *, force: bool = False) -> Pa
     catalog.locale = Locale.parse(code)
     catalog.revision_date = datetime.now(UTC)
     catalog.fuzzy = False
-    catalog.language_team = catalog.locale.english_name
+    catalog.language_team = catalog.locale.english_name or code
     catalog.last_translator = f"{config.project} contributors"
     if code == SOURCE_LANGUAGE:
         _fill_source_language(catalog)
@@ -360,7 +360,7 @@ def update_catalogs(
                 catalog,
                 width=config.width,
                 ignore_obsolete=ignore_obsolete,
-                include_previous=True,
+                include_previous=False,
             )
         updated.append(path)
     return updated
@@ -521,18 +521,21 @@ class _EntryChecker:
             self.add(
                 entry, "fuzzy", "warning", gettext("marked fuzzy: review it and remove the flag")
             )
-        if entry.is_plural and self.nplurals is not None:
-            if len(entry.msgstr_plural) != self.nplurals:
-                self.add(
-                    entry,
-                    "plural-count",
-                    "error",
-                    gettext(
-                        "{count} plural forms, but the header says nplurals={nplurals}",
-                        count=len(entry.msgstr_plural),
-                        nplurals=self.nplurals,
-                    ),
-                )
+        if (
+            entry.is_plural
+            and self.nplurals is not None
+            and len(entry.msgstr_plural) != self.nplurals
+        ):
+            self.add(
+                entry,
+                "plural-count",
+                "error",
+                gettext(
+                    "{count} plural forms, but the header says nplurals={nplurals}",
+                    count=len(entry.msgstr_plural),
+                    nplurals=self.nplurals,
+                ),
+            )
         if not entry.is_translated:
             self.add(entry, "untranslated", "warning", gettext("not translated"))
             if not any(entry.translations):
@@ -717,7 +720,7 @@ def _check_header(po: PoFile, lang: Lang) -> tuple[list[Finding], int | None]:
         add(gettext('the catalog has no header entry (msgid "")'))
     declared = po.header_value("Language")
     if not declared:
-        add(gettext("the header has no Language field; expected {lang}", lang=lang))
+        add(gettext("the header has no Language field; expected {expected}", expected=lang))
     else:
         try:
             if normalize_lang(declared) != lang:
@@ -725,9 +728,9 @@ def _check_header(po: PoFile, lang: Lang) -> tuple[list[Finding], int | None]:
         except UnsupportedLanguageError:
             add(
                 gettext(
-                    "the header says Language: {declared}, but the file is the {lang} catalog",
+                    "the header says Language: {declared}, but the file is the {expected} catalog",
                     declared=declared,
-                    lang=lang,
+                    expected=lang,
                 )
             )
     content_type = po.header_value("Content-Type") or ""

@@ -314,6 +314,7 @@ class FallbackChain:
     catalogs: Sequence[Catalog]
     messages: dict[Key, str] = field(init=False, repr=False)
     plurals: dict[Key, tuple[tuple[str, ...], PluralRule]] = field(init=False, repr=False)
+    plain: dict[object, str] = field(init=False, repr=False)
     _mo: dict[Lang, bytes] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -324,6 +325,10 @@ class FallbackChain:
             self.messages.update(catalog.messages)
             for key, (_, forms) in catalog.plurals.items():
                 self.plurals[key] = (forms, catalog.plural)
+        # Translations that need no formatting when no parameters are given.
+        self.plain = {
+            key: text for key, text in self.messages.items() if "{" not in text and "}" not in text
+        }
 
     def gettext(self, message: str) -> str:
         """The translation of ``message``, or ``message`` itself.

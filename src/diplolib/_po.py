@@ -328,7 +328,7 @@ def parse_po(data: bytes, file: str) -> PoFile:
     """
     text = _decode(data, file)
     result = PoFile(file)
-    seen: dict[str | tuple[str, str], int] = {}
+    seen: dict[str | tuple[str, str], int | None] = {}
     builder = _Builder(file)
     lines = text.split("\n")
 

@@ -79,6 +79,7 @@ class Template:
 
     parts: tuple[str | tuple[str, str], ...]
     names: frozenset[str]
+    pattern: str = ""
 
     @property
     def is_plain(self) -> bool:
@@ -171,7 +172,14 @@ def parse_template(text: str) -> Template:
     chunk = "".join(literal)
     if chunk:
         parts.append(chunk)
-    return Template(tuple(parts), frozenset(names))
+    # The same template for str.format_map: safe now that every field has been checked.
+    pattern = "".join(
+        part.replace("{", "{{").replace("}", "}}")
+        if isinstance(part, str)
+        else "{" + part[0] + (":" + part[1] if part[1] else "") + "}"
+        for part in parts
+    )
+    return Template(tuple(parts), frozenset(names), pattern)
 
 
 def placeholder_names(text: str) -> frozenset[str] | None:
@@ -211,6 +219,13 @@ def render(template: Template, params: Mapping[str, object]) -> tuple[str, list[
     >>> render(parse_template("{n:d}"), {"n": "three"})
     ('three', [])
     """
+    if not template.names:
+        return "".join(template.parts), []  # type: ignore[arg-type]
+    if template.names <= params.keys():
+        try:
+            return template.pattern.format_map(params), []
+        except Exception:
+            pass  # a value that does not fit its spec: the careful loop below copes
     out: list[str] = []
     missing: list[str] = []
     for part in template.parts:

@@ -37,12 +37,11 @@ from __future__ import annotations
 import logging
 import operator
 import threading
-import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, SupportsIndex
+from typing import TYPE_CHECKING, Any, Final, SupportsIndex, cast
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -60,7 +59,7 @@ from ._catalogs import (
 from ._resources import locales_dir
 from ._template import TemplateError, parse_template, render
 from .errors import CatalogError
-from .languages import SUPPORTED_LANGUAGES, Lang
+from .languages import Lang
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -94,24 +93,27 @@ _DEFAULT: Final[Lang] = _languages.DEFAULT_LANGUAGE
 _current_language = _languages._current
 
 
-class _Chains:
-    """Built chains by language code, for one set of scoped layers."""
-
-    __slots__ = ("__weakref__", "get", "layers", "table")
-
-    def __init__(self, layers: tuple[CatalogLayer, ...]) -> None:
-        self.layers = layers
-        self.table: dict[object, FallbackChain] = {}
-        # Bound once: the hot path calls chains.get(code) straight into the dict.
-        self.get = self.table.get
-
-
 _lock = threading.RLock()
 _library: CatalogLayer | None = None
 _host_layers: tuple[CatalogLayer, ...] = ()  # highest priority first
-_global_chains = _Chains(())
-_scoped_chains: weakref.WeakSet[_Chains] = weakref.WeakSet()
-_active: ContextVar[_Chains | None] = ContextVar("diplolib_catalogs", default=None)
+_chains: dict[tuple[Lang, tuple[CatalogLayer, ...]], FallbackChain] = {}
+_MAX_CHAINS: Final = 256
+_MAX_ALIASES: Final = 32
+# Layers of the innermost use_catalogs() block, and how many blocks are open in
+# any thread or task: while none is, lookups skip the context variable.
+_scope: ContextVar[tuple[CatalogLayer, ...]] = ContextVar("diplolib_catalogs", default=())
+_scopes = 0
+# Scope marker of _without_catalogs(): serve source strings only.
+_NO_CATALOGS: Final = cast(CatalogLayer, object())
+
+
+# Hot path: for each language value seen (None, "az", "en", a few aliases), the
+# translations that need no formatting, from the process-wide layers. Filled by
+# _resolve(); cleared whenever layers change.
+_plain: dict[object, dict[object, str]] = {}
+_fast_chains: dict[object, FallbackChain] = {}
+_get_current = _current_language.get
+_generation = 0  # bumped whenever layers change
 
 _warned: set[tuple[str, str]] = set()
 _MAX_WARNED: Final = 1024
@@ -145,6 +147,8 @@ def _library_layer() -> CatalogLayer:
 
 
 def _build_chain(lang: Lang, layers: tuple[CatalogLayer, ...]) -> FallbackChain:
+    if _NO_CATALOGS in layers:
+        return FallbackChain(lang, [])
     catalogs: list[Catalog] = []
     for code in UI_FALLBACKS[lang]:
         for layer in (*layers, _library_layer()):
@@ -154,15 +158,43 @@ def _build_chain(lang: Lang, layers: tuple[CatalogLayer, ...]) -> FallbackChain:
     return FallbackChain(lang, catalogs)
 
 
-def _chain_slow(lang: str | None) -> FallbackChain:
-    code: Lang = check_language(lang) if lang is not None else _current_language.get() or _DEFAULT
-    chains = _active.get() or _global_chains
-    chain = chains.get(code)
+def _chain(code: Lang, scoped: tuple[CatalogLayer, ...]) -> FallbackChain:
+    key = (code, scoped)
+    chain = _chains.get(key)
     if chain is None:
         with _lock:
-            chain = chains.get(code)
+            chain = _chains.get(key)
             if chain is None:
-                chain = chains.table[code] = _build_chain(code, chains.layers + _host_layers)
+                if len(_chains) >= _MAX_CHAINS:
+                    _chains.clear()  # many short-lived scoped layer sets: start over
+                chain = _chains[key] = _build_chain(code, scoped + _host_layers)
+    return chain
+
+
+def _resolve(lang: object) -> FallbackChain:
+    key = _get_current() if lang is None else lang
+    if not _scopes:
+        try:
+            return _fast_chains[key]
+        except (KeyError, TypeError):
+            pass
+    if key is None:
+        code: Lang = _DEFAULT
+    elif key == "az" or key == "en":
+        code = key
+    else:
+        code = check_language(key)
+    scoped = _scope.get()
+    generation = _generation
+    chain = _chain(code, scoped)
+    if not scoped and _plain.get(key) is not chain.plain:
+        with _lock:
+            # Not if the layers changed meanwhile: this chain may be stale.
+            if generation == _generation and (
+                key is None or key == code or len(_plain) < _MAX_ALIASES
+            ):
+                _plain[key] = chain.plain
+                _fast_chains[key] = chain
     return chain
 
 
@@ -172,7 +204,7 @@ def get_chain(lang: str | None = None) -> FallbackChain:
     >>> [c.lang for c in get_chain("az").catalogs]
     ['az', 'en']
     """
-    return _chain_slow(lang)
+    return _resolve(lang)
 
 
 def _warn_once(source: str, what: str, message: str, *args: object) -> None:
@@ -205,9 +237,15 @@ def _format(text: str, source: str, params: Mapping[str, object]) -> str:
 
 
 def _count(n: object) -> int:
-    if isinstance(n, bool) or not isinstance(n, int | SupportsIndex):
-        raise TypeError(f"the count n must be an integer, not {type(n).__name__} {n!r}")
-    return operator.index(n)
+    if type(n) is int:
+        return n
+    if not isinstance(n, bool):
+        try:
+            return operator.index(n)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    shown = repr(n) if len(repr(n)) <= 40 else repr(n)[:37] + "..."
+    raise TypeError(f"the count n must be an integer, not {type(n).__name__} {shown}")
 
 
 def gettext(message: str, /, *, lang: str | None = None, **params: object) -> str:
@@ -218,10 +256,14 @@ def gettext(message: str, /, *, lang: str | None = None, **params: object) -> st
     >>> gettext("Page {page} of {pages}", lang="az", page=2, pages=7)
     'Səhifə 2 / 7'
     """
-    chain = (_active.get() or _global_chains).get(
-        lang if lang is not None else _current_language.get() or _DEFAULT  # type: ignore[arg-type]
-    ) or _chain_slow(lang)
-    text = chain.messages.get(message, message)
+    if not (params or _scopes):
+        try:
+            found = _plain[lang if lang is not None else _get_current()].get(message)
+        except (KeyError, TypeError):  # first use of this language, or a bad lang
+            found = None
+        if found is not None:
+            return found
+    text = _resolve(lang).messages.get(message, message)
     if params or "{" in text or "}" in text:
         return _format(text, message, params)
     return text
@@ -233,10 +275,15 @@ def pgettext(context: str, message: str, /, *, lang: str | None = None, **params
     >>> pgettext("language name", "English", lang="az")
     'İngilis dili'
     """
-    chain = (_active.get() or _global_chains).get(
-        lang if lang is not None else _current_language.get() or _DEFAULT  # type: ignore[arg-type]
-    ) or _chain_slow(lang)
-    text = chain.messages.get((context, message), message)
+    key = (context, message)
+    if not (params or _scopes):
+        try:
+            found = _plain[lang if lang is not None else _get_current()].get(key)
+        except (KeyError, TypeError):
+            found = None
+        if found is not None:
+            return found
+    text = _resolve(lang).messages.get(key, message)
     if params or "{" in text or "}" in text:
         return _format(text, message, params)
     return text
@@ -288,11 +335,7 @@ def ngettext(
     >>> ngettext("{n} comment", "{n} comments", 0, zero=N_("No comments"))
     'No comments'
     """
-    count = _count(n)
-    chain = (_active.get() or _global_chains).get(
-        lang if lang is not None else _current_language.get() or _DEFAULT  # type: ignore[arg-type]
-    ) or _chain_slow(lang)
-    return _plural(chain, None, singular, plural, count, zero, params)
+    return _plural(_resolve(lang), None, singular, plural, _count(n), zero, params)
 
 
 def npgettext(
@@ -314,11 +357,7 @@ def npgettext(
     >>> npgettext("article", "{n} view", "{n} views", 0, zero=N_("No views"), lang="az")
     'Baxış yoxdur'
     """
-    count = _count(n)
-    chain = (_active.get() or _global_chains).get(
-        lang if lang is not None else _current_language.get() or _DEFAULT  # type: ignore[arg-type]
-    ) or _chain_slow(lang)
-    return _plural(chain, context, singular, plural, count, zero, params)
+    return _plural(_resolve(lang), context, singular, plural, _count(n), zero, params)
 
 
 def get_translations(lang: str | None = None) -> Translations:
@@ -336,13 +375,15 @@ def get_translations(lang: str | None = None) -> Translations:
     >>> get_translations("az").ngettext("{n} comment", "{n} comments", 4)
     '{n} şərh'
     """
-    return _chain_slow(lang).translations()
+    return _resolve(lang).translations()
 
 
 def _invalidate() -> None:
-    _global_chains.table.clear()
-    for chains in list(_scoped_chains):
-        chains.table.clear()
+    global _generation
+    _generation += 1
+    _chains.clear()
+    _plain.clear()
+    _fast_chains.clear()
 
 
 def add_catalog(directory: str | Path, domain: str) -> CatalogLayer:
@@ -411,32 +452,35 @@ def use_catalogs(
     >>> gettext("Share", lang="az")
     'Paylaş'
     """
+    global _scopes
     loaded = tuple(
         layer if isinstance(layer, CatalogLayer) else CatalogLayer(*layer) for layer in layers
     )
-    outer = _active.get()
-    chains = _Chains(loaded + (outer.layers if outer is not None else ()))
     with _lock:
-        _scoped_chains.add(chains)
-    token = _active.set(chains)
+        _scopes += 1
+    token = _scope.set(loaded + _scope.get())
     try:
         yield loaded
     finally:
-        _active.reset(token)
+        _scope.reset(token)
+        with _lock:
+            _scopes -= 1
 
 
 @contextmanager
 def _without_catalogs() -> Iterator[None]:
     """Serve every UI string untranslated inside the block (used by tools that must
     keep working while the catalogs themselves are broken)."""
-    chains = _Chains(())
-    for code in SUPPORTED_LANGUAGES:
-        chains.table[code] = FallbackChain(code, [])
-    token = _active.set(chains)
+    global _scopes
+    with _lock:
+        _scopes += 1
+    token = _scope.set((_NO_CATALOGS,))
     try:
         yield
     finally:
-        _active.reset(token)
+        _scope.reset(token)
+        with _lock:
+            _scopes -= 1
 
 
 def reload_catalogs() -> None:
@@ -622,7 +666,8 @@ def lazy_gettext(message: str, /, *, lang: str | None = None, **params: object) 
     ...     str(label)
     'Ətraflı'
     """
-    return LazyString(gettext, (message,), {"lang": lang, **params}, message)
+    kwargs = params if lang is None else {"lang": lang, **params}
+    return LazyString(gettext, (message,), kwargs, message)
 
 
 def lazy_pgettext(
@@ -633,7 +678,8 @@ def lazy_pgettext(
     >>> str(lazy_pgettext("language name", "Azerbaijani", lang="az"))
     'Azərbaycan dili'
     """
-    return LazyString(pgettext, (context, message), {"lang": lang, **params}, message)
+    kwargs = params if lang is None else {"lang": lang, **params}
+    return LazyString(pgettext, (context, message), kwargs, message)
 
 
 def lazy_ngettext(
