@@ -112,7 +112,7 @@ def no_leaked_layers() -> Iterator[None]:
         ("Date", "Tarix"),
         ("Search", "Axtarış"),
         ("Back to top", "Yuxarı qayıt"),
-        ("Views", "Baxışlar"),
+        ("Views", "Baxış sayı"),
         ("No comments", "Şərh yoxdur"),
     ],
 )

@@ -275,7 +275,15 @@ def extract_messages(config: ProjectConfig) -> BabelCatalog:
 
 
 def write_catalog(catalog: BabelCatalog, path: Path, *, width: int = 76) -> None:
-    """Write a babel catalog as a ``.po``/``.pot`` file (UTF-8, babel's layout)."""
+    """Write a babel catalog as a ``.po``/``.pot`` file (UTF-8, babel's layout).
+
+    >>> import tempfile
+    >>> from babel.messages.catalog import Catalog
+    >>> target = Path(tempfile.mkdtemp()) / "x.pot"
+    >>> write_catalog(Catalog(project="demo"), target)
+    >>> b'msgid ""' in target.read_bytes()
+    True
+    """
     from babel.messages.pofile import write_po
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -313,6 +321,12 @@ def init_catalog(config: ProjectConfig, lang: str, *, force: bool = False) -> Pa
 
     The English catalog starts filled with the msgids (English is the source
     language), like ``msginit`` does for English locales.
+
+    >>> import dataclasses, shutil, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> config = dataclasses.replace(load_config(None), locales=folder)
+    >>> init_catalog(config, "az").relative_to(folder).as_posix()
+    'az/LC_MESSAGES/diplolib.po'
     """
     from babel import Locale
 
@@ -339,7 +353,15 @@ def init_catalog(config: ProjectConfig, lang: str, *, force: bool = False) -> Pa
 def update_catalogs(
     config: ProjectConfig, *, no_fuzzy_matching: bool = False, ignore_obsolete: bool = False
 ) -> list[Path]:
-    """Merge the template into every language's catalog (new, changed and gone messages)."""
+    """Merge the template into every language's catalog (new, changed and gone messages).
+
+    >>> import dataclasses, shutil, tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> config = dataclasses.replace(load_config(None), locales=folder)
+    >>> _ = init_catalog(config, "en")
+    >>> [p.relative_to(folder).as_posix() for p in update_catalogs(config)]
+    ['en/LC_MESSAGES/diplolib.po']
+    """
     from babel.messages.pofile import write_po
 
     if not config.pot_file.is_file():
@@ -370,6 +392,11 @@ def compile_catalogs(config: ProjectConfig, output_dir: Path | None = None) -> l
     """Write a ``.mo`` next to each ``.po`` (or under ``output_dir``), as diplolib would load it.
 
     Fuzzy, empty and invalid entries are left out, exactly as at run time.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> [p.relative_to(out).as_posix() for p in compile_catalogs(load_config(None), out)]
+    ['en/LC_MESSAGES/diplolib.mo', 'az/LC_MESSAGES/diplolib.mo']
     """
     written = []
     for lang, path in catalog_files(config):
@@ -389,7 +416,11 @@ def compile_catalogs(config: ProjectConfig, output_dir: Path | None = None) -> l
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in one catalog entry (or in the file, when ``msgid`` is None)."""
+    """One problem in one catalog entry (or in the file, when ``msgid`` is None).
+
+    >>> Finding("az.po", 12, "fuzzy", "warning", "marked fuzzy", "Print").as_dict()["line"]
+    12
+    """
 
     file: str
     line: int | None
@@ -414,7 +445,12 @@ class Finding:
 
 @dataclass
 class CheckReport:
-    """All findings of a check run, per file."""
+    """All findings of a check run, per file.
+
+    >>> report = CheckReport({"az.po": [Finding("az.po", 3, "fuzzy", "warning", "fuzzy")]})
+    >>> report.count("warning"), report.failed(strict=False), report.failed(strict=True)
+    (1, False, True)
+    """
 
     files: dict[str, list[Finding]] = field(default_factory=dict)
 
@@ -804,7 +840,12 @@ def check_catalogs(
 
 @dataclass(frozen=True)
 class LanguageStats:
-    """Counts for one language's catalog (obsolete entries are not counted)."""
+    """Counts for one language's catalog (obsolete entries are not counted).
+
+    >>> stats = LanguageStats("az", "az.po", translated=3, fuzzy=0, untranslated=1)
+    >>> stats.total, stats.percent(stats.translated)
+    (4, 75.0)
+    """
 
     lang: Lang
     file: str
@@ -861,7 +902,11 @@ def catalog_stats(config: ProjectConfig) -> list[LanguageStats]:
 
 
 def folder_language(path: Path) -> Lang | None:
-    """The language of a catalog from its ``<lang>/LC_MESSAGES`` folder, if supported."""
+    """The language of a catalog from its ``<lang>/LC_MESSAGES`` folder, if supported.
+
+    >>> folder_language(Path("locales/az_AZ/LC_MESSAGES/app.po")), folder_language(Path("x.po"))
+    ('az', None)
+    """
     try:
         return normalize_lang(path.parent.parent.name)
     except UnsupportedLanguageError:
