@@ -288,7 +288,9 @@ def write_catalog(catalog: BabelCatalog, path: Path, *, width: int = 76) -> None
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=width, include_previous=False)
+        # References name the file without a line number: they stay put while the
+        # code around a string changes, so catalogs only change when strings do.
+        write_po(handle, catalog, width=width, include_previous=False, include_lineno=False)
 
 
 def _read_babel(path: Path, lang: str | None = None) -> BabelCatalog:
@@ -383,6 +385,7 @@ def update_catalogs(
                 width=config.width,
                 ignore_obsolete=ignore_obsolete,
                 include_previous=False,
+                include_lineno=False,
             )
         updated.append(path)
     return updated
