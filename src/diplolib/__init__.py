@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "UnknownReferenceError": "errors",
     "UnsupportedLanguageError": "errors",
     "CatalogError": "errors",
+    "CatalogLanguageError": "errors",
     "DetectionError": "errors",
     "Lang": "languages",
     "SUPPORTED_LANGUAGES": "languages",
@@ -66,6 +67,15 @@ _EXPORTS: dict[str, str] = {
     "ContentLibrary": "library",
     "load_sample_library": "library",
     "slugify": "slugs",
+    "LazyString": "i18n",
+    "get_translations": "i18n",
+    "gettext": "i18n",
+    "lazy_gettext": "i18n",
+    "lazy_ngettext": "i18n",
+    "lazy_pgettext": "i18n",
+    "ngettext": "i18n",
+    "npgettext": "i18n",
+    "pgettext": "i18n",
 }
 
 if TYPE_CHECKING:
@@ -78,6 +88,7 @@ if TYPE_CHECKING:
     )
     from .errors import (
         CatalogError,
+        CatalogLanguageError,
         ContentError,
         DetectionError,
         DiplolibError,
@@ -86,6 +97,17 @@ if TYPE_CHECKING:
         Problem,
         UnknownReferenceError,
         UnsupportedLanguageError,
+    )
+    from .i18n import (
+        LazyString,
+        get_translations,
+        gettext,
+        lazy_gettext,
+        lazy_ngettext,
+        lazy_pgettext,
+        ngettext,
+        npgettext,
+        pgettext,
     )
     from .languages import (
         SUPPORTED_LANGUAGES,

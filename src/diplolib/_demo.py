@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+from ._ui_strings import comment_count
 from .dates import format_date, format_dateline
-from .i18n import gettext, ngettext
+from .i18n import gettext
 from .languages import Lang
 from .library import ContentLibrary
 from .models import Article, Event, Organization, PartialDate, Person, Place
@@ -57,12 +58,6 @@ def _anniversaries(
     return lines
 
 
-def _comments(count: int, lang: Lang) -> str:
-    if count == 0:
-        return gettext("No comments", lang=lang)
-    return ngettext("{n} comment", "{n} comments", count, lang=lang, n=count)
-
-
 def render_article(library: ContentLibrary, article_id: str, lang: Lang, width: int = 78) -> str:
     """Render one article page as plain text, every UI string through gettext.
 
@@ -81,7 +76,7 @@ def render_article(library: ContentLibrary, article_id: str, lang: Lang, width: 
     out.append(rule)
     out.extend(wrap.wrap(_text(article.title, lang)))
     controls = [
-        _comments(article.comment_count, lang),
+        comment_count(article.comment_count, lang=lang),
         gettext("Line spacing", lang=lang),
         gettext("Font size", lang=lang),
         gettext("Print", lang=lang),
@@ -93,13 +88,8 @@ def render_article(library: ContentLibrary, article_id: str, lang: Lang, width: 
         out.append(format_dateline(place, article.dateline.date, lang=lang) + " –")
     for byline in article.authors:
         author = library.get(byline.person, Person)
-        # Both forms go to the catalog so each translation picks the case it needs.
-        caption = gettext(
-            "Article by {name}",
-            lang=lang,
-            name=format_name(author, lang=lang),
-            name_genitive=format_name(author, lang=lang, case="genitive" if lang == "az" else None),
-        )
+        # The az translation asks for the genitive itself: "{name:genitive} məqaləsi".
+        caption = gettext("Article by {name}", lang=lang, name=format_name(author, lang=lang))
         out.append(caption)
         role = _text(byline.role, lang)
         if role:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 __all__ = [
     "CatalogError",
+    "CatalogLanguageError",
     "ContentError",
     "DetectionError",
     "DiplolibError",
@@ -136,6 +137,20 @@ class CatalogError(DiplolibError, ValueError):
         if file is not None:
             where = f"{file}:{line}: " if line is not None else f"{file}: "
         super().__init__(f"{where}{message}")
+
+
+class CatalogLanguageError(CatalogError, UnsupportedLanguageError):
+    """Catalogs were asked for in a language diplolib does not support.
+
+    It is both a :class:`CatalogError` and an :class:`UnsupportedLanguageError`,
+    so either ``except`` clause catches it.
+
+    >>> from diplolib import get_translations
+    >>> get_translations("fr")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.CatalogLanguageError: unsupported language 'fr'; accepted: 'en', 'az' (with optional region/script, e.g. 'az-AZ', 'az_Latn_AZ', 'en-GB')
+    """
 
 
 class DetectionError(DiplolibError, ValueError):
