@@ -30,6 +30,10 @@ _EXPORTS: dict[str, str] = {
     "UnsupportedLanguageError": "errors",
     "CatalogError": "errors",
     "DetectionError": "errors",
+    "Detection": "detect",
+    "check_language": "detect",
+    "detect_language": "detect",
+    "detect_segments": "detect",
     "Lang": "languages",
     "SUPPORTED_LANGUAGES": "languages",
     "carry_context": "languages",
@@ -42,6 +46,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 if TYPE_CHECKING:
+    from .detect import Detection, check_language, detect_language, detect_segments
     from .errors import (
         CatalogError,
         ContentError,
