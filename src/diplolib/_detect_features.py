@@ -33,6 +33,8 @@ _NOISE_RE: Final = re.compile(
     r"|[@#]\w+",
     re.IGNORECASE,
 )
+# Cheap test for text that may hold such noise; most sentences do not.
+_MAYBE_NOISE_RE: Final = re.compile(r"[@#/]|www|\w\.[a-zA-Z]")
 # Letters, with an inner apostrophe kept: Turkish writes "Ankara'da", Azerbaijani does not.
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
@@ -79,7 +81,9 @@ def prepare_words(text: str) -> list[str]:
     """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _NOISE_RE.sub(" ", text.translate(_APOSTROPHES))
+    text = text.translate(_APOSTROPHES)
+    if _MAYBE_NOISE_RE.search(text):
+        text = _NOISE_RE.sub(" ", text)
     return _WORD_RE.findall(text.replace("İ", "i").lower())
 
 

@@ -205,7 +205,7 @@ def _candidates_key(candidates: Iterable[str] | None) -> tuple[str, ...] | None:
 
 
 def _undetermined(script: str, allowed: frozenset[str]) -> Detection:
-    return Detection("und", 0.0, {lang: 0.0 for lang in LANGUAGES if lang in allowed}, script)
+    return Detection("und", 0.0, dict(_template(allowed)[1]), script)
 
 
 def _only(lang: str, script: str, allowed: frozenset[str]) -> Detection:
@@ -296,36 +296,55 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
         if lang is None or lang not in allowed:
             return _undetermined(script, allowed)
         return _only(lang, script, allowed)
-    profile = load_profile()
-    count, costs = profile.score(words)
-    classes = [
-        index
-        for index, name in enumerate(profile.classes)
-        if _CLASS_LANG[name][1] == script and _CLASS_LANG[name][0] in allowed
+    table = load_profile().scripts[script]
+    return _from_costs(table, load_profile().score(words, script), script, allowed)
+
+
+@lru_cache(maxsize=64)
+def _template(allowed: frozenset[str]) -> tuple[tuple[str, ...], dict[str, float]]:
+    return tuple(lang for lang in LANGUAGES if lang in allowed), dict.fromkeys(
+        (lang for lang in LANGUAGES if lang in allowed), 0.0
+    )
+
+
+def _from_costs(table: Any, costs: list[int], script: str, allowed: frozenset[str]) -> Detection:
+    indexes = [
+        i for i, name in enumerate(table.classes) if _CLASS_LANG[name][0] in allowed
     ]
-    if count == 0 or not classes:
+    if not indexes or not costs[indexes[0]]:
+        # A zero total means no feature of the text is in the profile.
         return _undetermined(script, allowed)
-    best = min(classes, key=costs.__getitem__)
+    best = min(indexes, key=costs.__getitem__)
     # Overlapping n-grams of one text are far from independent, so the naive
     # Bayes log-odds are tempered before they become probabilities.
-    spread = profile.scale * profile.temperature
-    weights = {i: math.exp((costs[best] - costs[i]) / spread) for i in classes}
-    total = sum(weights.values())
-    scores = {c: 0.0 for c in LANGUAGES if c in allowed}
-    for index, weight in weights.items():
-        scores[_CLASS_LANG[profile.classes[index]][0]] = round(weight / total, 4)
-    lang = _CLASS_LANG[profile.classes[best]][0]
+    spread = table.scale * _temperature()
+    low = costs[best]
+    weights = [(i, math.exp((low - costs[i]) / spread)) for i in indexes]
+    total = sum(w for _, w in weights)
+    scores = dict(_template(allowed)[1])
+    for index, weight in weights:
+        scores[_CLASS_LANG[table.classes[index]][0]] = round(weight / total, 4)
+    lang = _CLASS_LANG[table.classes[best]][0]
     return Detection(lang, scores[lang], scores, script)
 
 
+def _temperature() -> float:
+    return load_profile().temperature
+
+
 # A sentence ends at . ! ? … (with closing quotes or brackets) before white space
-# and a capital letter, digit, quote or dash; or at a line break.
+# and a letter, digit, opening quote or dash; or at a line break.
 _SENTENCE_END_RE: Final = re.compile(
-    r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[\-–—]?[^\W\d_]|\d)"
+    r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[]?[^\W_]|[-–—]\s*[^\W_])"
     r"|\s*\n\s*"
 )
+# A full stop after an initial or a common abbreviation does not end a sentence
+# ("V.Əmirov", "Prof. M. Həsənov", "Dr. Smith"), nor one after a number that a
+# lower-case word follows: an Azerbaijani ordinal ("Onun 4. kitabı").
 _NO_BREAK_BEFORE_RE: Final = re.compile(
-    r"(?:\b[^\W\d_]|\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Nr|vs|etc|cf|Jr|Sr|akad|prof|dos|gen|məs|ş|küç))\.$"
+    r"(?:\b[^\W\d_]|\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Nr|vs|etc|cf|Jr|Sr|Gen|akad|prof|dos|gen|"
+    r"məs|küç|ş|г|гг|им|ул|т|др|см|проф))\.$",
+    re.IGNORECASE,
 )
 
 
@@ -334,11 +353,13 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
         head = text[start : match.start()]
-        nxt = text[match.end() : match.end() + 1]
-        if "\n" not in match.group() and (
-            _NO_BREAK_BEFORE_RE.search(head) or not (nxt.isupper() or not nxt.isalpha())
-        ):
-            continue
+        if "\n" not in match.group():
+            tail = head.rstrip("\"'»”’)]")
+            following = text[match.end() : match.end() + 1]
+            if _NO_BREAK_BEFORE_RE.search(tail) or (
+                tail[-2:-1].isdigit() and following.islower()
+            ):
+                continue
         if head.strip():
             spans.append((start, match.start()))
         start = match.end()
