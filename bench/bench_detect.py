@@ -23,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,7 +45,9 @@ def load_items() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         (lang, text)
         for lang, text in read_tsv(DATA / "detect_eval.tsv")
         # Azerbaijani in Cyrillic is a diplolib extra that the other detectors do not model.
-        if not (lang == "az" and not text.isascii() and any("\u0400" <= c <= "\u04ff" for c in text))
+        if not (
+            lang == "az" and not text.isascii() and any("\u0400" <= c <= "\u04ff" for c in text)
+        )
     ]
     headlines = read_tsv(DATA / "detect_headlines.tsv")
     return corpus, headlines
@@ -79,7 +80,11 @@ def make_detectors() -> dict[str, Callable[[str], str]]:
 
     lingua = (
         LanguageDetectorBuilder.from_languages(
-            Language.AZERBAIJANI, Language.ENGLISH, Language.TURKISH, Language.RUSSIAN, Language.KAZAKH
+            Language.AZERBAIJANI,
+            Language.ENGLISH,
+            Language.TURKISH,
+            Language.RUSSIAN,
+            Language.KAZAKH,
         )
         .with_preloaded_language_models()
         .build()
@@ -199,7 +204,9 @@ def main() -> int:
     print(f"\n## latency: median per call over {len(texts)} items x {args.repeat}")
     medians = {name: latency(detect, texts, args.repeat) for name, detect in detectors.items()}
     short = [t for _, t in headlines]
-    short_medians = {name: latency(detect, short, args.repeat) for name, detect in detectors.items()}
+    short_medians = {
+        name: latency(detect, short, args.repeat) for name, detect in detectors.items()
+    }
     print(f"{'library':<12}{'all µs':>10}{'vs lingua':>11}{'titles µs':>11}{'vs lingua':>11}")
     for name in detectors:
         print(

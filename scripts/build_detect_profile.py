@@ -58,7 +58,7 @@ REFINE_MARGIN = 1.0
 TEMPERATURE = 4.0  # near the dev log-loss minimum (3-4); the higher keeps confident answers right
 MAX_COST = 256
 
-TEST_BUCKETS = range(0, 15)
+TEST_BUCKETS = range(15)
 DEV_BUCKETS = range(15, 25)
 
 _LATIN_TO_CYRILLIC = {
@@ -142,8 +142,15 @@ def train(texts: dict[str, tuple[list[str], list[str]]]) -> dict[str, object]:
         rows = [[weights[g][i] for i in indexes] for g in kept]
         spans = [max(row) - min(row) for row in rows]
         scale = (MAX_COST - 1) / max(spans)
-        costs = [[1 + round((max(row) - row[k]) * scale) for row in rows] for k in range(len(indexes))]
-        groups[script] = {"classes": list(members), "scale": round(scale, 6), "grams": kept, "costs": costs}
+        costs = [
+            [1 + round((max(row) - row[k]) * scale) for row in rows] for k in range(len(indexes))
+        ]
+        groups[script] = {
+            "classes": list(members),
+            "scale": round(scale, 6),
+            "grams": kept,
+            "costs": costs,
+        }
     return {
         "format": FORMAT,
         "orders": list(ORDERS),
@@ -366,8 +373,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {out.name}: features per script {sizes}, {out.stat().st_size} bytes")
     rows = ["# lang\tscript\tsource\ttext  (held-out test split; see tests/data/README.md)"]
     for lang in LANGS:
-        rows.extend(f"{lang}\t{'Cyrl' if lang in ('ru', 'kk') else 'Latn'}\tcorpus\t{line}"
-                    for line in parts[lang]["test"])
+        rows.extend(
+            f"{lang}\t{'Cyrl' if lang in ('ru', 'kk') else 'Latn'}\tcorpus\t{line}"
+            for line in parts[lang]["test"]
+        )
     rows.extend(f"az\tCyrl\ttransliterated\t{to_cyrillic(line)}" for line in parts["az"]["test"])
     eval_out = Path(args.eval_out)
     eval_out.parent.mkdir(parents=True, exist_ok=True)

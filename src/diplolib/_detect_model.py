@@ -61,7 +61,7 @@ class Profile:
     slices: Mapping[int, tuple[slice, ...]]
 
     def score(self, words: Sequence[str], script: str) -> list[int]:
-        """Each class's summed cost for ``words`` (lower is likelier); all 0 when no feature is known.
+        """Each class's summed cost for ``words`` (lower is likelier); all 0 if no feature is known.
 
         Returns an empty list for a script the profile does not model.
 
@@ -99,7 +99,8 @@ def profile_from_data(data: Mapping[str, Any]) -> Profile:
     """
     if data.get("format") != FORMAT:
         raise DetectionError(
-            f"detection profile has format {data.get('format')!r}; this diplolib reads format {FORMAT}"
+            f"detection profile has format {data.get('format')!r}; "
+            f"this diplolib reads format {FORMAT}"
         )
     bits = int(data["bits"])
     scripts = {}

@@ -308,9 +308,7 @@ def _template(allowed: frozenset[str]) -> tuple[tuple[str, ...], dict[str, float
 
 
 def _from_costs(table: Any, costs: list[int], script: str, allowed: frozenset[str]) -> Detection:
-    indexes = [
-        i for i, name in enumerate(table.classes) if _CLASS_LANG[name][0] in allowed
-    ]
+    indexes = [i for i, name in enumerate(table.classes) if _CLASS_LANG[name][0] in allowed]
     if not indexes or not costs[indexes[0]]:
         # A zero total means no feature of the text is in the profile.
         return _undetermined(script, allowed)
@@ -356,9 +354,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         if "\n" not in match.group():
             tail = head.rstrip("\"'»”’)]")
             following = text[match.end() : match.end() + 1]
-            if _NO_BREAK_BEFORE_RE.search(tail) or (
-                tail[-2:-1].isdigit() and following.islower()
-            ):
+            if _NO_BREAK_BEFORE_RE.search(tail) or (tail[-2:-1].isdigit() and following.islower()):
                 continue
         if head.strip():
             spans.append((start, match.start()))
@@ -402,7 +398,9 @@ def detect_segments(text: str, *, candidates: Iterable[str] | None = None) -> li
             labels[index] = str(neighbour)
     segments: list[Segment] = []
     for (a, b), detection, lang in zip(spans, found, labels, strict=True):
-        confidence = detection.scores.get(lang, detection.confidence if lang == detection.lang else 0.0)
+        confidence = detection.scores.get(
+            lang, detection.confidence if lang == detection.lang else 0.0
+        )
         if segments and segments[-1].lang == lang:
             last = segments[-1]
             size_last, size_new = last.end - last.start, b - a
@@ -530,7 +528,8 @@ def language_validator(
     >>> hook = language_validator()
     >>> LocalizedText.validate({"az": "Prezident Bakıda rəsmi görüş keçirdi"}, validators=[hook])
     LocalizedText(az='Prezident Bakıda rəsmi görüş keçirdi')
-    >>> LocalizedText.validate({"az": "Cumhurbaşkanı Bakü'de resmi görüşme yaptı"}, validators=[hook])
+    >>> turkish = "Cumhurbaşkanı Bakü'de resmi görüşme yaptı"
+    >>> LocalizedText.validate({"az": turkish}, validators=[hook])
     Traceback (most recent call last):
     ...
     ValueError: az: expected Azerbaijani (az-Latn) but the text looks Turkish (tr, confidence 1.00)
@@ -546,9 +545,7 @@ def language_validator(
         code = expected.get(lang)
         if code is None:
             return value
-        check = check_language(
-            value, code, min_confidence=min_confidence, min_length=min_length
-        )
+        check = check_language(value, code, min_confidence=min_confidence, min_length=min_length)
         if check.status == "mismatch":
             raise ValueError(check.message)
         return value

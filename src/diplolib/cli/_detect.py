@@ -93,8 +93,8 @@ def _detect(args: argparse.Namespace) -> int:
     import os
     import sys
 
-    from ..detect import detect_language, detect_segments
-    from ..errors import DetectionError
+    from diplolib.detect import detect_language, detect_segments
+    from diplolib.errors import DetectionError
 
     candidates = None
     if args.candidates:
