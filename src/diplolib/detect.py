@@ -51,7 +51,7 @@ from functools import lru_cache
 from typing import Any, Final, Literal
 
 from ._detect_features import dominant_script, prepare_words, sample_text
-from ._detect_model import load_profile
+from ._detect_model import ScriptTable, load_profile
 from .errors import DetectionError
 
 LANGUAGES: Final[tuple[str, ...]] = ("az", "en", "tr", "ru", "kk")
@@ -321,7 +321,7 @@ _EARLY_LETTERS: Final = 48
 _DECISIVE: Final = 10.0
 
 
-def _decided(table: Any, costs: list[int], allowed: frozenset[str]) -> bool:
+def _decided(table: ScriptTable, costs: list[int], allowed: frozenset[str]) -> bool:
     ranked = sorted(costs[i] for i, _ in _class_plan(table.classes, allowed))
     if len(ranked) < 2 or not ranked[0]:
         return False
@@ -341,7 +341,9 @@ def _class_plan(classes: tuple[str, ...], allowed: frozenset[str]) -> tuple[tupl
     )
 
 
-def _from_costs(table: Any, costs: list[int], script: str, allowed: frozenset[str]) -> Detection:
+def _from_costs(
+    table: ScriptTable, costs: list[int], script: str, allowed: frozenset[str]
+) -> Detection:
     plan = _class_plan(table.classes, allowed)
     if not plan or not costs[plan[0][0]]:
         # A zero total means no feature of the text is in the profile.
