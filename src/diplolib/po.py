@@ -767,9 +767,9 @@ def import_po(
                 result(
                     "rejected",
                     gettext(
-                        "article {id} was written in {lang}: it takes no translation into it",
+                        "article {id} was written in {language}: it takes no translation into it",
                         id=repr(item_id),
-                        lang=target,
+                        language=target,
                     ),
                 )
             )
@@ -788,13 +788,18 @@ def import_po(
             continue
         current = text.get(source, fallback=False)
         if not current:
-            report.stale.append(result("stale", gettext("the {lang} text is gone", lang=source)))
+            report.stale.append(
+                result("stale", gettext("the {language} text is gone", language=source))
+            )
             continue
         if entry.msgid != current:
             report.stale.append(
                 result(
                     "stale",
-                    gettext("the {lang} text changed after the export; export again", lang=source),
+                    gettext(
+                        "the {language} text changed after the export; export again",
+                        language=source,
+                    ),
                 )
             )
             continue

@@ -237,6 +237,7 @@ def _status(args: argparse.Namespace) -> int:
     from ..errors import DiplolibError
     from ..i18n import gettext
     from ..library import ContentLibrary
+    from ..numbers import format_percent
     from ..po import translation_status
 
     if args.min is not None and not 0 <= args.min <= 100:
@@ -295,11 +296,12 @@ def _status(args: argparse.Namespace) -> int:
             for i, (cell, width) in enumerate(zip(row, widths, strict=True))
         ]
         print("  ".join(cells).rstrip())
+    shown = format_percent(percent / 100, decimals=1)
     print(
         gettext(
-            "Overall: {percent}% translated ({done} of {total} fields; {stale} stale, "
+            "Overall: {percent} translated ({done} of {total} fields; {stale} stale, "
             "{missing} missing)",
-            percent=f"{percent:.1f}",
+            percent=shown,
             done=done,
             total=total,
             stale=sum(r.stale for r in rows),
@@ -307,12 +309,7 @@ def _status(args: argparse.Namespace) -> int:
         )
     )
     if below:
-        print(
-            gettext(
-                "Below the required {min}%.",
-                min=f"{args.min:g}",
-            ),
-            file=sys.stderr,
-        )
+        required = format_percent(args.min / 100, decimals=1)
+        print(gettext("Below the required {min}.", min=required), file=sys.stderr)
         return 1
     return 0
