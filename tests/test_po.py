@@ -253,6 +253,18 @@ def test_previous_file_keeps_unimported_work_and_obsoletes_vanished(tmp_path: Pa
     assert moved[0].previous_msgid == "Plain city"
 
 
+def test_previous_file_edits_not_imported_are_kept_for_review() -> None:
+    lib = load_sample_library()
+    po = export_po([lib.get("baku"), lib.get("astana")], "en", "az")
+    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı şəhəri"
+    again = export_po([lib.get("baku"), lib.get("astana")], "en", "az", previous=po)
+    kept = entry(again, ctx("baku", "name", "place"))
+    assert kept.msgstr == "Bakı şəhəri"
+    assert kept.fuzzy
+    assert kept.previous_msgid is None
+    assert not entry(again, ctx("astana", "name", "place")).fuzzy
+
+
 def test_status_counts_missing_fallback_and_percent() -> None:
     article = Article.model_validate(
         {
@@ -776,3 +788,15 @@ def test_cli_import_json_report(
     assert data["ok"]
     assert data["committed"]
     assert {r["msgctxt"] for r in data["applied"]} >= {ctx("baku", "name", "place")}
+
+
+def test_cli_speaks_azerbaijani(lib_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from diplolib import use_language
+
+    with use_language("az"):
+        assert main(["content", "status", "--library", str(lib_dir)]) == 0
+        out = capsys.readouterr().out
+        summary = import_po(lib_dir, _changes(lib_dir, lib_dir.parent), dry_run=True).summary()
+    assert out.splitlines()[0].split()[:3] == ["element", "növ", "dil"]
+    assert "Cəmi: 95,7% tərcümə olunub" in out
+    assert "tətbiq edildi" in summary

@@ -255,7 +255,8 @@ def export_po(
     ``fuzzy``. With ``previous`` (the catalog exported last time), the export
     merges like ``msgmerge``: a changed source gets ``#|`` with the previous
     ``msgid`` and ``fuzzy``; a translation the previous file holds but the
-    library does not yet (not imported) is kept; translator comments are
+    library does not (not imported yet) is kept, marked ``fuzzy`` when the
+    library holds another one; translator comments are
     kept; entries whose source vanished from ``items`` become obsolete
     (``#~``). ``references`` maps an item id to its file for the ``#:``
     lines (default: :meth:`ContentLibrary.file_of` when ``items`` is a
@@ -324,7 +325,11 @@ def export_po(
             previous_msgid: str | None = None
             if before is not None and before.msgid != msgid:
                 previous_msgid = before.msgid
-            if msgstr:
+            if msgstr and before is not None and before.msgstr and before.msgstr != msgstr:
+                # Edited in the file but not imported: the translator's work is kept, for review.
+                msgstr = before.msgstr
+                flags.append("fuzzy")
+            elif msgstr:
                 stale = path in recorded and recorded[path] != digest
                 # An unrecorded translation whose source changed since the last export.
                 moved = path not in recorded and previous_msgid is not None
@@ -843,9 +848,11 @@ def import_po(
         accepted.setdefault(item_id, []).append(result("applied", reason))
 
     new_items: dict[str, Item] = {}
+    slugs: set[str] = set()
     for item_id, changes in updates.items():
         try:
-            new_items[item_id] = _apply(library, library.get(item_id), changes, source, target)
+            item = library.get(item_id)
+            new_items[item_id] = _apply(library, item, changes, source, target, slugs)
         except ValidationError as exc:
             for done in accepted.pop(item_id):
                 report.rejected.append(
@@ -888,10 +895,13 @@ def _first_error(exc: ValidationError) -> str:
 
 
 def _apply(
-    library: ContentLibrary, item: Item, changes: dict[str, str], source: Lang, target: Lang
+    library: ContentLibrary,
+    item: Item,
+    changes: dict[str, str],
+    source: Lang,
+    target: Lang,
+    slugs: set[str],
 ) -> Item:
-    from pydantic import TypeAdapter
-
     fields = text_fields(item)
     model: BaseModel = item
     sources = {lang: dict(paths) for lang, paths in item.translation_sources.items()}
@@ -902,34 +912,46 @@ def _apply(
         recorded[path] = source_hash(text.get(source, fallback=False) or "")
     data = model.model_dump(mode="json")
     data["translation_sources"] = sources
-    if isinstance(item, Article):
-        _update_article(library, item, data, target)
-    adapter: TypeAdapter[Item] = TypeAdapter(Item)
-    return adapter.validate_python(data)
+    if isinstance(model, Article):
+        _update_article(library, model, data, target, slugs)
+    # Validate the whole item again: the result must load from its file like any other.
+    return type(item).model_validate(data)
 
 
 def _update_article(
-    library: ContentLibrary, item: Article, data: dict[str, Any], target: Lang
+    library: ContentLibrary, article: Article, data: dict[str, Any], target: Lang, slugs: set[str]
 ) -> None:
-    """Keep the article's translation status and slug in step with its new text."""
+    """Keep the article's translation status and slug in step with its new text.
+
+    ``slugs`` holds the slugs given to other articles by this import.
+    """
+    from .errors import UnknownReferenceError
     from .slugs import slugify
 
-    new = Article.model_validate({**data, "translations": {}})
-    fallback = new.fallback_fields(target)
-    status = item.translations.get(target)
-    if status in ("missing", "partial"):
+    if article.translations.get(target) in ("missing", "partial"):
+        fallback = article.fallback_fields(target)
         data["translations"] = {
             **data["translations"],
             target: "partial" if fallback else "translated",
         }
-    title = new.title.get(target, fallback=False)
-    if target not in item.slug and title:
-        base = slugify(title, lang=target) or item.id
-        taken = {a.slug.get(target) for a in library.articles() if a.id != item.id}
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        data["slug"] = {**data["slug"], target: slug}
+    title = article.title.get(target, fallback=False)
+    if target in article.slug or not title:
+        return
+
+    def taken(slug: str) -> bool:
+        if slug in slugs:
+            return True
+        try:
+            return library.by_slug(slug, target).id != article.id
+        except UnknownReferenceError:
+            return False
+
+    base = slugify(title, lang=target) or article.id
+    slug, n = base, 2
+    while taken(slug):
+        slug, n = f"{base}-{n}", n + 1
+    slugs.add(slug)
+    data["slug"] = {**data["slug"], target: slug}
 
 
 # ---------------------------------------------------------------------------
