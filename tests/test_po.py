@@ -253,6 +253,15 @@ def test_previous_file_keeps_unimported_work_and_obsoletes_vanished(tmp_path: Pa
     assert moved[0].previous_msgid == "Plain city"
 
 
+@pytest.mark.parametrize(("name", "value"), [("Language", "en"), ("X-Source-Language", "az")])
+def test_previous_file_of_another_language_pair_is_refused(name: str, value: str) -> None:
+    lib = load_sample_library()
+    old = export_po([lib.get("baku")], "en", "az")
+    old.metadata[name] = value
+    with pytest.raises(CatalogError, match="same language pair"):
+        export_po([lib.get("baku")], "en", "az", previous=old)
+
+
 def test_previous_file_edits_not_imported_are_kept_for_review() -> None:
     lib = load_sample_library()
     po = export_po([lib.get("baku"), lib.get("astana")], "en", "az")

@@ -238,6 +238,21 @@ def _as_pofile(value: polib.POFile | str | os.PathLike[str]) -> polib.POFile:
     return polib.pofile(os.fspath(value), encoding="utf-8", wrapwidth=78)
 
 
+def _check_previous(old: polib.POFile, source: Lang, target: Lang) -> None:
+    for name, expected in (("Language", target), ("X-Source-Language", source)):
+        declared = old.metadata.get(name)
+        try:
+            ok = not declared or normalize_lang(declared) == expected
+        except ValueError:
+            ok = False
+        if not ok:
+            raise CatalogError(
+                f"the previous file's {name} is {declared!r}, but this export is "
+                f"{source} → {target}: merge only files of the same language pair",
+                file=old.fpath,
+            )
+
+
 def export_po(
     items: ContentLibrary | Iterable[Item],
     source_lang: str,
@@ -282,6 +297,7 @@ def export_po(
         references = items.file_of
     old_entries: dict[str, polib.POEntry] = {}
     if old is not None:
+        _check_previous(old, source, target)
         old_entries = {e.msgctxt: e for e in old if e.msgctxt and not e.obsolete}
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")
     po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
