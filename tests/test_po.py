@@ -809,3 +809,14 @@ def test_cli_speaks_azerbaijani(lib_dir: Path, capsys: pytest.CaptureFixture[str
     assert out.splitlines()[0].split()[:3] == ["element", "növ", "dil"]
     assert "Cəmi: 95,7% tərcümə olunub" in out
     assert "tətbiq edildi" in summary
+
+
+def test_oversized_file_is_refused_before_reading(
+    lib_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diplolib.po
+
+    path = save(export_po([load_sample_library().get("baku")], "en", "az"), tmp_path / "az.po")
+    monkeypatch.setattr(diplolib.po, "MAX_PO_BYTES", 100)
+    with pytest.raises(CatalogError, match="the limit is 100"):
+        import_po(lib_dir, path)

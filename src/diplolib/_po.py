@@ -288,11 +288,9 @@ class _Builder:
         )
 
 
-def _decode(data: bytes, file: str) -> str:
-    if len(data) > MAX_CATALOG_BYTES:
-        raise CatalogError(
-            f"catalog is {len(data)} bytes; the limit is {MAX_CATALOG_BYTES}", file=file
-        )
+def _decode(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> str:
+    if len(data) > max_bytes:
+        raise CatalogError(f"catalog is {len(data)} bytes; the limit is {max_bytes}", file=file)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -318,7 +316,7 @@ def _check_charset(header: dict[str, str], file: str, line: int | None) -> None:
         )
 
 
-def parse_po(data: bytes, file: str) -> PoFile:
+def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> PoFile:
     """Parse the bytes of a ``.po`` file strictly; ``file`` is used in error messages.
 
     >>> parse_po(b'msgid "a"\\nmsgstr "\\\\q"\\n', "az.po")
@@ -326,7 +324,7 @@ def parse_po(data: bytes, file: str) -> PoFile:
     ...
     diplolib.errors.CatalogError: az.po:2: unknown escape sequence '\\q'; allowed: \\n \\t \\r \\\\ \\" \\a \\b \\f \\v \\' \\? and octal/hex escapes of ASCII characters
     """
-    text = _decode(data, file)
+    text = _decode(data, file, max_bytes)
     result = PoFile(file)
     seen: dict[str | tuple[str, str], int | None] = {}
     builder = _Builder(file)

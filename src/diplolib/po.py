@@ -31,6 +31,7 @@ from __future__ import annotations
 
 __all__ = [
     "FIELD_LIMITS",
+    "MAX_PO_BYTES",
     "EntryResult",
     "ImportReport",
     "ItemStatus",
@@ -90,6 +91,9 @@ FIELD_LIMITS: Final[Mapping[str, int]] = {
 Titles and names appear in menus, breadcrumbs and ``<title>`` tags; paragraphs
 and descriptions have no limit.
 """
+
+MAX_PO_BYTES: Final = 256 * 1024 * 1024
+"""Largest content PO file :func:`import_po` reads (256 MiB; 10,000 long articles make ~120 MB)."""
 
 _CONTEXT_RE: Final = re.compile(
     r"(?P<type>article|event|person|organization|place):(?P<id>[a-z0-9._-]{1,120}):"
@@ -223,10 +227,17 @@ def _check_pair(source_lang: str, target_lang: str) -> tuple[Lang, Lang]:
 def _read_po(path: str | os.PathLike[str]) -> PoFile:
     name = os.fspath(path)
     try:
+        size = Path(name).stat().st_size
+        if size > MAX_PO_BYTES:
+            raise CatalogError(
+                f"file is {size} bytes; the limit is {MAX_PO_BYTES} "
+                "(export a selection: --id, --section, --since)",
+                file=name,
+            )
         data = Path(name).read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    return parse_po(data, name)
+    return parse_po(data, name, max_bytes=MAX_PO_BYTES)
 
 
 def _as_pofile(value: polib.POFile | str | os.PathLike[str]) -> polib.POFile:
