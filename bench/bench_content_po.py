@@ -61,9 +61,10 @@ def measure(func: Callable[[], Any]) -> tuple[float, float, Any]:
     return seconds, peak / 2**20, result
 
 
-def row(name: str, seconds: float, mib: float, entries: int) -> None:
+def row(name: str, seconds: float, mib: float | None, entries: int) -> None:
     per = seconds / entries * 1e6 if entries else 0.0
-    print(f"  {name:<34} {seconds:7.2f} s  {per:6.1f} µs/entry  peak {mib:7.1f} MiB")
+    memory = f"  peak {mib:7.1f} MiB" if mib is not None else ""
+    print(f"  {name:<34} {seconds:7.2f} s  {per:6.1f} µs/entry{memory}")
 
 
 def main() -> None:
@@ -97,10 +98,7 @@ def main() -> None:
         folder_s = time.perf_counter() - start
         assert written.committed
 
-    print(
-        f"content PO: {args.articles:,} articles, {entries:,} entries, "
-        f"{size / 1e6:.1f} MB of PO"
-    )
+    print(f"content PO: {args.articles:,} articles, {entries:,} entries, {size / 1e6:.1f} MB of PO")
     print("export")
     row("export_po + save", export_s, export_mib, entries)
     row("polib POFile.save (anchor)", save_s, save_mib, entries)
@@ -110,7 +108,7 @@ def main() -> None:
     row("polib.pofile (anchor)", read_s, read_mib, entries)
     print(f"  ratio {import_s / read_s:.2f}× time, {import_mib / read_mib:.2f}× memory")
     print("import into a folder")
-    row(f"import_po, {len(written.changed_files):,} files", folder_s, 0.0, entries)
+    row(f"import_po, {len(written.changed_files):,} files", folder_s, None, entries)
 
 
 if __name__ == "__main__":
