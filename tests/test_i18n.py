@@ -1067,3 +1067,21 @@ def test_case_placeholder_names_count_as_the_same_placeholder() -> None:
     )
     with pytest.raises(ValueError, match="unsupported format spec"):
         parse_template("{name:vocative}")
+
+
+def test_number_specs_follow_the_language(layer_dir: Callable[..., Path]) -> None:
+    root = layer_dir(
+        az='msgid "Turnout {share:.1%}"\nmsgstr "Fəallıq {share:.1%}"\n\n'
+        'msgid "Budget {x:,.2f} manat"\nmsgstr "Büdcə {x:,.2f} manat"\n'
+    )
+    with use_catalogs((root, "portal")):
+        assert gettext("Turnout {share:.1%}", lang="az", share=0.256) == "Fəallıq 25,6%"
+        assert gettext("Budget {x:,.2f} manat", lang="az", x=12500.75) == "Büdcə 12.500,75 manat"
+        assert gettext("Budget {x:,.2f} manat", lang="en", x=12500.75) == "Budget 12,500.75 manat"
+
+
+def test_case_placeholder_with_none_counts_as_missing(layer_dir: Callable[..., Path]) -> None:
+    root = layer_dir(az='msgid "Hello {name}"\nmsgstr "Salam {name:dative}"\n')
+    with use_catalogs((root, "portal")):
+        assert gettext("Hello {name}", lang="az", name=None) == "Salam {name}"
+        assert gettext("Hello {name}", lang="az", name="Nazir") == "Salam Nazirə"

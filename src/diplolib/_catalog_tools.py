@@ -123,34 +123,35 @@ def _as_list(value: object) -> list[str]:
 
 
 def load_config(project_dir: str | Path | None) -> ProjectConfig:
-    """Read ``[tool.babel.*]`` from ``project_dir/pyproject.toml``; defaults to diplolib's catalogs.
+    """Read ``[tool.babel.*]`` from ``project_dir/pyproject.toml``; ``None`` means diplolib's own.
 
-    Without a project folder (or without a ``[tool.babel]`` table) the
-    library's own ``locales`` folder and domain are used, so ``check`` and
-    ``stats`` work on an installed diplolib.
+    A project folder without a ``pyproject.toml``, or without ``[tool.babel]``
+    settings in it, is an error: falling back to diplolib's catalogs would let
+    ``extract``/``update`` rewrite the installed package's files.
 
     >>> load_config(None).locales == locales_dir()
     True
+    >>> load_config("no/such/project")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.CatalogError: no/such/project/pyproject.toml: no pyproject.toml here; run from your project's folder, pass --project DIR, or --library for diplolib's own catalogs
     """
     library = locales_dir()
-    default = ProjectConfig(
-        root=library.parent,
-        input_paths=(library.parent / "src" / "diplolib",),
-        pot_file=library / f"{LIBRARY_DOMAIN}.pot",
-        locales=library,
-        version=__version__,
-    )
     if project_dir is None:
-        return default
+        return ProjectConfig(
+            root=library.parent,
+            input_paths=(library.parent / "src" / "diplolib",),
+            pot_file=library / f"{LIBRARY_DOMAIN}.pot",
+            locales=library,
+            version=__version__,
+        )
     root = Path(project_dir)
     pyproject = root / "pyproject.toml"
     if not pyproject.is_file():
-        return ProjectConfig(
-            root=root,
-            input_paths=default.input_paths,
-            pot_file=default.pot_file,
-            locales=default.locales,
-            version=__version__,
+        raise CatalogError(
+            "no pyproject.toml here; run from your project's folder, pass --project DIR, "
+            "or --library for diplolib's own catalogs",
+            file=pyproject.as_posix(),
         )
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
@@ -160,12 +161,11 @@ def load_config(project_dir: str | Path | None) -> ProjectConfig:
     extract: dict[str, Any] = babel.get("extract_messages", {})
     update: dict[str, Any] = babel.get("update_catalog", {})
     if not extract and not update:
-        return ProjectConfig(
-            root=root,
-            input_paths=default.input_paths,
-            pot_file=default.pot_file,
-            locales=default.locales,
-            version=__version__,
+        raise CatalogError(
+            "no [tool.babel.extract_messages] or [tool.babel.update_catalog] settings; "
+            "add them (see diplolib's docs, 'UI strings') or pass --library for "
+            "diplolib's own catalogs",
+            file=pyproject.as_posix(),
         )
     inputs = _as_list(extract.get("input_paths")) or ["."]
     pot = extract.get("output_file") or update.get("input_file")

@@ -231,7 +231,8 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
         _warn_once(source, "template", "UI string %r is not a valid template: %s", source, exc)
         return text
     # Only Azerbaijani inflects: a case spec elsewhere shows the value as given.
-    result, missing = render(template, params, _inflect_az if lang == "az" else None)
+    az = lang == "az"
+    result, missing = render(template, params, _inflect_az if az else None, decimal_comma=az)
     if missing:
         _warn_once(
             source,
