@@ -565,7 +565,7 @@ def test_missing_locales_folder(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_project_without_settings_is_an_error_not_a_fallback(tmp_path: Path) -> None:
     from diplolib import CatalogError
 
-    with pytest.raises(CatalogError, match="no pyproject.toml here"):
+    with pytest.raises(CatalogError, match=r"no pyproject\.toml here"):
         load_config(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "portal"\n', encoding="utf-8")
     with pytest.raises(CatalogError, match=r"no \[tool.babel.extract_messages\]"):
