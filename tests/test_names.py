@@ -363,3 +363,17 @@ def test_sort_style_orders_by_family_name(given_name: str, family: str) -> None:
     person = Person(id="p", given={"az": given_name}, family={"az": family})
     assert format_name(person, "sort", lang="az") == f"{family}, {given_name}"
     assert format_name(person, "short", lang="az").endswith(family)
+
+
+def test_case_names_are_case_insensitive_and_on_is_checked() -> None:
+    assert format_name(ILHAM, case="Genitive", lang="az") == format_name(
+        ILHAM, case="genitive", lang="az"
+    )
+    with pytest.raises(TypeError, match=r"'on' must be a datetime\.date"):
+        format_name(ILHAM, "formal", lang="az", on="2010-01-01")  # type: ignore[arg-type]
+
+
+def test_display_name_agrees_with_format_name() -> None:
+    only_az = Person(id="v", given={"az": "Vaqif"}, family={"az": "Əmirov"})
+    assert only_az.display_name("en") == format_name(only_az, lang="en") == "Vagif Amirov"
+    assert only_az.display_name("az") == "Vaqif Əmirov"

@@ -301,6 +301,21 @@ def _lang_keys(value: object) -> object:
 # Entities
 
 
+def _name_in(name: LocalizedText, lang: str | None) -> str:
+    """An entity's name in ``lang``: English missing → romanised from Azerbaijani.
+
+    An Azerbaijani name is never guessed from English: the English form is shown.
+    """
+    resolved = name.resolve(lang)
+    if resolved.value is None:
+        return ""
+    if resolved.is_fallback and resolved.requested == "en" and resolved.lang == "az":
+        from .az import romanize
+
+        return romanize(resolved.value)
+    return resolved.value
+
+
 class EntityBase(_Model):
     """Fields every entity shares: an id, external ids and override forms.
 
@@ -377,11 +392,18 @@ class Person(EntityBase):
     def display_name(self, lang: str | None = None) -> str:
         """Given name and family name in ``lang``, each part falling back on its own.
 
+        The same as :func:`diplolib.format_name` with the ``full`` style: an
+        English name missing from the data is romanised from the Azerbaijani
+        one; an Azerbaijani one is never guessed (the English form is shown).
+
         >>> Person(id="x", given={"en": "Beybit"}, family={"en": "Isabayev"}).display_name("az")
         'Beybit Isabayev'
+        >>> Person(id="v", given={"az": "Vaqif"}, family={"az": "Əmirov"}).display_name("en")
+        'Vagif Amirov'
         """
-        parts = (self.given.get(lang), self.family.get(lang))
-        return " ".join(p for p in parts if p)
+        from .names import format_name
+
+        return format_name(self, lang=lang)
 
     def current_position(self, on: dt.date | None = None) -> Position | None:
         """The most recently started position held on ``on`` (default: today), if any.
@@ -438,10 +460,10 @@ class Organization(EntityBase):
         'Organisation of Islamic Cooperation'
         """
         if short:
-            abbreviation = self.abbreviation.get(lang)
+            abbreviation = _name_in(self.abbreviation, lang)
             if abbreviation:
                 return abbreviation
-        return self.name.get(lang) or ""
+        return _name_in(self.name, lang)
 
 
 PlaceKind = Literal["country", "city", "region", "district", "village", "other"]
@@ -464,8 +486,10 @@ class Place(EntityBase):
 
         >>> Place(id="astana", kind="city", name={"en": "Astana"}).display_name("az")
         'Astana'
+        >>> Place(id="qax", kind="district", name={"az": "Qax"}).display_name("en")
+        'Gakh'
         """
-        return self.name.get(lang) or ""
+        return _name_in(self.name, lang)
 
 
 Entity = Annotated[Person | Organization | Place, Field(discriminator="type")]
