@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from .errors import DiplolibError
+from .errors import TemplateRenderError
 from .i18n import gettext, pgettext
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, use_language
 from .library import ContentLibrary
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from .models import Item
 
-__all__ = ["PREVIEW_URL_PATTERNS", "TemplateRenderError", "build_preview"]
+__all__ = ["PREVIEW_URL_PATTERNS", "build_preview"]
 
 PREVIEW_URL_PATTERNS: Final = {
     kind: pattern + "index.html" for kind, pattern in DEFAULT_URL_PATTERNS.items()
@@ -35,10 +35,6 @@ PREVIEW_URL_PATTERNS: Final = {
 """The default URL patterns with ``index.html`` added, so pages open from disk."""
 
 STALE_STATUSES: Final = frozenset({"machine", "partial"})
-
-
-class TemplateRenderError(DiplolibError, RuntimeError):
-    """A preview template failed to compile or render; the message names template and line."""
 
 
 def _status_label(status: str, lang: Lang) -> str:

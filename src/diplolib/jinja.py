@@ -342,7 +342,7 @@ def create_environment(
     >>> env = create_environment("az")
     >>> env.from_string("{{ ngettext('{n} comment', '{n} comments', 5) }} · {{ 1234567.5|format_number }}").render()
     '5 şərh · 1.234.567,5'
-    >>> env.from_string("{% trans n=3 %}%(n)s items{% endtrans %}").render()
+    >>> env.from_string("{% trans n=3 %}{{ n }} items{% endtrans %}").render()
     '3 items'
     """
     fixed: Lang | None = resolve_lang(lang) if lang is not None else None
