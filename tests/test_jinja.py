@@ -289,3 +289,19 @@ def test_template_strings_are_extracted() -> None:
     by_id = {m.id: m for m in catalog if m.id}
     for msgid in ("Translations", "Needs review", "Left empty on purpose"):
         assert any("templates/preview/" in path for path, _ in by_id[msgid].locations), msgid
+
+
+@pytest.mark.parametrize(
+    ("source", "en", "az"),
+    [
+        ("{{ 25|format_ordinal }}", "25th", "25-ci"),
+        ("{{ 1234.5|format_number }}", "1,234.5", "1.234,5"),
+        ("{{ _('Print') }}", "Print", "Çap et"),
+    ],
+)
+def test_constants_are_formatted_at_render_time(source: str, en: str, az: str) -> None:
+    """Jinja2 folds constant expressions when compiling; the language is known only later."""
+    page = create_environment().from_string(source)
+    with use_language("az"):
+        assert page.render() == az
+    assert page.render() == en

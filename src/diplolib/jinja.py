@@ -56,8 +56,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import jinja2
 import jinja2.ext
-from jinja2 import pass_context, pass_eval_context
-from jinja2.nodes import EvalContext
+from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -218,9 +217,9 @@ def _gettext_callables(language: Callable[[], Lang]) -> dict[str, Any]:
 
 
 def _localize(language: Callable[[], Lang]) -> Callable[..., str | Markup]:
-    @pass_eval_context
+    @pass_context  # never folded at compile time: the language is known only when rendering
     def localize(
-        eval_ctx: EvalContext,
+        context: Context,
         value: LocalizedText | str | None,
         lang: str | None = None,
         fallback: bool = True,
@@ -236,7 +235,7 @@ def _localize(language: Callable[[], Lang]) -> Callable[..., str | Markup]:
         resolved = value.resolve(lang or language(), fallback=fallback)
         if resolved.value is None:
             return ""
-        if not eval_ctx.autoescape:
+        if not context.eval_ctx.autoescape:
             return resolved.value
         if resolved.is_fallback:
             return Markup('<span lang="{}" class="{}">{}</span>').format(
@@ -250,22 +249,32 @@ def _localize(language: Callable[[], Lang]) -> Callable[..., str | Markup]:
 def _formatters(language: Callable[[], Lang], library: ContentLibrary | None) -> dict[str, Any]:
     from . import dates, names, numbers
 
-    def format_date(value: Any, format: str = "long") -> str:
+    # pass_context keeps Jinja2 from evaluating `{{ 25|format_ordinal }}` once, at
+    # compile time, in whatever language was current then.
+    @pass_context
+    def format_date(context: Context, value: Any, format: str = "long") -> str:
         return dates.format_date(value, format, lang=language())
 
-    def format_datetime(value: dt.datetime, format: str = "long") -> str:
+    @pass_context
+    def format_datetime(context: Context, value: dt.datetime, format: str = "long") -> str:
         return dates.format_datetime(value, format, lang=language())
 
-    def format_dateline(place: Any, date: Any, format: str = "long") -> str:
+    @pass_context
+    def format_dateline(context: Context, place: Any, date: Any, format: str = "long") -> str:
         return dates.format_dateline(place, date, format, lang=language())
 
-    def format_name(person: Any, style: str = "full", case: str | None = None) -> str:
+    @pass_context
+    def format_name(
+        context: Context, person: Any, style: str = "full", case: str | None = None
+    ) -> str:
         return names.format_name(person, style, lang=language(), case=case, library=library)
 
-    def format_number(value: Any, decimals: int | None = None) -> str:
+    @pass_context
+    def format_number(context: Context, value: Any, decimals: int | None = None) -> str:
         return numbers.format_number(value, decimals=decimals, lang=language())
 
-    def format_ordinal(n: int) -> str:
+    @pass_context
+    def format_ordinal(context: Context, n: int) -> str:
         return numbers.format_ordinal(n, lang=language())
 
     return {
