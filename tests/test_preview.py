@@ -391,3 +391,25 @@ def test_browser_runs_no_injected_code(browser_dom: dict[str, Page]) -> None:
 def test_browser_screenshot(browser_dom: dict[str, Page]) -> None:
     """Kept in build/ as a CI artifact."""
     assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_hostile_host_translation_stays_text(tmp_path: Path) -> None:
+    from diplolib.i18n import use_catalogs
+
+    folder = tmp_path / "catalog" / "az" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    hostile = IMG.replace('"', '\\"') + "'" + ATTR.replace('"', '\\"')
+    (folder / "host.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'msgid "Main page"\nmsgstr "{hostile}"\n',
+        encoding="utf-8",
+    )
+    with use_catalogs((tmp_path / "catalog", "host")):
+        build_preview(load_sample_library(), tmp_path / "site")
+    page = read(tmp_path / "site", SEED_AZ)
+    assert not page.find("img")
+    assert not [a for _, a in page.elements if "onerror" in a or "data-pwned" in a]
+    assert IMG in page.all_text
+    assert "Ana səhifə" not in page.all_text
+    # the English pages keep the library's wording
+    assert "Main page" in read(tmp_path / "site", SEED_EN).all_text
