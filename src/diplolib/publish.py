@@ -69,7 +69,12 @@ _FIELDS: Final = frozenset({"lang", "slug", "id"})
 
 
 class HreflangLink(NamedTuple):
-    """One ``<link rel="alternate" hreflang=… href=…>``: a language code or ``x-default``."""
+    """One ``<link rel="alternate" hreflang=… href=…>``: a language code or ``x-default``.
+
+    >>> link = HreflangLink("az", "/az/places/baku/")
+    >>> f'<link rel="alternate" hreflang="{link.hreflang}" href="{link.href}">'
+    '<link rel="alternate" hreflang="az" href="/az/places/baku/">'
+    """
 
     hreflang: str
     href: str
