@@ -5,6 +5,12 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured in bench/, never asserted by tests: no per-example deadline, which
+# otherwise fails at random on a loaded machine (first calls build lazy tables).
+settings.register_profile("diplolib", deadline=None, print_blob=True)
+settings.load_profile("diplolib")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -206,3 +206,16 @@ def test_rules_are_idempotent(text: str) -> None:
 def test_romanising_twice_changes_nothing(source: str) -> None:
     once = az.romanize(source)
     assert az.romanize(once) == once
+
+
+@pytest.mark.parametrize(
+    ("az_text", "english"),
+    [
+        ("İlham Heydər oğlu Əliyev", "Ilham Heydar oglu Aliyev"),
+        ("Mehriban Arif qızı Əliyeva", "Mehriban Arif gizi Aliyeva"),
+        ("Vaqif Səməd oğlu", "Vagif Samad oglu"),
+        ("Oğuz", "Oghuz"),  # only the patronymic words take the customary short form
+    ],
+)
+def test_patronymic_words_use_the_customary_english_form(az_text: str, english: str) -> None:
+    assert az.romanize(az_text) == english

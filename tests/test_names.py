@@ -55,12 +55,12 @@ HASANOVA = Person(
             "President of Azerbaijan Ilham Aliyev",
             "Azərbaycan Prezidenti İlham Əliyev",
         ),
-        (ILHAM, "official", "Ilham Heydar oghlu Aliyev", "İlham Heydər oğlu Əliyev"),
+        (ILHAM, "official", "Ilham Heydar oglu Aliyev", "İlham Heydər oğlu Əliyev"),
         (ILHAM, "sort", "Aliyev, Ilham", "Əliyev, İlham"),
         (ILHAM, "initials", "I.A.", "İ.Ə."),
         (HEYDAR, "full", "Heydar Aliyev", "Heydər Əliyev"),
         (HEYDAR, "short", "H. Aliyev", "H.Əliyev"),
-        (HEYDAR, "official", "Heydar Alirza oghlu Aliyev", "Heydər Əlirza oğlu Əliyev"),
+        (HEYDAR, "official", "Heydar Alirza oglu Aliyev", "Heydər Əlirza oğlu Əliyev"),
         (HEYDAR, "formal", "Heydar Aliyev", "Heydər Əliyev"),  # no office in 2017
         (NAZARBAYEV, "short", "N. Nazarbayev", "N.Nazarbayev"),
         (
@@ -95,7 +95,7 @@ HASANOVA = Person(
             "Azərbaycan Birinci vitse-prezidenti Mehriban Əliyeva",
         ),
         (MEHRIBAN, "official", "Mehriban Arif gizi Aliyeva", "Mehriban Arif qızı Əliyeva"),
-        (AMIROV, "official", "Vagif Samad oghlu Amirov", "Vaqif Səməd oğlu Əmirov"),
+        (AMIROV, "official", "Vagif Samad oglu Amirov", "Vaqif Səməd oğlu Əmirov"),
         (AMIROV, "short", "V. Amirov", "V.Əmirov"),
         (HASANOVA, "official", "Aygun Rashid gizi Hasanova", "Aygün Rəşid qızı Həsənova"),
         (HASANOVA, "sort", "Hasanova, Aygun", "Həsənova, Aygün"),

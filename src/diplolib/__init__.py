@@ -32,6 +32,10 @@ _EXPORTS: dict[str, str] = {
     "CatalogLanguageError": "errors",
     "DetectionError": "errors",
     "TemplateRenderError": "errors",
+    "Detection": "detect",
+    "check_language": "detect",
+    "detect_language": "detect",
+    "detect_segments": "detect",
     "Lang": "languages",
     "SUPPORTED_LANGUAGES": "languages",
     "carry_context": "languages",
@@ -89,6 +93,7 @@ if TYPE_CHECKING:
         format_datetime,
         format_relative,
     )
+    from .detect import Detection, check_language, detect_language, detect_segments
     from .errors import (
         CatalogError,
         CatalogLanguageError,

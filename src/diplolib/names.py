@@ -9,7 +9,7 @@ full       Ilham Aliyev                     İlham Əliyev
 short      I. Aliyev                        İ.Əliyev (press style: no space)
 formal     President Ilham Aliyev           Prezident İlham Əliyev
 title_of   President of Azerbaijan Ilham …  Azərbaycan Prezidenti İlham …
-official   Ilham Heydar oghlu Aliyev        İlham Heydər oğlu Əliyev
+official   Ilham Heydar oglu Aliyev        İlham Heydər oğlu Əliyev
 sort       Aliyev, Ilham                    Əliyev, İlham
 initials   I.A.                             İ.Ə.
 ========== ================================ ================================
