@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from diplolib import Article, ContentLibrary, Person, load_sample_library
-from diplolib._preview import build_preview
 from diplolib.cli import main
 from diplolib.errors import TemplateRenderError
+from diplolib.jinja import build_preview
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "kazakhstan-azerbaijan-strategic-partner"

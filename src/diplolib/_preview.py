@@ -290,6 +290,7 @@ def build_preview(
 
     >>> import tempfile
     >>> from diplolib import load_sample_library
+    >>> from diplolib.jinja import build_preview
     >>> out = Path(tempfile.mkdtemp())
     >>> files = build_preview(load_sample_library(), out)
     >>> sorted(f.name for f in files if f.parent == out)

@@ -30,7 +30,8 @@ safe by default:
 
 The language is the ``lang`` given to :func:`create_environment`, or else the
 current :func:`~diplolib.use_language` language when a template renders, so one
-environment can serve both languages.
+environment can serve both languages. :func:`build_preview` writes the static
+preview site behind ``diplolib preview``.
 
 >>> from diplolib import LocalizedText, use_language
 >>> env = create_environment()
@@ -44,6 +45,7 @@ from __future__ import annotations
 
 __all__ = [
     "FALLBACK_CLASS",
+    "build_preview",
     "create_environment",
     "package_loader",
 ]
@@ -61,6 +63,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import i18n as _i18n
+from ._preview import build_preview
 from ._template import GRAMMATICAL_CASES, TemplateError, parse_template, render
 from .languages import Lang, resolve_lang
 from .publish import canonical_url, dumps_jsonld, hreflang_links, to_jsonld
