@@ -27,13 +27,17 @@ Further rules, in the order :func:`inflect` applies them:
   … after a vowel, ``-lığı``/``-liyi``…, ``-ları``/``-ləri``, or a list of common
   head nouns; ``possessive=`` overrides the guess.
 * **Abbreviations** (mostly capitals: ``NATO``, ``BMT``, ``AzTV``) and **numbers**
-  take a hyphen. An abbreviation that can be said as a word (it has a vowel and
-  no consonant cluster Azerbaijani cannot pronounce) follows that word:
-  ``UNESKO-nun``, ``AŞPA-da``, ``ATƏT-in``. Otherwise it is read letter by
+  take a hyphen. An abbreviation that has a vowel is said as a word, and the
+  suffix follows that word: ``UNESKO-nun``, ``AŞPA-da``, ``ATƏT-in``,
+  ``ABŞ-ın``, ``ABŞ-a``, ``NATO-nun``. One without a vowel is read letter by
   letter and follows the name of its last letter: ``KTMT-nin`` (te),
-  ``ABŞ-nin`` (şe), ``AZN-ə`` (en). A number follows its last spoken word:
-  ``2024-ün`` (dörd), ``G20-nin`` (iyirmi), ``COP29-un`` (doqquz). With a
-  hyphenated form the instrumental is the separate postposition: ``BMT ilə``.
+  ``BMT-yə`` (te), ``MDB-nin`` (be), ``CNN-in`` (en). In a mixed-case
+  abbreviation only the part from its last capital after a small letter
+  counts (``AzTV``: ``TV``, read te-ve, so ``AzTV-yə``). A capital ``I`` in an
+  abbreviation that has no ``İ`` is a foreign ``i`` (``API-yə``, ``FIFA-ya``). A
+  number follows its last spoken word: ``2024-ün`` (dörd), ``G20-nin``
+  (iyirmi), ``COP29-un`` (doqquz). With a hyphenated form the instrumental is
+  the separate postposition: ``BMT ilə``.
 * **k/q alternation** applies to common nouns only (``proper=False``): a final
   ``k``/``q`` after a vowel becomes ``y``/``ğ`` before a vowel-initial suffix in
   words of more than one syllable (``çörəyə``, ``ayağa``, ``nazirliyi``).
@@ -134,17 +138,6 @@ def _to_case(case: object) -> Case:
     raise ValueError(f"unknown case {case!r}; accepted: {_ACCEPTED}")
 
 
-def _reads_as_word(letters: str) -> bool:
-    """Whether an abbreviation (lower-case letters) can be pronounced as an Azerbaijani word."""
-    if len(letters) <= 2 or not any(c in VOWELS for c in letters):
-        return False
-    runs = re.split(r"[aıoueəiöü]+", letters)
-    lead, *middle, tail = runs
-    if len(lead) > 2 or any(len(run) > 3 for run in middle) or len(tail) > 2:
-        return False
-    return len(tail) < 2 or tail[0] in _SONORANTS or tail in _FINAL_PAIRS
-
-
 def _suffix(case: Case, vowel: str, after_vowel: bool, possessive: bool) -> str:
     two = "a" if vowel in BACK_VOWELS else "ə"
     four = HIGH_VOWEL[vowel]
@@ -211,6 +204,8 @@ def inflect(
     'Azərbaycan Respublikasında'
     >>> inflect("UNESKO", "genitive"), inflect("KTMT", "genitive"), inflect("AŞPA", "locative")
     ('UNESKO-nun', 'KTMT-nin', 'AŞPA-da')
+    >>> inflect("ABŞ", "genitive"), inflect("ATƏT", "genitive"), inflect("MDB", "genitive")
+    ('ABŞ-ın', 'ATƏT-in', 'MDB-nin')
     >>> inflect("çörək", "dative", proper=False), inflect("ayaq", "dative", proper=False)
     ('çörəyə', 'ayağa')
     >>> inflect("Bakı", "vocative")
@@ -246,7 +241,7 @@ def inflect(
     folded = lower(last)
     is_abbreviation = _is_abbreviation(last) if abbreviation is None else abbreviation
     if is_abbreviation or last_vowel(folded) is None:
-        return prefix + _inflect_abbreviation(last, folded, target)
+        return prefix + _inflect_abbreviation(last, target)
     if not proper:
         irregular = _IRREGULAR.get(folded, {}).get(target)
         if irregular is not None:
@@ -286,10 +281,10 @@ def _inflect_number(token: str, case: Case) -> str:
     return _hyphenated(token, spoken, case)
 
 
-def _inflect_abbreviation(token: str, folded: str, case: Case) -> str:
-    letters = "".join(c for c in folded if c.isalpha())
-    if _reads_as_word(letters):
-        spoken = letters
+def _inflect_abbreviation(token: str, case: Case) -> str:
+    letters = _abbreviation_letters(token)
+    if last_vowel(letters) is not None:
+        spoken = letters  # said as a word
     else:
         last = letters[-1]
         spoken = _LETTER_NAMES.get(last, last)
@@ -298,6 +293,22 @@ def _inflect_abbreviation(token: str, folded: str, case: Case) -> str:
                 f"cannot tell how {token!r} is pronounced; give its forms in overrides"
             )
     return _hyphenated(token, spoken, case)
+
+
+def _abbreviation_letters(token: str) -> str:
+    """The lower-case letters of the part of an abbreviation that decides how it is read.
+
+    That is the part from the last capital after a small letter (``AzTV`` → ``tv``),
+    the whole token otherwise; a capital ``I`` is ``i`` when the token has no ``İ``.
+    """
+    start = 0
+    for index in range(1, len(token)):
+        if token[index].isupper() and token[index - 1].islower():
+            start = index
+    part = token[start:]
+    if "I" in part and "İ" not in token:
+        part = part.replace("I", "i")
+    return "".join(c for c in lower(part) if c.isalpha())
 
 
 def _hyphenated(token: str, spoken: str, case: Case) -> str:
