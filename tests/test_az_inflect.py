@@ -185,6 +185,34 @@ AzTV | AzTV-nin | AzTV-yə | AzTV-ni | AzTV-də | AzTV-dən | AzTV ilə
 AzərTAC | AzərTAC-ın | AzərTAC-a | AzərTAC-ı | AzərTAC-da | AzərTAC-dan | AzərTAC ilə
 """)
 
+# Words and phrases in capitals that are not abbreviations: suffix in capitals, no hyphen.
+CAPITALS = table("""
+BAKI | BAKININ | BAKIYA | BAKINI | BAKIDA | BAKIDAN | BAKIYLA
+QUBA | QUBANIN | QUBAYA | QUBANI | QUBADA | QUBADAN | QUBAYLA
+ŞƏKİ | ŞƏKİNİN | ŞƏKİYƏ | ŞƏKİNİ | ŞƏKİDƏ | ŞƏKİDƏN | ŞƏKİYLƏ
+LERİK | LERİKİN | LERİKƏ | LERİKİ | LERİKDƏ | LERİKDƏN | LERİKLƏ
+GƏNCƏ | GƏNCƏNİN | GƏNCƏYƏ | GƏNCƏNİ | GƏNCƏDƏ | GƏNCƏDƏN | GƏNCƏYLƏ
+SÜLH | SÜLHÜN | SÜLHƏ | SÜLHÜ | SÜLHDƏ | SÜLHDƏN | SÜLHLƏ
+PLAN | PLANIN | PLANA | PLANI | PLANDA | PLANDAN | PLANLA
+NAXÇIVAN | NAXÇIVANIN | NAXÇIVANA | NAXÇIVANI | NAXÇIVANDA | NAXÇIVANDAN | NAXÇIVANLA
+İSMAYILLI | İSMAYILLININ | İSMAYILLIYA | İSMAYILLINI | İSMAYILLIDA | İSMAYILLIDAN | İSMAYILLIYLA
+İ.ƏLİYEV | İ.ƏLİYEVİN | İ.ƏLİYEVƏ | İ.ƏLİYEVİ | İ.ƏLİYEVDƏ | İ.ƏLİYEVDƏN | İ.ƏLİYEVLƏ
+AZƏRBAYCAN RESPUBLİKASI | AZƏRBAYCAN RESPUBLİKASININ | AZƏRBAYCAN RESPUBLİKASINA | AZƏRBAYCAN RESPUBLİKASINI | AZƏRBAYCAN RESPUBLİKASINDA | AZƏRBAYCAN RESPUBLİKASINDAN | AZƏRBAYCAN RESPUBLİKASIYLA
+HEYDƏR ƏLİYEV | HEYDƏR ƏLİYEVİN | HEYDƏR ƏLİYEVƏ | HEYDƏR ƏLİYEVİ | HEYDƏR ƏLİYEVDƏ | HEYDƏR ƏLİYEVDƏN | HEYDƏR ƏLİYEVLƏ
+ŞUŞA VƏ ADA | ŞUŞA VƏ ADA-nın | ŞUŞA VƏ ADA-ya | ŞUŞA VƏ ADA-nı | ŞUŞA VƏ ADA-da | ŞUŞA VƏ ADA-dan | ŞUŞA VƏ ADA ilə
+RUSİYA VƏ ABŞ | RUSİYA VƏ ABŞ-ın | RUSİYA VƏ ABŞ-a | RUSİYA VƏ ABŞ-ı | RUSİYA VƏ ABŞ-da | RUSİYA VƏ ABŞ-dan | RUSİYA VƏ ABŞ ilə
+QƏRAR BMT | QƏRAR BMT-nin | QƏRAR BMT-yə | QƏRAR BMT-ni | QƏRAR BMT-də | QƏRAR BMT-dən | QƏRAR BMT ilə
+""")
+
+# Words in capitals that are abbreviations although they look like words, by the rules.
+CAPITAL_ABBREVIATIONS = table("""
+AEM | AEM-in | AEM-ə | AEM-i | AEM-də | AEM-dən | AEM ilə
+AİHM | AİHM-in | AİHM-ə | AİHM-i | AİHM-də | AİHM-dən | AİHM ilə
+AXCP | AXCP-ın | AXCP-a | AXCP-ı | AXCP-da | AXCP-dan | AXCP ilə
+DSTU | DSTU-nun | DSTU-ya | DSTU-nu | DSTU-da | DSTU-dan | DSTU ilə
+AQSTU | AQSTU-nun | AQSTU-ya | AQSTU-nu | AQSTU-da | AQSTU-dan | AQSTU ilə
+""")
+
 NUMBERS = table("""
 2024 | 2024-ün | 2024-ə | 2024-ü | 2024-də | 2024-dən | 2024 ilə
 1990 | 1990-ın | 1990-a | 1990-ı | 1990-da | 1990-dan | 1990 ilə
@@ -226,6 +254,37 @@ def test_common_nouns(word: str, forms: list[str]) -> None:
 @pytest.mark.parametrize(("word", "forms"), ABBREVIATIONS)
 def test_abbreviations(word: str, forms: list[str]) -> None:
     check(word, forms)
+
+
+@pytest.mark.parametrize(("word", "forms"), CAPITALS)
+def test_words_in_capitals_are_not_abbreviations(word: str, forms: list[str]) -> None:
+    check(word, forms)
+
+
+@pytest.mark.parametrize(("word", "forms"), CAPITAL_ABBREVIATIONS)
+def test_unlisted_abbreviations_are_recognised(word: str, forms: list[str]) -> None:
+    assert az.lower(word).replace("ı", "i") not in az.KNOWN_ABBREVIATIONS
+    check(word, forms)
+
+
+@pytest.mark.parametrize(
+    ("word", "case", "forms"),
+    [
+        ("ÇÖRƏK", "dative", "ÇÖRƏYƏ"),
+        ("AYAQ", "genitive", "AYAĞIN"),
+        ("SU", "accusative", "SUYU"),
+        ("PARK", "dative", "PARKA"),
+        ("BRN", "dative", "BRN-ə"),  # no vowel: still read letter by letter
+    ],
+)
+def test_common_nouns_in_capitals(word: str, case: str, forms: str) -> None:
+    assert az.inflect(word, case, proper=False) == forms
+
+
+@pytest.mark.parametrize("word", sorted(az.KNOWN_ABBREVIATIONS))
+def test_known_abbreviations_take_a_hyphen(word: str) -> None:
+    assert "-" in az.inflect(az.upper(word), "locative")
+    assert "-" in az.inflect("XƏBƏR " + az.upper(word), "locative")
 
 
 @pytest.mark.parametrize(("word", "forms"), NUMBERS)
@@ -284,6 +343,9 @@ def test_explicit_possessive_and_abbreviation() -> None:
     with pytest.raises(ValueError, match="cannot be a possessive form"):
         az.inflect("Bakı şəhər", "dative", possessive=True)
     assert az.inflect("BAKI", "genitive", abbreviation=False) == "BAKININ"
+    assert az.inflect("BAKI", "genitive", abbreviation=True) == "BAKI-nin"  # I without İ: i
+    assert az.inflect("NATO", "genitive", abbreviation=False) == "NATONUN"
+    assert az.inflect("ŞƏKİ", "dative", abbreviation=True) == "ŞƏKİ-yə"
     assert az.inflect("Nato", "genitive", abbreviation=True) == "Nato-nun"
 
 

@@ -38,6 +38,19 @@ Further rules, in the order :func:`inflect` applies them:
   number follows its last spoken word: ``2024-ün`` (dörd), ``G20-nin``
   (iyirmi), ``COP29-un`` (doqquz). With a hyphenated form the instrumental is
   the separate postposition: ``BMT ilə``.
+* **Capitals**: a word in capitals is an abbreviation (see
+  :data:`KNOWN_ABBREVIATIONS`) or an ordinary word written in capitals
+  (``BAKI``, ``AZƏRBAYCAN RESPUBLİKASI``); an ordinary word takes its suffix
+  in capitals and without a hyphen: ``BAKIDA``, ``RESPUBLİKASINDA``. A word in
+  capitals is taken for an abbreviation when it has no vowel (``BMT``), is in
+  :data:`KNOWN_ABBREVIATIONS` (``NATO``, ``ATƏT``, ``SOCAR``), or, when it is not
+  part of a phrase in capitals, has at most three letters (``ABŞ``, ``BDU``) or
+  four or five letters that no Azerbaijani word could have: two consonants at
+  the start that do not open loanwords (``pr``, ``st``… do), three consonants
+  in a row inside, or an ending such as ``-hm`` (``AİHM``, ``ADNSU``). Longer
+  words in capitals, every word of a phrase in capitals that is not a known
+  abbreviation, and common nouns (``proper=False``) are ordinary words.
+  ``abbreviation=`` overrides the guess.
 * **k/q alternation** applies to common nouns only (``proper=False``): a final
   ``k``/``q`` after a vowel becomes ``y``/``ğ`` before a vowel-initial suffix in
   words of more than one syllable (``çörəyə``, ``ayağa``, ``nazirliyi``).
@@ -49,7 +62,7 @@ Further rules, in the order :func:`inflect` applies them:
 
 from __future__ import annotations
 
-__all__ = ["NO_ALTERNATION", "Case", "inflect"]
+__all__ = ["KNOWN_ABBREVIATIONS", "NO_ALTERNATION", "Case", "inflect"]
 
 import re
 import unicodedata
@@ -57,7 +70,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Final
 
-from ._alphabet import BACK_VOWELS, HIGH_VOWEL, VOWELS, last_vowel
+from ._alphabet import BACK_VOWELS, FOREIGN_VOWELS, HIGH_VOWEL, VOWELS, last_vowel
 from ._casing import lower, upper
 from ._numbers import MAX_NUMBER, number_to_words
 
@@ -123,8 +136,46 @@ _POSSESSIVE_HEADS: Final = frozenset(
 )  # fmt: skip
 
 _POSSESSIVE_RE: Final = re.compile(r"(?:[aıoueəiöü]s[ıiuü]|l(?:ığı|iyi|uğu|üyü)|l(?:arı|əri))$")
+
+
+def _key(word: str) -> str:
+    """A spelling key for abbreviations: lower case, dotted and dotless i alike."""
+    return lower(word).replace("ı", "i")
+
+
+KNOWN_ABBREVIATIONS: Final = frozenset(
+    _key(word)
+    for word in (
+        # International organisations, in Azerbaijani and in their own spelling.
+        "UNESKO", "UNESCO", "YUNESKO", "UNİSEF", "UNICEF", "YUNİSEF", "İSESKO", "İCESCO",
+        "NATO", "ATƏT", "AŞPA", "AŞ", "Aİ", "ABŞ", "GUAM", "OPEK", "OPEC", "ASEAN", "BRİKS",
+        "İRENA", "FAO", "UEFA", "FİFA", "NASA", "İKAO", "ICAO", "MAQATE", "İƏT", "ŞƏT",
+        "TÜRKSOY", "TÜRKPA", "AİB", "AYİB", "İNTERPOL", "AVROPOL", "ESKAP", "KOP",
+        # Azerbaijani bodies and companies.
+        "SOCAR", "ADA", "AZAL", "ASAN", "AMEA", "AQTA", "ADU", "BDU", "ADİU", "UNEC",
+        "AZƏRTAC", "AZƏRSU", "AZƏRİŞIQ", "AZƏRENERJİ", "ARDNF", "ADY", "APA", "ANS", "İTV",
+        "AZTV", "DSMF", "DTX", "ƏMDK", "ADPU", "ATU", "BANM",
+    )
+)  # fmt: skip
+"""Abbreviations said as words that could pass for ordinary words written in capitals.
+
+Matched ignoring case and the dot of ``i``; an abbreviation not listed here is
+still recognised by the rules in the module documentation, and
+``abbreviation=True`` settles any doubtful case.
+"""
+
 _SONORANTS: Final = frozenset("rlnmy")
-_FINAL_PAIRS: Final = frozenset({"st", "şt", "xt", "ft", "kt", "ks", "sk", "xs"})
+_FINAL_PAIRS: Final = frozenset(
+    {"st", "şt", "xt", "ft", "kt", "ks", "sk", "xs", "sr", "br", "tn", "km", "hd", "bt", "qt", "ql"}
+)  # fmt: skip
+# Two consonants that may open a loanword (plan, prezident, strategiya, kvota).
+_ONSETS: Final = frozenset(
+    {
+        "bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "kv", "ql", "qr", "pl", "pr",
+        "tr", "sp", "st", "sk", "sl", "sm", "sn", "sv", "şt", "şp", "xr", "vl",
+    }
+)  # fmt: skip
+_VOWEL_RUNS: Final = re.compile("[" + "".join(sorted(VOWELS | set(FOREIGN_VOWELS))) + "]+")
 
 
 def _to_case(case: object) -> Case:
@@ -156,13 +207,40 @@ def _suffix(case: Case, vowel: str, after_vowel: bool, possessive: bool) -> str:
     return ("y" if after_vowel else "") + "l" + two  # instrumental
 
 
-def _is_abbreviation(token: str) -> bool:
+def _is_abbreviation(token: str, head: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return False
     capitals = sum(1 for c in letters if c.isupper())
     small = len(letters) - capitals
-    return capitals > small and (capitals >= 2 or len(letters) == 1)
+    if capitals <= small or (capitals < 2 and len(letters) > 1):
+        return False
+    if small:
+        return True  # mostly capitals with small letters: AzTV, AzərTAC
+    folded = lower("".join(letters))
+    if last_vowel(folded) is None or _key(folded) in KNOWN_ABBREVIATIONS:
+        return True
+    if _in_capitals(head):
+        return False  # a phrase in capitals: AZƏRBAYCAN RESPUBLİKASI
+    if len(letters) <= 3:
+        return True
+    return len(letters) <= 5 and not _could_be_a_word(folded)
+
+
+def _in_capitals(head: str) -> bool:
+    """Whether the words before the last one are written in capitals."""
+    letters = [c for c in head if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def _could_be_a_word(folded: str) -> bool:
+    """Whether a short lower-case word has only consonant clusters Azerbaijani words have."""
+    lead, *middle, tail = _VOWEL_RUNS.split(folded)
+    if len(lead) > 2 or (len(lead) == 2 and lead not in _ONSETS):
+        return False
+    if any(len(run) > 2 for run in middle) or len(tail) > 2:
+        return False
+    return len(tail) < 2 or tail[0] in _SONORANTS or tail in _FINAL_PAIRS
 
 
 def _looks_possessive(word: str) -> bool:
@@ -208,6 +286,8 @@ def inflect(
     ('ABŞ-ın', 'ATƏT-in', 'MDB-nin')
     >>> inflect("çörək", "dative", proper=False), inflect("ayaq", "dative", proper=False)
     ('çörəyə', 'ayağa')
+    >>> inflect("BAKI", "locative"), inflect("AZƏRBAYCAN RESPUBLİKASI", "dative")
+    ('BAKIDA', 'AZƏRBAYCAN RESPUBLİKASINA')
     >>> inflect("Bakı", "vocative")
     Traceback (most recent call last):
     ...
@@ -239,7 +319,10 @@ def inflect(
             "without punctuation or quotes, or give the form in overrides"
         )
     folded = lower(last)
-    is_abbreviation = _is_abbreviation(last) if abbreviation is None else abbreviation
+    if abbreviation is None:
+        is_abbreviation = proper and _is_abbreviation(last, head)
+    else:
+        is_abbreviation = abbreviation
     if is_abbreviation or last_vowel(folded) is None:
         return prefix + _inflect_abbreviation(last, target)
     if not proper:
