@@ -108,6 +108,39 @@ Bakı Dövlət Universiteti | Bakı Dövlət Universitetinin | Bakı Dövlət Un
 Şirvan düzü | Şirvan düzünün | Şirvan düzünə | Şirvan düzünü | Şirvan düzündə | Şirvan düzündən | Şirvan düzüylə
 Türk Dövlətləri Təşkilatı | Türk Dövlətləri Təşkilatının | Türk Dövlətləri Təşkilatına | Türk Dövlətləri Təşkilatını | Türk Dövlətləri Təşkilatında | Türk Dövlətləri Təşkilatından | Türk Dövlətləri Təşkilatıyla
 Bakı şəhəri | Bakı şəhərinin | Bakı şəhərinə | Bakı şəhərini | Bakı şəhərində | Bakı şəhərindən | Bakı şəhəriylə
+Naxçıvan Sazişi | Naxçıvan Sazişinin | Naxçıvan Sazişinə | Naxçıvan Sazişini | Naxçıvan Sazişində | Naxçıvan Sazişindən | Naxçıvan Sazişiylə
+Bakı–Tbilisi–Ceyhan boru kəməri | Bakı–Tbilisi–Ceyhan boru kəmərinin | Bakı–Tbilisi–Ceyhan boru kəmərinə | Bakı–Tbilisi–Ceyhan boru kəmərini | Bakı–Tbilisi–Ceyhan boru kəmərində | Bakı–Tbilisi–Ceyhan boru kəmərindən | Bakı–Tbilisi–Ceyhan boru kəməriylə
+Bakı–Tbilisi–Qars dəmir yolu | Bakı–Tbilisi–Qars dəmir yolunun | Bakı–Tbilisi–Qars dəmir yoluna | Bakı–Tbilisi–Qars dəmir yolunu | Bakı–Tbilisi–Qars dəmir yolunda | Bakı–Tbilisi–Qars dəmir yolundan | Bakı–Tbilisi–Qars dəmir yoluyla
+Zirvə görüşü | Zirvə görüşünün | Zirvə görüşünə | Zirvə görüşünü | Zirvə görüşündə | Zirvə görüşündən | Zirvə görüşüylə
+Heydər Əliyev Beynəlxalq Aeroportu | Heydər Əliyev Beynəlxalq Aeroportunun | Heydər Əliyev Beynəlxalq Aeroportuna | Heydər Əliyev Beynəlxalq Aeroportunu | Heydər Əliyev Beynəlxalq Aeroportunda | Heydər Əliyev Beynəlxalq Aeroportundan | Heydər Əliyev Beynəlxalq Aeroportuyla
+Türk Şurası | Türk Şurasının | Türk Şurasına | Türk Şurasını | Türk Şurasında | Türk Şurasından | Türk Şurasıyla
+Qafqaz Albaniyası | Qafqaz Albaniyasının | Qafqaz Albaniyasına | Qafqaz Albaniyasını | Qafqaz Albaniyasında | Qafqaz Albaniyasından | Qafqaz Albaniyasıyla
+Şəki Xan Sarayı | Şəki Xan Sarayının | Şəki Xan Sarayına | Şəki Xan Sarayını | Şəki Xan Sarayında | Şəki Xan Sarayından | Şəki Xan Sarayıyla
+Kür çayı | Kür çayının | Kür çayına | Kür çayını | Kür çayında | Kür çayından | Kür çayıyla
+Azərbaycan dili | Azərbaycan dilinin | Azərbaycan dilinə | Azərbaycan dilini | Azərbaycan dilində | Azərbaycan dilindən | Azərbaycan diliylə
+Müstəqillik günü | Müstəqillik gününün | Müstəqillik gününə | Müstəqillik gününü | Müstəqillik günündə | Müstəqillik günündən | Müstəqillik günüylə
+Novruz bayramı | Novruz bayramının | Novruz bayramına | Novruz bayramını | Novruz bayramında | Novruz bayramından | Novruz bayramıyla
+Mingəçevir su anbarı | Mingəçevir su anbarının | Mingəçevir su anbarına | Mingəçevir su anbarını | Mingəçevir su anbarında | Mingəçevir su anbarından | Mingəçevir su anbarıyla
+Səməd oğlu | Səməd oğlunun | Səməd oğluna | Səməd oğlunu | Səməd oğlunda | Səməd oğlundan | Səməd oğluyla
+XƏZƏR DƏNİZİ | XƏZƏR DƏNİZİNİN | XƏZƏR DƏNİZİNƏ | XƏZƏR DƏNİZİNİ | XƏZƏR DƏNİZİNDƏ | XƏZƏR DƏNİZİNDƏN | XƏZƏR DƏNİZİYLƏ
+Xəzər Dənizi | Xəzər Dənizinin | Xəzər Dənizinə | Xəzər Dənizini | Xəzər Dənizində | Xəzər Dənizindən | Xəzər Dəniziylə
+""")
+
+# Names that end in a vowel without being possessed: no pronominal n.
+NOT_POSSESSIVE = table("""
+Dağlıq Qarabağ | Dağlıq Qarabağın | Dağlıq Qarabağa | Dağlıq Qarabağı | Dağlıq Qarabağda | Dağlıq Qarabağdan | Dağlıq Qarabağla
+Mərkəzi Asiya | Mərkəzi Asiyanın | Mərkəzi Asiyaya | Mərkəzi Asiyanı | Mərkəzi Asiyada | Mərkəzi Asiyadan | Mərkəzi Asiyayla
+Cəfər Cabbarlı | Cəfər Cabbarlının | Cəfər Cabbarlıya | Cəfər Cabbarlını | Cəfər Cabbarlıda | Cəfər Cabbarlıdan | Cəfər Cabbarlıyla
+Xaqani Şirvani | Xaqani Şirvaninin | Xaqani Şirvaniyə | Xaqani Şirvanini | Xaqani Şirvanidə | Xaqani Şirvanidən | Xaqani Şirvaniylə
+Yeni Dehli | Yeni Dehlinin | Yeni Dehliyə | Yeni Dehlini | Yeni Dehlidə | Yeni Dehlidən | Yeni Dehliylə
+Abu Dabi | Abu Dabinin | Abu Dabiyə | Abu Dabini | Abu Dabidə | Abu Dabidən | Abu Dabiylə
+Qırmızı Körpü | Qırmızı Körpünün | Qırmızı Körpüyə | Qırmızı Körpünü | Qırmızı Körpüdə | Qırmızı Körpüdən | Qırmızı Körpüylə
+Milli ordu | Milli ordunun | Milli orduya | Milli ordunu | Milli orduda | Milli ordudan | Milli orduyla
+Dəmir qapı | Dəmir qapının | Dəmir qapıya | Dəmir qapını | Dəmir qapıda | Dəmir qapıdan | Dəmir qapıyla
+Mirzə Fətəli əfəndi | Mirzə Fətəli əfəndinin | Mirzə Fətəli əfəndiyə | Mirzə Fətəli əfəndini | Mirzə Fətəli əfəndidə | Mirzə Fətəli əfəndidən | Mirzə Fətəli əfəndiylə
+Yuxarı Ağsu | Yuxarı Ağsunun | Yuxarı Ağsuya | Yuxarı Ağsunu | Yuxarı Ağsuda | Yuxarı Ağsudan | Yuxarı Ağsuyla
+NİZAMİ GƏNCƏVİ | NİZAMİ GƏNCƏVİNİN | NİZAMİ GƏNCƏVİYƏ | NİZAMİ GƏNCƏVİNİ | NİZAMİ GƏNCƏVİDƏ | NİZAMİ GƏNCƏVİDƏN | NİZAMİ GƏNCƏVİYLƏ
+Sazişi | Sazişinin | Sazişiyə | Sazişini | Sazişidə | Sazişidən | Sazişiylə
 """)
 
 # Common nouns (proper=False): k/q alternation and its exceptions.
@@ -246,6 +279,39 @@ def test_possessive_heads(word: str, forms: list[str]) -> None:
     check(word, forms)
 
 
+@pytest.mark.parametrize(("word", "forms"), NOT_POSSESSIVE)
+def test_names_ending_in_a_vowel_that_are_not_possessed(word: str, forms: list[str]) -> None:
+    check(word, forms)
+
+
+@pytest.mark.parametrize(
+    ("word", "dative"),
+    [("Şamaxı", "Şamaxıya"), ("Gəncə", "Gəncəyə"), ("Bakı", "Bakıya"), ("Quba", "Qubaya")],
+)
+def test_single_words_are_not_possessed(word: str, dative: str) -> None:
+    assert az.inflect(word, "dative") == dative
+    if word[-1] in "ıiuü":  # the override still makes it possessed
+        assert az.inflect(word, "dative", possessive=True) == word + "n" + dative[-1]
+
+
+@pytest.mark.parametrize("head", sorted(az.POSSESSIVE_HEADS))
+def test_every_listed_head_takes_the_pronominal_n(head: str) -> None:
+    for name in (f"Naxçıvan {head}", f"Naxçıvan {az.title(head)}", az.upper(f"naxçıvan {head}")):
+        locative = az.inflect(name, "locative")
+        assert az.lower(locative).endswith(f"{az.lower(head)}nd" + locative[-1].lower())
+
+
+def test_person_names_stay_non_possessive() -> None:
+    from diplolib import Person
+    from diplolib.names import format_name
+
+    nizami = Person(id="nizami", given={"az": "Nizami"}, family={"az": "Gəncəvi"})
+    assert format_name(nizami, lang="az", case="dative") == "Nizami Gəncəviyə"
+    assert format_name(nizami, lang="az", case="locative") == "Nizami Gəncəvidə"
+    xaqani = Person(id="xaqani", given={"az": "Xaqani"}, family={"az": "Şirvani"})
+    assert format_name(xaqani, lang="az", case="ablative") == "Xaqani Şirvanidən"
+
+
 @pytest.mark.parametrize(("word", "forms"), COMMON)
 def test_common_nouns(word: str, forms: list[str]) -> None:
     check(word, forms, proper=False)
@@ -337,6 +403,8 @@ def test_overrides() -> None:
 
 def test_explicit_possessive_and_abbreviation() -> None:
     assert az.inflect("Nazirliyi", "locative", possessive=True) == "Nazirliyində"
+    assert az.inflect("Qırmızı Körpü", "dative", possessive=True) == "Qırmızı Körpünə"
+    assert az.inflect("Naxçıvan Sazişi", "dative", possessive=False) == "Naxçıvan Sazişiyə"
     assert az.inflect("Azərbaycan Respublikası", "locative", possessive=False) == (
         "Azərbaycan Respublikasıda"
     )

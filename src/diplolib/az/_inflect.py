@@ -20,12 +20,28 @@ Further rules, in the order :func:`inflect` applies them:
 
 * **Overrides** win: a mapping of case to the full form, for irregular names.
 * **Several words**: only the last word takes the suffix (``Heydər Əliyevin``).
-  When the name ends in a possessive head noun (``Azərbaycan Respublikası``,
-  ``Xarici İşlər Nazirliyi``, ``Xəzər dənizi``), the pronominal ``n`` appears
-  before the dative, locative and ablative: ``Respublikasına``,
-  ``Nazirliyində``, ``dənizindən``. It is detected from the ending ``-sı``/``-si``
-  … after a vowel, ``-lığı``/``-liyi``…, ``-ları``/``-ləri``, or a list of common
-  head nouns; ``possessive=`` overrides the guess.
+  When the name is an izafət, a noun phrase whose last word is a possessed
+  noun (``Azərbaycan Respublikası``, ``Naxçıvan Sazişi``, ``Xəzər dənizi``,
+  ``dəmir yolu``), the pronominal ``n`` appears before the dative, locative
+  and ablative: ``Respublikasına``, ``Sazişində``, ``dənizindən``, ``yoluna``
+  (the genitive ``-nın`` and accusative ``-nı`` are the after-vowel forms).
+  The last word is taken for possessed when it ends in a consonant and the
+  high vowel that harmonises with it (``kəmər-i``, ``yol-u``, ``görüş-ü``,
+  ``Respublika-s-ı``), and also
+
+  - it is a head noun of institutions, agreements, events and places in
+    :data:`POSSESSIVE_HEADS` (``Aeroportu``, ``Sazişi``, ``dənizi``), or has an
+    ending only a possessed noun has: ``-sı``/``-si``/``-su``/``-sü`` after a
+    vowel, ``-lığı``/``-liyi``…, ``-ları``/``-ləri``; or
+  - it is in small letters (in a name, a possessed common noun: ``boru
+    kəməri``, ``Zirvə görüşü``), is not a noun whose bare form ends that way
+    (``qapı``, ``körpü``, ``ordu``, ``əfəndi``), and does not follow an
+    adjective (``Milli ordu``).
+
+  A capitalised last word that is neither (``Nizami Gəncəvi``, ``Qırmızı
+  Körpü``) is a name, not a possessed noun; so is a single word (``Şamaxıya``,
+  ``Gəncəyə``). Person names therefore never take the ``n``.
+  ``possessive=`` overrides the guess.
 * **Abbreviations** (mostly capitals: ``NATO``, ``BMT``, ``AzTV``) and **numbers**
   take a hyphen. An abbreviation that has a vowel is said as a word, and the
   suffix follows that word: ``UNESKO-nun``, ``AŞPA-da``, ``ATƏT-in``,
@@ -62,7 +78,7 @@ Further rules, in the order :func:`inflect` applies them:
 
 from __future__ import annotations
 
-__all__ = ["KNOWN_ABBREVIATIONS", "NO_ALTERNATION", "Case", "inflect"]
+__all__ = ["KNOWN_ABBREVIATIONS", "NO_ALTERNATION", "POSSESSIVE_HEADS", "Case", "inflect"]
 
 import re
 import unicodedata
@@ -119,19 +135,65 @@ _IRREGULAR: Final[Mapping[str, Mapping[Case, str]]] = {
     "su": {Case.GENITIVE: "suyun", Case.ACCUSATIVE: "suyu"},
 }
 
-# Possessive head nouns that end institution and place names (the -sı/-liyi/-ları endings
-# are recognised by rule and need no entry here).
-_POSSESSIVE_HEADS: Final = frozenset(
+POSSESSIVE_HEADS: Final = frozenset(
     {
-        "fondu", "mərkəzi", "universiteti", "institutu", "təşkilatı", "muzeyi", "bankı",
-        "prezidenti", "naziri", "səfiri", "sədri", "katibi", "rəhbəri", "departamenti",
-        "xidməti", "qurumu", "forumu", "sammiti", "konfransı", "teatrı", "festivalı",
-        "şirkəti", "cəmiyyəti", "aparatı", "parlamenti", "kolleci", "liseyi", "məktəbi",
-        "stadionu", "limanı", "parkı", "meydanı", "prospekti", "rayonu", "şəhəri",
-        "kəndi", "dənizi", "çayı", "gölü", "dağı", "körfəzi", "düzü", "məclisi",
-        "ittifaqı", "sarayı", "zalı", "klubu", "məscidi", "qrupu", "holdinqi",
-        "nəşriyyatı", "qəzeti", "jurnalı", "kanalı", "sektoru", "konqresi", "kabineti",
-        "orqanı", "komitəsi", "şurası", "zirvəsi", "proqramı", "layihəsi", "dəhlizi",
+        # Institutions, bodies and companies.
+        "fondu", "mərkəzi", "universiteti", "institutu", "akademiyası", "təşkilatı", "muzeyi",
+        "bankı", "şirkəti", "cəmiyyəti", "aparatı", "parlamenti", "hökuməti", "kabineti",
+        "nazirliyi", "komitəsi", "agentliyi", "xidməti", "departamenti", "idarəsi", "şöbəsi",
+        "palatası", "fakültəsi", "kafedrası", "şurası", "məclisi", "assambleyası", "komissiyası",
+        "məhkəməsi", "respublikası", "qurumu", "ittifaqı", "birliyi", "federasiyası",
+        "assosiasiyası", "korporasiyası", "holdinqi", "partiyası", "hərəkatı", "missiyası",
+        "nümayəndəliyi", "səfirliyi", "qərargahı", "ordusu", "donanması", "kolleci", "liseyi",
+        "məktəbi", "gimnaziyası", "konservatoriyası", "xəstəxanası", "klinikası",
+        "kitabxanası", "teatrı", "filarmoniyası", "orkestri", "ansamblı", "klubu", "qrupu",
+        "nəşriyyatı", "qəzeti", "jurnalı", "kanalı", "televiziyası", "radiosu", "portalı",
+        "sektoru", "orqanı", "birjası", "laboratoriyası",
+        # Offices and titles.
+        "prezidenti", "naziri", "səfiri", "sədri", "katibi", "rəhbəri", "müavini", "direktoru",
+        "rektoru", "konsulu",
+        # Agreements, documents and programmes.
+        "sazişi", "protokolu", "memorandumu", "bəyannaməsi", "bəyanatı", "müqaviləsi",
+        "konvensiyası", "xartiyası", "razılaşması", "qətnaməsi", "sərəncamı", "fərmanı",
+        "qanunu", "konstitusiyası", "proqramı", "layihəsi", "strategiyası", "konsepsiyası",
+        "planı", "hesabatı",
+        # Events.
+        "görüşü", "sammiti", "zirvəsi", "toplantısı", "iclası", "sessiyası", "forumu",
+        "konqresi", "konfransı", "dialoqu", "prosesi", "formatı", "sərgisi", "festivalı",
+        "həftəsi", "günü", "bayramı", "müsabiqəsi", "olimpiadası", "oyunları", "çempionatı",
+        "turniri", "kuboku", "mükafatı", "ordeni", "medalı",
+        # Routes and works.
+        "kəməri", "yolu", "dəhlizi", "xətti", "magistralı", "aeroportu", "limanı", "vağzalı",
+        "stansiyası", "terminalı", "körpüsü", "tuneli", "metropoliteni", "anbarı",
+        # Places.
+        "prospekti", "küçəsi", "bulvarı", "xiyabanı", "meydanı", "parkı", "bağı", "stadionu",
+        "sarayı", "zalı", "qalası", "qülləsi", "abidəsi", "kompleksi", "binası", "məscidi",
+        "kilsəsi", "türbəsi", "məqbərəsi", "rayonu", "bölgəsi", "zonası", "şəhəri", "kəndi",
+        "qəsəbəsi", "vilayəti", "əyaləti", "ştatı", "ərazisi", "dənizi", "gölü", "çayı",
+        "dağı", "dağları", "silsiləsi", "vadisi", "düzü", "düzənliyi", "çölü", "səhrası",
+        "meşəsi", "qoruğu", "bulağı", "şəlaləsi", "körfəzi", "boğazı", "adası", "yarımadası",
+        "sahili", "yatağı",
+    }
+)  # fmt: skip
+"""Possessed head nouns (third-person possessive forms) that end names of institutions,
+agreements, events, routes and places; a name ending in one takes the pronominal ``n``
+(``Naxçıvan Sazişinə``), whatever its capitals."""
+
+# Nouns whose bare (unpossessed) form ends in a consonant and a harmonising high vowel.
+_BARE_NOUNS: Final = frozenset(
+    {
+        "qapı", "körpü", "ordu", "yazı", "ölçü", "qorxu", "sürü", "örtü", "bölgü", "sevgi",
+        "bilgi", "duyğu", "ütü", "quzu", "çəki", "quyu", "qayğı", "dəri", "süngü", "tülkü",
+        "əfəndi", "dayı", "bacı", "əmi", "qazı", "alqı", "satqı", "ovçu", "gəmi",
+    }
+)  # fmt: skip
+# Adjectives met in names: a noun right after one is not possessed (Milli ordu).
+_ADJECTIVES: Final = frozenset(
+    {
+        "böyük", "kiçik", "yeni", "köhnə", "qədim", "gözəl", "ulu", "müqəddəs", "qırmızı",
+        "ağ", "qara", "yaşıl", "mavi", "sarı", "boz", "uzun", "qısa", "hündür", "milli",
+        "mərkəzi", "xarici", "daxili", "beynəlxalq", "ali", "orta", "şimali", "cənubi",
+        "qərbi", "şərqi", "birləşmiş", "müstəqil", "azad", "müasir", "ilk", "son", "baş",
     }
 )  # fmt: skip
 
@@ -243,8 +305,22 @@ def _could_be_a_word(folded: str) -> bool:
     return len(tail) < 2 or tail[0] in _SONORANTS or tail in _FINAL_PAIRS
 
 
-def _looks_possessive(word: str) -> bool:
-    return word in _POSSESSIVE_HEADS or _POSSESSIVE_RE.search(word) is not None
+def _looks_possessive(head: str, last: str) -> bool:
+    """Whether ``last``, after the words ``head``, is a possessed noun (see the module docs)."""
+    if not head.strip():
+        return False  # a single word is a name: Şamaxıya, Gəncəyə
+    word = lower(last).rsplit("-", 1)[-1]
+    if len(word) < 3 or word[-2] in VOWELS or not word[-2].isalpha():
+        return False
+    vowel = last_vowel(word[:-1])
+    if vowel is None or HIGH_VOWEL[vowel] != word[-1]:
+        return False
+    if word in POSSESSIVE_HEADS or _POSSESSIVE_RE.search(word) is not None:
+        return True
+    if not last[:1].islower() or word in _BARE_NOUNS:
+        return False  # a capitalised word not known as a head is a name: Nizami Gəncəvi
+    previous = lower(head.split()[-1]) if head.split() else ""
+    return previous not in _ADJECTIVES
 
 
 def _alternates(word: str) -> bool:
@@ -280,6 +356,10 @@ def inflect(
     'Heydər Əliyevin'
     >>> inflect("Azərbaycan Respublikası", "locative")
     'Azərbaycan Respublikasında'
+    >>> inflect("Naxçıvan Sazişi", "dative"), inflect("Bakı–Tbilisi–Qars dəmir yolu", "dative")
+    ('Naxçıvan Sazişinə', 'Bakı–Tbilisi–Qars dəmir yoluna')
+    >>> inflect("Nizami Gəncəvi", "dative"), inflect("Mərkəzi Asiya", "dative")
+    ('Nizami Gəncəviyə', 'Mərkəzi Asiyaya')
     >>> inflect("UNESKO", "genitive"), inflect("KTMT", "genitive"), inflect("AŞPA", "locative")
     ('UNESKO-nun', 'KTMT-nin', 'AŞPA-da')
     >>> inflect("ABŞ", "genitive"), inflect("ATƏT", "genitive"), inflect("MDB", "genitive")
@@ -330,7 +410,7 @@ def inflect(
         if irregular is not None:
             return prefix + _match_case(last, irregular)
     if possessive is None:
-        possessive = bool(head) and _looks_possessive(folded)
+        possessive = _looks_possessive(head, last)
     elif possessive and folded[-1] not in "ıiuü":
         raise ValueError(f"{last!r} cannot be a possessive form: it does not end in ı, i, u or ü")
     vowel = last_vowel(folded)
