@@ -173,12 +173,18 @@ def _reads_as_azerbaijani(words: list[str]) -> bool:
     English function word and at least as many words with Azerbaijani letters as
     without (``Cəfərov Qazaxda``; not ``Xi Jinping visits Bakı``).
     """
-    marked = [w for w in words if any(c in AZ_ONLY_LETTERS for c in w) and _is_az_word(w, False)]
-    english = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS)
-    if sum(1 for w in marked if w.islower()) > english:
+    marked = small_marked = plain = english = 0
+    for word in words:
+        if AZ_ONLY_LETTERS.isdisjoint(word):
+            plain += 1
+            if word.lower() in _ENGLISH_FUNCTION_WORDS:
+                english += 1
+        elif _is_az_word(word, False):
+            marked += 1
+            small_marked += word.islower()
+    if small_marked > english:
         return True
-    plain = sum(1 for w in words if not any(c in AZ_ONLY_LETTERS for c in w))
-    return english == 0 and bool(marked) and len(marked) >= plain
+    return english == 0 and marked > 0 and marked >= plain
 
 
 def _transliterate(word: str) -> str:
