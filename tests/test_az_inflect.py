@@ -455,3 +455,9 @@ def test_suffixes_agree_with_the_last_vowel(word: str) -> None:
         "ü": "ü",
     }
     assert az.inflect(word, "genitive") == f"{word}n{high[vowel]}n"
+
+
+@pytest.mark.parametrize("bad", [5, None, "", "   "])
+def test_override_values_must_be_forms(bad: object) -> None:
+    with pytest.raises(TypeError, match=r"overrides\['dative'\] must be a non-empty str"):
+        az.inflect("Azərsu", "dative", overrides={"dative": bad})  # type: ignore[dict-item]

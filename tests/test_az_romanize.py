@@ -250,3 +250,9 @@ def test_romanising_twice_changes_nothing(source: str) -> None:
 )
 def test_patronymic_words_use_the_customary_english_form(az_text: str, english: str) -> None:
     assert az.romanize(az_text) == english
+
+
+@pytest.mark.parametrize("names", [{"Elçin": 5}, {5: "Elchin"}, {"": "x"}, ["Elçin"]])
+def test_names_must_map_strings_to_strings(names: object) -> None:
+    with pytest.raises(TypeError, match="names"):
+        az.romanize("Elçin", names=names)  # type: ignore[arg-type]

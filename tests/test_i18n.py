@@ -1085,3 +1085,16 @@ def test_case_placeholder_with_none_counts_as_missing(layer_dir: Callable[..., P
     with use_catalogs((root, "portal")):
         assert gettext("Hello {name}", lang="az", name=None) == "Salam {name}"
         assert gettext("Hello {name}", lang="az", name="Nazir") == "Salam Nazirə"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: gettext(123, lang="az"),  # type: ignore[arg-type]
+        lambda: pgettext(None, "Print", lang="az"),  # type: ignore[arg-type]
+        lambda: ngettext(b"{n} comment", "{n} comments", 2),  # type: ignore[arg-type]
+    ],
+)
+def test_non_str_messages_are_a_clear_type_error(call: Callable[[], str]) -> None:
+    with pytest.raises(TypeError, match=r"takes the message as a str"):
+        call()

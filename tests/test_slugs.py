@@ -151,3 +151,9 @@ def test_english_slug_is_the_slug_of_the_romanised_text(text: str) -> None:
 @given(texts, st.sampled_from(["az", "en"]))
 def test_ascii_slugs_are_ascii(text: str, lang: str) -> None:
     assert re.fullmatch(r"[a-z0-9-]*", slugify(text, lang=lang))
+
+
+@pytest.mark.parametrize("bad", ["3", 2.5, 0, -1, True])
+def test_max_length_must_be_a_positive_int(bad: object) -> None:
+    with pytest.raises(ValueError, match="max_length must be a positive int or None"):
+        slugify("Şirvan düzü", max_length=bad)  # type: ignore[arg-type]

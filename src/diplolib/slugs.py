@@ -82,7 +82,9 @@ def slugify(
     """
     if not isinstance(text, str):
         raise TypeError(f"slugify() takes a str, not {type(text).__name__}")
-    if max_length is not None and (isinstance(max_length, bool) or max_length < 1):
+    if max_length is not None and (
+        isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 1
+    ):
         raise ValueError(f"max_length must be a positive int or None, not {max_length!r}")
     from . import az  # the Azerbaijani toolkit loads on first use, not with diplolib
 

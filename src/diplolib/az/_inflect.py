@@ -385,6 +385,12 @@ def inflect(
                 f"overrides must be a mapping of case to form, not {type(overrides).__name__}"
             )
         forms = {_to_case(key): value for key, value in overrides.items()}
+        for key, value in forms.items():
+            if not isinstance(value, str) or not value.strip():
+                raise TypeError(
+                    f"overrides[{key.value!r}] must be a non-empty str (the inflected form), "
+                    f"not {value!r:.60}"
+                )
         if target in forms:
             return forms[target]
     if target is Case.NOMINATIVE:

@@ -252,6 +252,14 @@ def romanize(
         raise TypeError(f"romanize() takes a str, not {type(text).__name__}")
     text = normalize(text)
     index = _load()[1] if use_gazetteer else {}
+    if names is not None:
+        if not isinstance(names, Mapping):
+            raise TypeError(f"names must be a mapping of Azerbaijani to English, not {names!r:.60}")
+        for key, value in names.items():
+            if not isinstance(key, str) or not isinstance(value, str) or not key.strip():
+                raise TypeError(
+                    f"names entries must map a non-empty str to a str, got {key!r:.40}: {value!r:.40}"
+                )
     if names:
         index = {**index}
         for key, candidates in _index(names).items():
