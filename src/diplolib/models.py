@@ -321,6 +321,9 @@ class EntityBase(_Model):
 
     ``inflections`` holds irregular Azerbaijani case forms of the entity's name
     (``{"genitive": "..."}``) for the grammar helpers to use instead of the rules.
+
+    >>> Place(id="baku", kind="city", name={"az": "Bakı"}, wikidata="Q9248").wikidata
+    'Q9248'
     """
 
     id: Id

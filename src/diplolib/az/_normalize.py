@@ -134,7 +134,11 @@ class NormalizationReport:
 
     @property
     def changed(self) -> bool:
-        """Whether the text was changed."""
+        """Whether the text was changed.
+
+        >>> normalize_with_report("Bakı").changed
+        False
+        """
         return self.text != self.original
 
     def __bool__(self) -> bool:
