@@ -32,7 +32,7 @@ def undocumented() -> list[str]:
             if not inspect.isclass(obj):
                 continue
             for member_name, member in vars(obj).items():
-                if member_name.startswith("_") or member_name.startswith("model_"):
+                if member_name.startswith(("_", "model_")):
                     continue
                 func = (
                     member.fget

@@ -133,20 +133,15 @@ def _check_az_letters(lang: Lang, value: str) -> str:
     if lang != "az" or _lookalike_re().search(value) is None:
         return value
     from .az import find_lookalikes  # loaded on first use; keeps ``import diplolib`` light
+    from .az._normalize import word_at
 
     findings = find_lookalikes(value)
     mixed = [f for f in findings if f.kind == "mixed"]
     if mixed:
         index, char = mixed[0].position, mixed[0].char
-        start = index
-        while start > 0 and value[start - 1].isalpha():
-            start -= 1
-        end = index
-        while end < len(value) and value[end].isalpha():
-            end += 1
         more = f" (and {len(mixed) - 1} more)" if len(mixed) > 1 else ""
         raise ValueError(
-            f"word {value[start:end]!r} mixes Latin and Cyrillic letters: {char!r} "
+            f"word {word_at(value, index)!r} mixes Latin and Cyrillic letters: {char!r} "
             f"(U+{ord(char):04X} {mixed[0].name}) at position {index}{more} has no Latin "
             "look-alike, so normalize_az cannot fix it; retype the word in Latin letters"
         )

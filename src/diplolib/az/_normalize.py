@@ -376,15 +376,24 @@ def require_latin(lang: str, value: str) -> str:
     for index, char in enumerate(value):
         if char.isascii() or not char.isalpha() or _is_latin(char):
             continue
-        start = index
-        while start > 0 and value[start - 1].isalpha():
-            start -= 1
-        end = index
-        while end < len(value) and value[end].isalpha():
-            end += 1
         script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
         raise ValueError(
             f"Azerbaijani text must be in Latin script; found {script} letter {char!r} "
-            f"in {value[start:end]!r} at position {index}"
+            f"in {word_at(value, index)!r} at position {index}"
         )
     return value
+
+
+def word_at(text: str, index: int) -> str:
+    """The run of letters around ``text[index]``, for naming a bad word in a message.
+
+    >>> word_at("Azərbaycan Respublikası", 14)
+    'Respublikası'
+    """
+    start = index
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = index
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
