@@ -51,8 +51,28 @@ def test_lower(text: str, expected: str) -> None:
     assert az.lower(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "casefold"),
+    [
+        ("İ\u0307", "i", "İ", "i"),  # a second dot on a dotted capital
+        ("i\u0307", "i", "İ", "i"),  # str.lower's İ
+        ("I\u0307", "i", "İ", "i"),  # decomposed İ
+        ("ı\u0307", "i", "İ", "i"),  # dotless i given a dot
+        ("i\u0307\u0307", "i", "İ", "i"),
+        ("İ\u0307LHAM ƏLİ\u0307YEV", "ilham əliyev", "İLHAM ƏLİYEV", "ilham əliyev"),
+        ("bi\u0307r", "bir", "BİR", "bir"),
+        ("z\u0307", "z\u0307", "Z\u0307", "ż"),  # a dot on another letter is not an i's dot
+    ],
+)
+def test_dot_after_an_i_is_dropped(text: str, lower: str, upper: str, casefold: str) -> None:
+    assert az.lower(text) == lower
+    assert az.upper(text) == upper
+    assert az.casefold(text) == casefold
+    assert az.title(text) == az.title(lower)
+
+
 def test_lower_never_leaves_a_combining_dot() -> None:
-    assert "\u0307" not in az.lower("İİİ i\u0307 I\u0307")
+    assert "\u0307" not in az.lower("İİİ i\u0307 I\u0307 İ\u0307")
     assert "\u0307" in "İ".lower()  # the default mapping does, which is why az.lower exists
 
 
@@ -127,3 +147,10 @@ def test_alphabet_constants() -> None:
     assert az.lower(az.UPPER_ALPHABET) == az.ALPHABET
     assert az.VOWELS == az.BACK_VOWELS | az.FRONT_VOWELS
     assert set(az.VOWELS) == set("aıoueəiöü")
+
+
+@given(st.text(alphabet="iıIİzZa\u0307 ", max_size=20))
+def test_no_dot_after_an_i_in_any_mapping(text: str) -> None:
+    for func in (az.lower, az.upper, az.casefold):
+        out = func(text)
+        assert not any(out[k + 1] == "\u0307" and out[k] in "iıIİ" for k in range(len(out) - 1))

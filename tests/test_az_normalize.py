@@ -41,6 +41,30 @@ TURNED_E, TURNED_E_CAP = "\u01dd", "\u018e"
         ("Bakı", "Bakı"),
         ("", ""),
         ("Baku 2024!", "Baku 2024!"),
+        # Look-alikes the table lacked: Cyrillic к, ԁ, ѵ, ԝ, palochka; Greek α ι ν ρ υ; IPA ɡ ɑ.
+        ("Baкı", "Bakı"),
+        ("Bакı", "Bakı"),
+        ("Leriк", "Lerik"),
+        ("Ağԁam", "Ağdam"),
+        ("Ѵətən", "Vətən"),
+        ("ѵətən", "vətən"),
+        ("Ӏsmayıllı", "Ismayıllı"),
+        ("Göyɡöl", "Göygöl"),
+        ("Qαzax", "Qazax"),
+        ("Sumqayιt", "Sumqayıt"),
+        ("Tοvuz", "Tovuz"),
+        ("Şəmkiρ", "Şəmkip"),
+        ("Naxçıνan", "Naxçıvan"),
+        ("Ağsυ", "Ağsu"),
+        ("Bɑkı", "Bakı"),
+        # A word mixing Latin and Cyrillic letters: what has a Latin twin is replaced.
+        ("Азәrbaycan", "Aзərbaycan"),
+        (f"Bak{CYR_SCHWA}ж", "Bakəж"),
+        # Lower-case т м н в п look unlike t m h b n: not replaced, reported as mixed.
+        ("Baкıт", "Bakıт"),
+        ("Москвa", "Москвa"),  # a Cyrillic word with a Latin intruder is not latinised
+        ("кот", "кот"),  # a Cyrillic word is left alone
+        ("αβγ", "αβγ"),  # so is a Greek one
     ],
 )
 def test_normalize(text: str, expected: str) -> None:
@@ -67,6 +91,12 @@ def test_find_lookalikes_reports_positions_in_the_original_text() -> None:
         ("i\u0307", ["lookalike"]),
         ("Bakı", []),
         ("Москва", []),
+        ("Азәrbaycan", ["lookalike", "mixed", "lookalike"]),
+        ("Bakıж", ["mixed"]),
+        ("Baкıт", ["lookalike", "mixed"]),
+        ("Москвa", ["mixed"] * 5),
+        ("Bakı və Москва", []),  # two words, each in one script
+        ("ж-Bakı", []),  # a hyphen separates words
     ],
 )
 def test_find_lookalikes_kinds(text: str, kinds: list[str]) -> None:
@@ -84,6 +114,10 @@ def test_report() -> None:
     clean = az.normalize_with_report("Bakı")
     assert not clean.changed
     assert not clean
+    mixed = az.normalize_with_report("Азәrbaycan")
+    assert mixed.text == "Aзərbaycan"
+    assert [c.char for c in mixed.changes] == ["А", "ә"]
+    assert [(w.char, w.replacement, w.kind) for w in mixed.warnings] == [("з", "", "mixed")]
 
 
 def test_find_confusables_shares_the_table() -> None:
@@ -103,7 +137,7 @@ def test_non_str_is_rejected(func: object) -> None:
 def test_normalize_is_idempotent(text: str) -> None:
     once = az.normalize(text)
     assert az.normalize(once) == once
-    assert [f for f in az.find_lookalikes(once) if f.kind != "warning"] == []
+    assert [f for f in az.find_lookalikes(once) if f.kind in ("decomposed", "lookalike")] == []
 
 
 @given(st.text(alphabet="abcəıiöüşçğxqАаЕеОоСсХхӘәǝƎІі \u0307\u0308", max_size=30))
@@ -134,6 +168,34 @@ def test_strict_by_default() -> None:
 def test_strict_check_covers_cyrillic_inside_latin_words() -> None:
     with pytest.raises(ValueError, match="look-alike letter 'а'"):
         LocalizedText.validate({"az": "Bаkı"})
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Baкı", r"look-alike letter 'к' \(U\+043A CYRILLIC SMALL LETTER KA\) at position 2"),
+        ("Bакı", r"look-alike letter 'а' .* at position 1 \(and 1 more\)"),
+        ("Азәrbaycan", r"word 'Азәrbaycan' mixes Latin and Cyrillic letters: 'з' \(U\+0437"),
+        ("Bakı Xaçmaзı", r"word 'Xaçmaзı' mixes Latin and Cyrillic .* at position 10"),
+        ("Bakıт və Gəncəж", r"word 'Bakıт' .*'т'.* \(and 1 more\) has no Latin look-alike"),
+    ],
+)
+def test_strict_check_rejects_mixed_script_words(value: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        LocalizedText.validate({"az": value})
+    with pytest.raises(ValidationError, match=message):
+        Article.model_validate({"title": {"az": value}})
+
+
+@pytest.mark.parametrize("value", ["Азәrbaycan", "Bakıж", "Москвa"])
+def test_normalising_cannot_save_a_mixed_word(value: str) -> None:
+    with pytest.raises(ValueError, match=r"mixes Latin and Cyrillic letters.*retype the word"):
+        LocalizedText.validate({"az": value}, normalize_az=True)
+
+
+@pytest.mark.parametrize("value", ["Москва və Bakı", "Bakı, Қазақстан", "Bakı ж"])
+def test_words_in_one_script_each_pass(value: str) -> None:
+    assert LocalizedText.validate({"az": value}).get("az") == value
 
 
 def test_english_values_are_not_checked() -> None:

@@ -169,6 +169,37 @@ def test_assume_az_false_only_touches_marked_words() -> None:
     assert az.romanize("Quba and Gəncə") == "Guba and Ganja"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Reads as Azerbaijani: plain ASCII words are romanised too.
+        ("Qax, Quba və Qusar", "Gakh, Guba va Gusar"),
+        ("Cəfərov Qazaxda", "Jafarov Gazakhda"),
+        ("Xəzər dənizi sahilində", "Caspian Sea sahilinda"),
+        # Reads as English: only words with Azerbaijani letters change.
+        ("Quba carpets", "Quba carpets"),
+        ("Summit in Qax and Gəncə", "Summit in Qax and Ganja"),
+        ("Xi Jinping visits Bakı", "Xi Jinping visits Baku"),
+        ("Heydər Əliyev's legacy in Quba", "Heydar Aliyev's legacy in Quba"),
+        ("", ""),
+    ],
+)
+def test_assume_az_none_decides_from_the_text(text: str, expected: str) -> None:
+    assert az.romanize(text, assume_az=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("COP29 Bakıda", "COP29 Bakida"),
+        ("CNN və BBC", "CNN va BBC"),
+        ("QUBA XALÇALARI", "GUBA KHALCHALARI"),  # words in capitals are still words
+    ],
+)
+def test_abbreviations_in_capitals_keep_their_letters(text: str, expected: str) -> None:
+    assert az.romanize(text) == expected
+
+
 def test_names_take_precedence() -> None:
     assert az.romanize("Hikmət Hacıyev", names={"Hikmət Hacıyev": "Hikmat Hajiyev"}) == (
         "Hikmat Hajiyev"
@@ -206,3 +237,22 @@ def test_rules_are_idempotent(text: str) -> None:
 def test_romanising_twice_changes_nothing(source: str) -> None:
     once = az.romanize(source)
     assert az.romanize(once) == once
+
+
+@pytest.mark.parametrize(
+    ("az_text", "english"),
+    [
+        ("İlham Heydər oğlu Əliyev", "Ilham Heydar oglu Aliyev"),
+        ("Mehriban Arif qızı Əliyeva", "Mehriban Arif gizi Aliyeva"),
+        ("Vaqif Səməd oğlu", "Vagif Samad oglu"),
+        ("Oğuz", "Oghuz"),  # only the patronymic words take the customary short form
+    ],
+)
+def test_patronymic_words_use_the_customary_english_form(az_text: str, english: str) -> None:
+    assert az.romanize(az_text) == english
+
+
+@pytest.mark.parametrize("names", [{"Elçin": 5}, {5: "Elchin"}, {"": "x"}, ["Elçin"]])
+def test_names_must_map_strings_to_strings(names: object) -> None:
+    with pytest.raises(TypeError, match="names"):
+        az.romanize("Elçin", names=names)  # type: ignore[arg-type]

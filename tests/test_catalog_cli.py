@@ -560,3 +560,23 @@ def test_missing_locales_folder(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, _, err = run(capsys, "--project", str(tmp_path), "check")
     assert code == 1
     assert "catalog folder does not exist" in err
+
+
+def test_project_without_settings_is_an_error_not_a_fallback(tmp_path: Path) -> None:
+    from diplolib import CatalogError
+
+    with pytest.raises(CatalogError, match=r"no pyproject\.toml here"):
+        load_config(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "portal"\n', encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"no \[tool.babel.extract_messages\]"):
+        load_config(tmp_path)
+
+
+def test_library_flag_is_read_only(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from diplolib.cli import main
+
+    assert main(["catalog", "--project", str(tmp_path), "stats"]) == 1
+    assert "no pyproject.toml here" in capsys.readouterr().err
+    assert main(["catalog", "--library", "stats"]) == 0
+    assert main(["catalog", "--library", "extract"]) == 2
+    assert "--library works with 'check' and 'stats' only" in capsys.readouterr().err

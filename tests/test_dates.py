@@ -327,7 +327,9 @@ def test_relative_from_datetimes() -> None:
 
 
 def test_relative_granularity() -> None:
-    assert format_relative(dt.timedelta(hours=-5), granularity="day", lang="en") == "just now"
+    assert (
+        format_relative(dt.timedelta(hours=-5), granularity="day", lang="en") == "today"
+    )  # below one day: CLDR's "today", not "just now"
     assert format_relative(dt.timedelta(days=-2), granularity="day", lang="az") == "2 gün əvvəl"
     with pytest.raises(ValueError, match="unknown granularity 'days'"):
         format_relative(dt.timedelta(days=-2), granularity="days", lang="az")
@@ -390,3 +392,44 @@ def test_dateline_errors() -> None:
         format_dateline(42, dt.date(2017, 3, 2), lang="en")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="no name"):
         format_dateline("  ", dt.date(2017, 3, 2), lang="en")
+
+
+@pytest.mark.parametrize(
+    ("delta", "granularity", "lang", "expected"),
+    [
+        (dt.timedelta(days=-3), "month", "az", "bu ay"),
+        (dt.timedelta(days=-3), "month", "en", "this month"),
+        (dt.timedelta(hours=-3), "day", "en", "today"),
+        (dt.timedelta(hours=-3), "day", "az", "bu gün"),
+        (dt.timedelta(days=2), "week", "en", "this week"),
+        (dt.timedelta(seconds=20), "minute", "az", "indicə"),
+    ],
+)
+def test_relative_below_one_unit_of_a_coarse_granularity(
+    delta: dt.timedelta, granularity: str, lang: str, expected: str
+) -> None:
+    assert format_relative(delta, granularity=granularity, lang=lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "needle"),
+    [
+        ({"threshold": "x"}, ValueError, "threshold must be a number"),
+        ({"threshold": -1}, ValueError, "threshold must be a number"),
+        ({"threshold": True}, ValueError, "threshold must be a number"),
+        ({"now": "2024-01-01"}, TypeError, "'now' must be an aware datetime"),
+    ],
+)
+def test_relative_rejects_bad_arguments(
+    kwargs: dict[str, object], error: type[Exception], needle: str
+) -> None:
+    with pytest.raises(error, match=needle):
+        format_relative(dt.datetime(2024, 1, 1, tzinfo=dt.UTC), **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "value", [dt.date(2024, 7, 15), PartialDate(2024), dt.datetime(2024, 7, 15, tzinfo=dt.UTC)]
+)
+def test_unknown_en_style_is_an_error_on_every_path(value: object) -> None:
+    with pytest.raises(ValueError, match="unknown en_style 'uk'"):
+        format_date(value, lang="az", en_style="uk")  # type: ignore[arg-type]

@@ -1067,3 +1067,34 @@ def test_case_placeholder_names_count_as_the_same_placeholder() -> None:
     )
     with pytest.raises(ValueError, match="unsupported format spec"):
         parse_template("{name:vocative}")
+
+
+def test_number_specs_follow_the_language(layer_dir: Callable[..., Path]) -> None:
+    root = layer_dir(
+        az='msgid "Turnout {share:.1%}"\nmsgstr "Fəallıq {share:.1%}"\n\n'
+        'msgid "Budget {x:,.2f} manat"\nmsgstr "Büdcə {x:,.2f} manat"\n'
+    )
+    with use_catalogs((root, "portal")):
+        assert gettext("Turnout {share:.1%}", lang="az", share=0.256) == "Fəallıq 25,6%"
+        assert gettext("Budget {x:,.2f} manat", lang="az", x=12500.75) == "Büdcə 12.500,75 manat"
+        assert gettext("Budget {x:,.2f} manat", lang="en", x=12500.75) == "Budget 12,500.75 manat"
+
+
+def test_case_placeholder_with_none_counts_as_missing(layer_dir: Callable[..., Path]) -> None:
+    root = layer_dir(az='msgid "Hello {name}"\nmsgstr "Salam {name:dative}"\n')
+    with use_catalogs((root, "portal")):
+        assert gettext("Hello {name}", lang="az", name=None) == "Salam {name}"
+        assert gettext("Hello {name}", lang="az", name="Nazir") == "Salam Nazirə"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: gettext(123, lang="az"),  # type: ignore[arg-type]
+        lambda: pgettext(None, "Print", lang="az"),  # type: ignore[arg-type]
+        lambda: ngettext(b"{n} comment", "{n} comments", 2),  # type: ignore[arg-type]
+    ],
+)
+def test_non_str_messages_are_a_clear_type_error(call: Callable[[], str]) -> None:
+    with pytest.raises(TypeError, match=r"takes the message as a str"):
+        call()

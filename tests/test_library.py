@@ -193,3 +193,14 @@ def test_long_problem_lists_are_summarised_but_kept(tmp_path: Path) -> None:
         ContentLibrary.load(tmp_path)
     assert len(info.value.problems) == 60
     assert str(info.value).endswith("... and 10 more")
+
+
+def test_entity_names_in_english_are_romanised_when_only_azerbaijani_exists() -> None:
+    from diplolib import Organization
+
+    assert Place(id="qax", kind="district", name={"az": "Qax"}).display_name("en") == "Gakh"
+    assert (
+        Place(id="baku", kind="city", name={"en": "Baku"}).display_name("az") == "Baku"
+    )  # never guessed
+    org = Organization(id="x", name={"az": "Milli Məclis"}, abbreviation={"az": "MM"})
+    assert org.display_name("en") == "Milli Majlis"

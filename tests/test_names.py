@@ -55,12 +55,12 @@ HASANOVA = Person(
             "President of Azerbaijan Ilham Aliyev",
             "Azərbaycan Prezidenti İlham Əliyev",
         ),
-        (ILHAM, "official", "Ilham Heydar oghlu Aliyev", "İlham Heydər oğlu Əliyev"),
+        (ILHAM, "official", "Ilham Heydar oglu Aliyev", "İlham Heydər oğlu Əliyev"),
         (ILHAM, "sort", "Aliyev, Ilham", "Əliyev, İlham"),
         (ILHAM, "initials", "I.A.", "İ.Ə."),
         (HEYDAR, "full", "Heydar Aliyev", "Heydər Əliyev"),
         (HEYDAR, "short", "H. Aliyev", "H.Əliyev"),
-        (HEYDAR, "official", "Heydar Alirza oghlu Aliyev", "Heydər Əlirza oğlu Əliyev"),
+        (HEYDAR, "official", "Heydar Alirza oglu Aliyev", "Heydər Əlirza oğlu Əliyev"),
         (HEYDAR, "formal", "Heydar Aliyev", "Heydər Əliyev"),  # no office in 2017
         (NAZARBAYEV, "short", "N. Nazarbayev", "N.Nazarbayev"),
         (
@@ -95,7 +95,7 @@ HASANOVA = Person(
             "Azərbaycan Birinci vitse-prezidenti Mehriban Əliyeva",
         ),
         (MEHRIBAN, "official", "Mehriban Arif gizi Aliyeva", "Mehriban Arif qızı Əliyeva"),
-        (AMIROV, "official", "Vagif Samad oghlu Amirov", "Vaqif Səməd oğlu Əmirov"),
+        (AMIROV, "official", "Vagif Samad oglu Amirov", "Vaqif Səməd oğlu Əmirov"),
         (AMIROV, "short", "V. Amirov", "V.Əmirov"),
         (HASANOVA, "official", "Aygun Rashid gizi Hasanova", "Aygün Rəşid qızı Həsənova"),
         (HASANOVA, "sort", "Hasanova, Aygun", "Həsənova, Aygün"),
@@ -363,3 +363,17 @@ def test_sort_style_orders_by_family_name(given_name: str, family: str) -> None:
     person = Person(id="p", given={"az": given_name}, family={"az": family})
     assert format_name(person, "sort", lang="az") == f"{family}, {given_name}"
     assert format_name(person, "short", lang="az").endswith(family)
+
+
+def test_case_names_are_case_insensitive_and_on_is_checked() -> None:
+    assert format_name(ILHAM, case="Genitive", lang="az") == format_name(
+        ILHAM, case="genitive", lang="az"
+    )
+    with pytest.raises(TypeError, match=r"'on' must be a datetime\.date"):
+        format_name(ILHAM, "formal", lang="az", on="2010-01-01")  # type: ignore[arg-type]
+
+
+def test_display_name_agrees_with_format_name() -> None:
+    only_az = Person(id="v", given={"az": "Vaqif"}, family={"az": "Əmirov"})
+    assert only_az.display_name("en") == format_name(only_az, lang="en") == "Vagif Amirov"
+    assert only_az.display_name("az") == "Vaqif Əmirov"

@@ -35,6 +35,8 @@ def test_wheel_ships_data_files(wheel: Path) -> None:
         "diplolib/locales/az/LC_MESSAGES/diplolib.po",
         "diplolib/locales/en/LC_MESSAGES/diplolib.po",
         "diplolib/data/sample/articles/kazakhstan-azerbaijan-strategic-partner.json",
+        "diplolib/templates/preview/article.html",
+        "diplolib/templates/preview/style.css",
     ]:
         assert required in names, required
     assert not any(n.startswith(("tests/", "src/")) for n in names)
@@ -81,3 +83,15 @@ def test_installed_wheel_works_outside_checkout(wheel: Path, tmp_path: Path) -> 
     )
     assert "Siz buradasınız: Ana səhifə" in demo.stdout
     assert "Bakı, 2 mart 2017 –" in demo.stdout
+    # Jinja2 is an extra: without it, the preview says what to install
+    preview = subprocess.run(
+        [str(bindir / "diplolib"), "preview", "--out", str(tmp_path / "site")],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert preview.returncode == 1
+    assert "pip install 'diplolib[jinja]'" in preview.stderr

@@ -39,9 +39,17 @@ def test_azerbaijani(text: str, expected: str) -> None:
         ("Summit in Gəncə and Qarabağ", "summit-in-ganja-and-karabakh"),
         ("Heydər Əliyev's legacy", "heydar-aliyevs-legacy"),
         ("Şirvan düzü", "shirvan-duzu"),
-        ("Quba carpets", "quba-carpets"),  # ASCII words are not guessed at in English
+        ("Quba carpets", "quba-carpets"),  # English text: its ASCII words are not guessed at
         ("Café Zürich", "cafe-zurich"),
         ("Baku Energy Week 2025", "baku-energy-week-2025"),
+        # Azerbaijani text: every word is spelled as az.romanize spells it.
+        ("Qax, Quba və Qusar", "gakh-guba-va-gusar"),
+        ("2024-cü il", "2024-ju-il"),
+        ("Cəfərov Qazaxda", "jafarov-gazakhda"),
+        ("Prezident İlham Əliyev Qazaxda", "prezident-ilham-aliyev-gazakhda"),
+        ("Xəzər dənizi", "caspian-sea"),  # gazetteer
+        ("COP29 Bakıda", "cop29-bakida"),  # an abbreviation keeps its letters
+        ("Xi Jinping visits Bakı", "xi-jinping-visits-baku"),  # English text
     ],
 )
 def test_english(text: str, expected: str) -> None:
@@ -113,6 +121,39 @@ def test_idempotent(text: str, kwargs: dict[str, object]) -> None:
     assert "--" not in once
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qax, Quba və Qusar",
+        "2024-cü il",
+        "Quba carpets",
+        "Summit in Gəncə and Qarabağ",
+        "Şəki Xan Sarayı",
+        "Naxçıvan Muxtar Respublikası",
+        "Xankəndi, Xocalı və Xocavənd",
+        "Cənubi Qafqaz",
+    ],
+)
+def test_english_slug_agrees_with_romanize(text: str) -> None:
+    from diplolib import az
+
+    assert slugify(text, lang="en") == slugify(az.romanize(text, assume_az=None), lang="en")
+
+
+@given(st.text(alphabet="abcçdeəfgğhxıijkqlmnoöprsştuüvyzQXCŞ ,-", max_size=40))
+def test_english_slug_is_the_slug_of_the_romanised_text(text: str) -> None:
+    from diplolib import az
+
+    romanised = az.romanize(text, assume_az=None)
+    assert slugify(text, lang="en") == slugify(romanised, lang="en")
+
+
 @given(texts, st.sampled_from(["az", "en"]))
 def test_ascii_slugs_are_ascii(text: str, lang: str) -> None:
     assert re.fullmatch(r"[a-z0-9-]*", slugify(text, lang=lang))
+
+
+@pytest.mark.parametrize("bad", ["3", 2.5, 0, -1, True])
+def test_max_length_must_be_a_positive_int(bad: object) -> None:
+    with pytest.raises(ValueError, match="max_length must be a positive int or None"):
+        slugify("Şirvan düzü", max_length=bad)  # type: ignore[arg-type]

@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "CatalogError": "errors",
     "CatalogLanguageError": "errors",
     "DetectionError": "errors",
+    "TemplateRenderError": "errors",
     "Detection": "detect",
     "check_language": "detect",
     "detect_language": "detect",
@@ -68,6 +69,8 @@ _EXPORTS: dict[str, str] = {
     "format_ordinal": "numbers",
     "format_percent": "numbers",
     "format_name": "names",
+    "hreflang_links": "publish",
+    "to_jsonld": "publish",
     "ContentLibrary": "library",
     "load_sample_library": "library",
     "slugify": "slugs",
@@ -102,6 +105,7 @@ if TYPE_CHECKING:
         LibraryError,
         MissingTranslationError,
         Problem,
+        TemplateRenderError,
         UnknownReferenceError,
         UnsupportedLanguageError,
     )
@@ -145,6 +149,7 @@ if TYPE_CHECKING:
     from .names import format_name
     from .numbers import format_list, format_number, format_ordinal, format_percent
     from .po import export_po, import_po
+    from .publish import hreflang_links, to_jsonld
     from .slugs import slugify
     from .text import LocalizedText, Resolved
 

@@ -68,6 +68,16 @@ EXTRACT_KEYWORDS: Final[tuple[str, ...]] = (
 )
 """Extraction keywords in GNU/pybabel notation (also listed in pyproject.toml)."""
 
+Mapping = tuple[str, str, tuple[tuple[str, str], ...]]
+"""An extraction mapping: (glob pattern, babel method, options)."""
+
+EXTRACT_MAPPINGS: Final[tuple[Mapping, ...]] = (
+    ("**.py", "python", ()),
+    ("**/templates/**.html", "jinja2", (("trimmed", "true"),)),
+)
+"""Which files are read, and how (also listed in pyproject.toml): Python sources,
+and the Jinja2 templates that ship in the package."""
+
 COMMENT_TAGS: Final[tuple[str, ...]] = ("Translators:",)
 """Comments starting with these tags are copied into the catalog for translators."""
 
@@ -106,6 +116,7 @@ class ProjectConfig:
     locales: Path
     domain: str = LIBRARY_DOMAIN
     keywords: tuple[str, ...] = EXTRACT_KEYWORDS
+    mappings: tuple[Mapping, ...] = EXTRACT_MAPPINGS
     comment_tags: tuple[str, ...] = COMMENT_TAGS
     project: str = "diplolib"
     version: str | None = None
@@ -122,35 +133,59 @@ def _as_list(value: object) -> list[str]:
     raise CatalogError(f"expected a string or a list in [tool.babel], got {value!r}")
 
 
-def load_config(project_dir: str | Path | None) -> ProjectConfig:
-    """Read ``[tool.babel.*]`` from ``project_dir/pyproject.toml``; defaults to diplolib's catalogs.
+def _mappings(value: object, pyproject: Path) -> tuple[Mapping, ...]:
+    """``[[tool.babel.mappings]]`` tables as (pattern, method, options); Python only if absent."""
+    if value is None:
+        return (("**.py", "python", ()),)
+    if not isinstance(value, list):
+        raise CatalogError(
+            "[[tool.babel.mappings]] must be an array of tables", file=str(pyproject)
+        )
+    found: list[Mapping] = []
+    for table in value:
+        if not isinstance(table, dict) or not isinstance(table.get("method"), str):
+            raise CatalogError(
+                f"each [[tool.babel.mappings]] table needs a method and a pattern, got {table!r}",
+                file=str(pyproject),
+            )
+        options = tuple(
+            (str(k), str(v)) for k, v in table.items() if k not in ("method", "pattern")
+        )
+        for pattern in _as_list(table.get("pattern")):
+            found.append((pattern, table["method"], options))
+    return tuple(found)
 
-    Without a project folder (or without a ``[tool.babel]`` table) the
-    library's own ``locales`` folder and domain are used, so ``check`` and
-    ``stats`` work on an installed diplolib.
+
+def load_config(project_dir: str | Path | None) -> ProjectConfig:
+    """Read ``[tool.babel.*]`` from ``project_dir/pyproject.toml``; ``None`` means diplolib's own.
+
+    A project folder without a ``pyproject.toml``, or without ``[tool.babel]``
+    settings in it, is an error: falling back to diplolib's catalogs would let
+    ``extract``/``update`` rewrite the installed package's files.
 
     >>> load_config(None).locales == locales_dir()
     True
+    >>> load_config("no/such/project")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.CatalogError: no/such/project/pyproject.toml: no pyproject.toml here; run from your project's folder, pass --project DIR, or --library for diplolib's own catalogs
     """
     library = locales_dir()
-    default = ProjectConfig(
-        root=library.parent,
-        input_paths=(library.parent / "src" / "diplolib",),
-        pot_file=library / f"{LIBRARY_DOMAIN}.pot",
-        locales=library,
-        version=__version__,
-    )
     if project_dir is None:
-        return default
+        return ProjectConfig(
+            root=library.parent,
+            input_paths=(library.parent / "src" / "diplolib",),
+            pot_file=library / f"{LIBRARY_DOMAIN}.pot",
+            locales=library,
+            version=__version__,
+        )
     root = Path(project_dir)
     pyproject = root / "pyproject.toml"
     if not pyproject.is_file():
-        return ProjectConfig(
-            root=root,
-            input_paths=default.input_paths,
-            pot_file=default.pot_file,
-            locales=default.locales,
-            version=__version__,
+        raise CatalogError(
+            "no pyproject.toml here; run from your project's folder, pass --project DIR, "
+            "or --library for diplolib's own catalogs",
+            file=pyproject.as_posix(),
         )
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
@@ -160,12 +195,11 @@ def load_config(project_dir: str | Path | None) -> ProjectConfig:
     extract: dict[str, Any] = babel.get("extract_messages", {})
     update: dict[str, Any] = babel.get("update_catalog", {})
     if not extract and not update:
-        return ProjectConfig(
-            root=root,
-            input_paths=default.input_paths,
-            pot_file=default.pot_file,
-            locales=default.locales,
-            version=__version__,
+        raise CatalogError(
+            "no [tool.babel.extract_messages] or [tool.babel.update_catalog] settings; "
+            "add them (see diplolib's docs, 'UI strings') or pass --library for "
+            "diplolib's own catalogs",
+            file=pyproject.as_posix(),
         )
     inputs = _as_list(extract.get("input_paths")) or ["."]
     pot = extract.get("output_file") or update.get("input_file")
@@ -184,6 +218,7 @@ def load_config(project_dir: str | Path | None) -> ProjectConfig:
         locales=root / locales,
         domain=str(domain),
         keywords=tuple(_as_list(extract.get("keywords"))) or EXTRACT_KEYWORDS,
+        mappings=_mappings(babel.get("mappings"), pyproject),
         comment_tags=tuple(_as_list(extract.get("add_comments"))) or COMMENT_TAGS,
         project=str(extract.get("project") or data.get("project", {}).get("name") or "PROJECT"),
         version=extract.get("version") or data.get("project", {}).get("version"),
@@ -221,8 +256,18 @@ def extract_messages(config: ProjectConfig) -> BabelCatalog:
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir, extract_from_file
     from babel.messages.frontend import parse_keywords
+    from babel.util import pathmatch
 
     keywords = parse_keywords(list(config.keywords))
+    if any(method == "jinja2" for _, method, _ in config.mappings):
+        try:
+            import jinja2  # noqa: F401
+        except ImportError:
+            raise CatalogError(
+                "extracting from templates needs Jinja2: pip install 'diplolib[jinja]'"
+            ) from None
+    method_map = [(pattern, method) for pattern, method, _ in config.mappings]
+    options_map = {pattern: dict(options) for pattern, _, options in config.mappings}
     catalog = Catalog(
         project=config.project,
         version=config.version,
@@ -236,13 +281,19 @@ def extract_messages(config: ProjectConfig) -> BabelCatalog:
     )
     for path in config.input_paths:
         if path.is_file():
+            method, options = "python", {}
+            for pattern, candidate in method_map:
+                if pathmatch(pattern, path.name):
+                    method, options = candidate, options_map[pattern]
+                    break
             results: Iterable[tuple[str, int, Any, list[str], str | None]] = (
                 (str(path), *found)
                 for found in extract_from_file(
-                    "python",
+                    method,
                     path,
                     keywords=keywords,
                     comment_tags=config.comment_tags,
+                    options=options,
                     strip_comment_tags=True,
                 )
             )
@@ -250,7 +301,8 @@ def extract_messages(config: ProjectConfig) -> BabelCatalog:
         elif path.is_dir():
             results = extract_from_dir(
                 path,
-                [("**.py", "python")],
+                method_map,
+                options_map,
                 keywords=keywords,
                 comment_tags=config.comment_tags,
                 strip_comment_tags=True,

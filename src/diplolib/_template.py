@@ -92,6 +92,7 @@ class Template:
     names: frozenset[str]
     pattern: str = ""
     inflects: bool = False
+    has_specs: bool = False
 
     @property
     def is_plain(self) -> bool:
@@ -194,7 +195,8 @@ def parse_template(text: str) -> Template:
         for part in parts
     )
     inflects = any(isinstance(p, tuple) and p[1] in GRAMMATICAL_CASES for p in parts)
-    return Template(tuple(parts), frozenset(names), pattern, inflects)
+    has_specs = any(isinstance(p, tuple) and p[1] for p in parts)
+    return Template(tuple(parts), frozenset(names), pattern, inflects, has_specs)
 
 
 def placeholder_names(text: str) -> frozenset[str] | None:
@@ -211,26 +213,40 @@ def placeholder_names(text: str) -> frozenset[str] | None:
         return None
 
 
-def _format_value(value: object, spec: str) -> str:
+_SWAP_SEPARATORS: Final = str.maketrans(",.", ".,")
+
+
+def _format_value(value: object, spec: str, decimal_comma: bool = False) -> str:
     if isinstance(value, str):
         return format(value, spec) if spec else value
     if isinstance(value, bool):
         return format(str(value), spec) if spec else str(value)
     if isinstance(value, int | float | Decimal):
-        return format(value, spec) if spec else str(value)
+        if not spec:
+            return str(value)
+        text = format(value, spec)
+        # Python's format spec is English-only: a language that groups with '.' and
+        # writes ',' for the decimal point (Azerbaijani: 12.500,75) swaps the two.
+        return text.translate(_SWAP_SEPARATORS) if decimal_comma else text
     text = str(value)
     return format(text, spec) if spec else text
 
 
 def render(
-    template: Template, params: Mapping[str, object], inflect: Inflect | None = None
+    template: Template,
+    params: Mapping[str, object],
+    inflect: Inflect | None = None,
+    *,
+    decimal_comma: bool = False,
 ) -> tuple[str, list[str]]:
     """Fill ``template`` from ``params``; return the text and the names that were missing.
 
     A missing name stays visible as ``{name}``. A value that does not fit its
     format spec (``{n:d}`` given a string) is shown without the spec. A field
     with a grammatical case (``{name:genitive}``) is passed through
-    ``inflect(text, case)``; without ``inflect`` the value is shown as it is.
+    ``inflect(text, case)``; without ``inflect`` the value is shown as it is, and a
+    ``None`` value counts as missing. ``decimal_comma`` renders number specs
+    (``{x:,.2f}``, ``{share:.1%}``) with ``.`` grouping and ``,`` decimals.
     Nothing here raises for a bad value: the caller logs what is returned as missing.
 
     >>> render(parse_template("{n} comments, {x}"), {"n": 3})
@@ -239,10 +255,14 @@ def render(
     ('three', [])
     >>> render(parse_template("{who:dative} məktub"), {"who": "Nazir"}, lambda w, c: w + "ə")
     ('Nazirə məktub', [])
+    >>> render(parse_template("{x:,.2f} manat, {share:.1%}"), {"x": 12500.75, "share": 0.256},
+    ...        decimal_comma=True)
+    ('12.500,75 manat, 25,6%', [])
     """
     if not template.names:
         return "".join(template.parts), []  # type: ignore[arg-type]
-    if not template.inflects and template.names <= params.keys():
+    fast = not template.inflects and not (decimal_comma and template.has_specs)
+    if fast and template.names <= params.keys():
         try:
             return template.pattern.format_map(params), []
         except Exception:
@@ -260,6 +280,10 @@ def render(
             continue
         value = params[name]
         if spec in GRAMMATICAL_CASES:
+            if value is None:
+                missing.append(name)
+                out.append("{" + name + "}")
+                continue
             text = str(value)
             try:
                 out.append(inflect(text, spec) if inflect is not None and text else text)
@@ -267,7 +291,7 @@ def render(
                 out.append(text)  # a word the rules cannot inflect is shown as given
             continue
         try:
-            out.append(_format_value(value, spec))
+            out.append(_format_value(value, spec, decimal_comma))
         except Exception:
             # A value that does not fit the spec; whatever its type, rendering goes on.
             try:

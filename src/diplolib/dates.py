@@ -280,6 +280,8 @@ def format_date(
     TypeError: format_date() takes a datetime.date, datetime.datetime or PartialDate, not str ('2017-03-02'); parse text first, e.g. PartialDate.parse('2017-03-02')
     """
     if type(value) is dt.date and format in DATE_FORMATS:  # the hot path
+        if en_style is not None and en_style not in _EN_STYLES:
+            _style(en_style)  # raises the same error on every path
         key = "az" if resolve_lang(lang) == "az" else _locale_key("en", _style(en_style))
         return _day_renderer(key, format)(value)
     fmt = _check_format(format)
@@ -491,6 +493,16 @@ def format_relative(
     if granularity not in _GRANULARITIES:
         accepted = ", ".join(repr(g) for g in _GRANULARITIES)
         raise ValueError(f"unknown granularity {granularity!r}; accepted: {accepted}")
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not 0 < threshold < 100
+    ):
+        raise ValueError(
+            f"threshold must be a number between 0 and 100 (babel's default is 0.85), got {threshold!r}"
+        )
+    if now is not None and not isinstance(now, dt.datetime):
+        raise TypeError(f"format_relative(): 'now' must be an aware datetime, not {now!r:.60}")
     if isinstance(delta, dt.datetime):
         if delta.utcoffset() is None:
             raise ValueError(
@@ -519,9 +531,14 @@ def format_relative(
         "minute": 60,
         "second": 1,
     }[granularity]
-    if abs(delta.total_seconds()) < unit:
-        return gettext("just now", lang=code)
     locale = _locale(_locale_key(code, _style(None)))
+    if abs(delta.total_seconds()) < unit:
+        if unit < 3600:
+            return gettext("just now", lang=code)
+        # Less than one unit of a coarse granularity: CLDR's "today", "this month"…
+        # (babel would round three days up to "1 month ago").
+        this_unit: str = locale._data["date_fields"][granularity]["relative"][0]
+        return this_unit
     text: str = format_timedelta(
         delta,
         granularity=granularity,  # type: ignore[arg-type]

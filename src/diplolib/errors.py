@@ -24,6 +24,7 @@ __all__ = [
     "LibraryError",
     "MissingTranslationError",
     "Problem",
+    "TemplateRenderError",
     "UnknownReferenceError",
     "UnsupportedLanguageError",
 ]
@@ -157,5 +158,15 @@ class DetectionError(DiplolibError, ValueError):
     """Language detection was given input it cannot work on.
 
     >>> isinstance(DetectionError("bad input"), ValueError)
+    True
+    """
+
+
+class TemplateRenderError(DiplolibError, RuntimeError):
+    """A publishing template failed to compile or render (a missing filter, a bad tag).
+
+    The message names the template, its file and line, and the cause.
+
+    >>> isinstance(TemplateRenderError("template 'x.html', line 3: No filter named 'nope'."), RuntimeError)
     True
     """

@@ -231,7 +231,8 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
         _warn_once(source, "template", "UI string %r is not a valid template: %s", source, exc)
         return text
     # Only Azerbaijani inflects: a case spec elsewhere shows the value as given.
-    result, missing = render(template, params, _inflect_az if lang == "az" else None)
+    az = lang == "az"
+    result, missing = render(template, params, _inflect_az if az else None, decimal_comma=az)
     if missing:
         _warn_once(
             source,
@@ -241,6 +242,13 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
             ", ".join(missing),
         )
     return result
+
+
+def _check_message(message: object, func: str) -> None:
+    if not isinstance(message, str):
+        raise TypeError(
+            f"{func}() takes the message as a str, not {type(message).__name__} ({message!r:.40})"
+        )
 
 
 def _count(n: object) -> int:
@@ -270,6 +278,7 @@ def gettext(message: str, /, *, lang: str | None = None, **params: object) -> st
             found = None
         if found is not None:
             return found
+    _check_message(message, "gettext")
     chain = _resolve(lang)
     text = chain.messages.get(message, message)
     if params or "{" in text or "}" in text:
@@ -291,6 +300,8 @@ def pgettext(context: str, message: str, /, *, lang: str | None = None, **params
             found = None
         if found is not None:
             return found
+    _check_message(context, "pgettext")
+    _check_message(message, "pgettext")
     chain = _resolve(lang)
     text = chain.messages.get(key, message)
     if params or "{" in text or "}" in text:
@@ -307,6 +318,8 @@ def _plural(
     zero: str | None,
     params: dict[str, object],
 ) -> str:
+    _check_message(singular, "ngettext")
+    _check_message(plural, "ngettext")
     params.setdefault("n", n)
     if zero is not None and n == 0:
         messages = chain.messages

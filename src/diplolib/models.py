@@ -321,11 +321,29 @@ the current source's is *stale*. :func:`diplolib.po.import_po` keeps it up to da
 # Entities
 
 
+def _name_in(name: LocalizedText, lang: str | None) -> str:
+    """An entity's name in ``lang``: English missing → romanised from Azerbaijani.
+
+    An Azerbaijani name is never guessed from English: the English form is shown.
+    """
+    resolved = name.resolve(lang)
+    if resolved.value is None:
+        return ""
+    if resolved.is_fallback and resolved.requested == "en" and resolved.lang == "az":
+        from .az import romanize
+
+        return romanize(resolved.value)
+    return resolved.value
+
+
 class EntityBase(_Model):
     """Fields every entity shares: an id, external ids and override forms.
 
     ``inflections`` holds irregular Azerbaijani case forms of the entity's name
     (``{"genitive": "..."}``) for the grammar helpers to use instead of the rules.
+
+    >>> Place(id="baku", kind="city", name={"az": "Bakı"}, wikidata="Q9248").wikidata
+    'Q9248'
     """
 
     id: Id
@@ -398,11 +416,18 @@ class Person(EntityBase):
     def display_name(self, lang: str | None = None) -> str:
         """Given name and family name in ``lang``, each part falling back on its own.
 
+        The same as :func:`diplolib.format_name` with the ``full`` style: an
+        English name missing from the data is romanised from the Azerbaijani
+        one; an Azerbaijani one is never guessed (the English form is shown).
+
         >>> Person(id="x", given={"en": "Beybit"}, family={"en": "Isabayev"}).display_name("az")
         'Beybit Isabayev'
+        >>> Person(id="v", given={"az": "Vaqif"}, family={"az": "Əmirov"}).display_name("en")
+        'Vagif Amirov'
         """
-        parts = (self.given.get(lang), self.family.get(lang))
-        return " ".join(p for p in parts if p)
+        from .names import format_name
+
+        return format_name(self, lang=lang)
 
     def current_position(self, on: dt.date | None = None) -> Position | None:
         """The most recently started position held on ``on`` (default: today), if any.
@@ -459,10 +484,10 @@ class Organization(EntityBase):
         'Organisation of Islamic Cooperation'
         """
         if short:
-            abbreviation = self.abbreviation.get(lang)
+            abbreviation = _name_in(self.abbreviation, lang)
             if abbreviation:
                 return abbreviation
-        return self.name.get(lang) or ""
+        return _name_in(self.name, lang)
 
 
 PlaceKind = Literal["country", "city", "region", "district", "village", "other"]
@@ -485,8 +510,10 @@ class Place(EntityBase):
 
         >>> Place(id="astana", kind="city", name={"en": "Astana"}).display_name("az")
         'Astana'
+        >>> Place(id="qax", kind="district", name={"az": "Qax"}).display_name("en")
+        'Gakh'
         """
-        return self.name.get(lang) or ""
+        return _name_in(self.name, lang)
 
 
 Entity = Annotated[Person | Organization | Place, Field(discriminator="type")]

@@ -9,7 +9,7 @@ full       Ilham Aliyev                     İlham Əliyev
 short      I. Aliyev                        İ.Əliyev (press style: no space)
 formal     President Ilham Aliyev           Prezident İlham Əliyev
 title_of   President of Azerbaijan Ilham …  Azərbaycan Prezidenti İlham …
-official   Ilham Heydar oghlu Aliyev        İlham Heydər oğlu Əliyev
+official   Ilham Heydar oglu Aliyev        İlham Heydər oğlu Əliyev
 sort       Aliyev, Ilham                    Əliyev, İlham
 initials   I.A.                             İ.Ə.
 ========== ================================ ================================
@@ -199,6 +199,8 @@ def _check_case(case: object, code: Lang, style: str) -> str | None:
         return None
     accepted = AZ_CASES if code == "az" else EN_CASES
     value = getattr(case, "value", case)
+    if isinstance(value, str):
+        value = value.strip().lower()  # 'Genitive' is accepted, as diplolib.az.inflect does
     if value not in accepted:
         names = ", ".join(repr(c) for c in accepted)
         hint = ""
@@ -260,6 +262,8 @@ def resolve_name(
     if style not in NAME_STYLES:
         accepted = ", ".join(repr(s) for s in NAME_STYLES)
         raise ValueError(f"unknown name style {style!r}; accepted: {accepted}")
+    if on is not None and not isinstance(on, dt.date):
+        raise TypeError(f"format_name(): 'on' must be a datetime.date, not {on!r:.60}")
     code = resolve_lang(lang)
     grammatical = _check_case(case, code, style)
     parts = _Parts(code, strict)

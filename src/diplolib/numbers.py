@@ -51,7 +51,24 @@ def _check_number(value: object, func: str) -> Number:
         )
     if isinstance(value, Fraction):
         return Decimal(value.numerator) / Decimal(value.denominator)
+    is_nan = (
+        value.is_nan()
+        if isinstance(value, Decimal)
+        else isinstance(value, float) and math.isnan(value)
+    )
+    if is_nan:  # infinities are fine: CLDR prints them as ∞
+        raise ValueError(f"{func}() takes a finite number or an infinity, got {value!r}")
     return value
+
+
+def _unsigned_if_zero(number: Number, places: int) -> Number:
+    """``-0.0001`` shown with 0–3 decimals is 0, not "-0": drop the sign of a rounded zero."""
+    if isinstance(number, int) or number >= 0:
+        return number
+    rounded = Decimal(repr(number) if isinstance(number, float) else number).quantize(
+        _QUANTA[places], ROUND_HALF_EVEN
+    )
+    return 0 if rounded == 0 else number
 
 
 def _check_decimals(decimals: object) -> int | None:
@@ -98,6 +115,7 @@ def format_number(value: Number, *, decimals: int | None = None, lang: str | Non
     from babel.numbers import format_decimal
 
     pattern = None if places is None else "#,##0" + ("." + "0" * places if places else "")
+    number = _unsigned_if_zero(number, 3 if places is None else places)
     with localcontext() as context:
         # babel rounds in the current decimal context (28 digits by default),
         # which fails for values past about 10**25; give it room for any value.
@@ -119,6 +137,8 @@ def _format_float(number: float, places: int | None, locale: Locale) -> str:
     value = Decimal(repr(number)).quantize(
         _QUANTA[3 if places is None else places], ROUND_HALF_EVEN
     )
+    if value == 0:
+        value = value.copy_abs()  # no "-0" for a negative number that rounds to zero
     text = f"{value:,f}"
     if places is None and "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -140,9 +160,19 @@ def format_percent(value: Number, *, decimals: int = 0, lang: str | None = None)
     from babel.numbers import format_percent as babel_format_percent
 
     pattern = "#,##0" + ("." + "0" * places if places else "") + "%"
-    result: str = babel_format_percent(
-        number, format=pattern, locale=babel_locale(resolve_lang(lang))
-    )
+    # A negative ratio that rounds to 0 % is shown as 0 %, as format_number does.
+    if (
+        _unsigned_if_zero(
+            Decimal(repr(number) if isinstance(number, float) else number) * 100, places or 0
+        )
+        == 0
+    ):
+        number = 0
+    with localcontext() as context:
+        context.prec = 400  # room for any magnitude, as in format_number
+        result: str = babel_format_percent(
+            number, format=pattern, locale=babel_locale(resolve_lang(lang))
+        )
     return result
 
 

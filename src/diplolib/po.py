@@ -419,7 +419,11 @@ class EntryResult:
         return f"{where}{self.msgctxt or '(no msgctxt)'}: {self.outcome}: {self.reason}"
 
     def as_dict(self) -> dict[str, object]:
-        """The result as a JSON-ready dict."""
+        """The result as a JSON-ready dict.
+
+        >>> EntryResult("place:baku:name", 3, "skipped", "unchanged").as_dict()["outcome"]
+        'skipped'
+        """
         return {
             "msgctxt": self.msgctxt,
             "line": self.line,
@@ -462,7 +466,14 @@ class ImportReport:
 
     @property
     def ok(self) -> bool:
-        """True when no entry was rejected."""
+        """True when no entry was rejected.
+
+        >>> from diplolib import load_sample_library
+        >>> report = ImportReport("en", "az", load_sample_library())
+        >>> report.rejected.append(EntryResult(None, 4, "rejected", "no msgctxt"))
+        >>> report.ok
+        False
+        """
         return not self.rejected
 
     def summary(self) -> str:
@@ -484,7 +495,13 @@ class ImportReport:
         )
 
     def as_dict(self) -> dict[str, object]:
-        """The report as a JSON-ready dict."""
+        """The report as a JSON-ready dict.
+
+        >>> from diplolib import load_sample_library
+        >>> data = ImportReport("en", "az", load_sample_library()).as_dict()
+        >>> data["ok"], data["applied"]
+        (True, [])
+        """
         return {
             "source_language": self.source_lang,
             "target_language": self.target_lang,
@@ -1011,11 +1028,19 @@ class ItemStatus:
 
     @property
     def percent(self) -> float:
-        """Up-to-date translations as a percentage of ``total`` (100 when there is nothing to translate)."""
+        """Up-to-date translations as a percentage of ``total`` (100 when there is nothing to translate).
+
+        >>> ItemStatus("x", "place", "en", "az", 0, 0, 0, 0, 0).percent
+        100.0
+        """
         return 100.0 * self.translated / self.total if self.total else 100.0
 
     def as_dict(self) -> dict[str, object]:
-        """The counts as a JSON-ready dict."""
+        """The counts as a JSON-ready dict.
+
+        >>> ItemStatus("baku", "place", "en", "az", 1, 1, 0, 0, 0).as_dict()["percent"]
+        100.0
+        """
         return {
             "id": self.item_id,
             "type": self.item_type,

@@ -2,8 +2,12 @@
 
 Azerbaijani sites fold letters to ASCII for slugs (``ə→e ı→i ş→s ç→c ğ→g ö→o ü→u``,
 ``İ→i``), which is *not* the English romanisation: ``Şirvan düzü`` becomes
-``sirvan-duzu``. English slugs romanise the Azerbaijani words they quote
-(``Gəncə`` → ``ganja``, ``Qarabağ`` → ``karabakh``) and fold other accents.
+``sirvan-duzu``. English slugs spell Azerbaijani the way
+:func:`diplolib.az.romanize` does, gazetteer included, and fold other accents:
+text that reads as Azerbaijani is romanised word for word (``Qax, Quba və
+Qusar`` → ``gakh-guba-va-gusar``), English text only in the words with
+Azerbaijani letters it quotes (``Gəncə`` → ``ganja``, ``Qarabağ`` →
+``karabakh``), so English words survive (``Quba carpets``).
 With ``unicode=True`` letters are kept and only lower-cased (by Azerbaijani
 rules for ``az``).
 
@@ -69,6 +73,8 @@ def slugify(
     'ilham-eliyev-gencede'
     >>> slugify("Summit in Gəncə and Qarabağ", lang="en")
     'summit-in-ganja-and-karabakh'
+    >>> slugify("Qax, Quba və Qusar", lang="en"), slugify("2024-cü il", lang="en")
+    ('gakh-guba-va-gusar', '2024-ju-il')
     >>> slugify("Şirvan düzü", lang="az", unicode=True)
     'şirvan-düzü'
     >>> slugify("Heydər Əliyev's legacy", lang="en")
@@ -76,7 +82,9 @@ def slugify(
     """
     if not isinstance(text, str):
         raise TypeError(f"slugify() takes a str, not {type(text).__name__}")
-    if max_length is not None and (isinstance(max_length, bool) or max_length < 1):
+    if max_length is not None and (
+        isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 1
+    ):
         raise ValueError(f"max_length must be a positive int or None, not {max_length!r}")
     from . import az  # the Azerbaijani toolkit loads on first use, not with diplolib
 
@@ -88,7 +96,9 @@ def slugify(
         slug = _UNICODE_RUN.sub("-", small).strip("-")
     else:
         if language == "en":
-            text = az.romanize(text, assume_az=False)
+            # As az.romanize spells the same text: every word of Azerbaijani text,
+            # only the Azerbaijani words of English text.
+            text = az.romanize(text, assume_az=None)
         folded = _ascii_fold(_APOSTROPHES.sub("", text).translate(_AZ_FOLD)).lower()
         slug = _ASCII_RUN.sub("-", folded).strip("-")
     return _truncate(slug, max_length)

@@ -132,9 +132,22 @@ _FAST_KEYS: Final = frozenset(SUPPORTED_LANGUAGES)
 def _check_az_letters(lang: Lang, value: str) -> str:
     if lang != "az" or _lookalike_re().search(value) is None:
         return value
-    found = find_confusables(value)
+    from .az import find_lookalikes  # loaded on first use; keeps ``import diplolib`` light
+    from .az._normalize import word_at
+
+    findings = find_lookalikes(value)
+    mixed = [f for f in findings if f.kind == "mixed"]
+    if mixed:
+        index, char = mixed[0].position, mixed[0].char
+        more = f" (and {len(mixed) - 1} more)" if len(mixed) > 1 else ""
+        raise ValueError(
+            f"word {word_at(value, index)!r} mixes Latin and Cyrillic letters: {char!r} "
+            f"(U+{ord(char):04X} {mixed[0].name}) at position {index}{more} has no Latin "
+            "look-alike, so normalize_az cannot fix it; retype the word in Latin letters"
+        )
+    found = [f for f in findings if f.kind == "lookalike"]
     if found:
-        index, char, replacement, name = found[0]
+        index, char, replacement, name = found[0][:4]
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         code = "+".join(f"U+{ord(c):04X}" for c in char)
         raise ValueError(

@@ -24,7 +24,7 @@ from __future__ import annotations
 from ._alphabet import ALPHABET, BACK_VOWELS, FRONT_VOWELS, UPPER_ALPHABET, VOWELS
 from ._casing import casefold, lower, title, upper
 from ._collate import SortKey, sort_key
-from ._inflect import NO_ALTERNATION, Case, inflect
+from ._inflect import KNOWN_ABBREVIATIONS, NO_ALTERNATION, POSSESSIVE_HEADS, Case, inflect
 from ._normalize import (
     Lookalike,
     NormalizationReport,
@@ -50,10 +50,12 @@ __all__ = [
     "BACK_VOWELS",
     "Case",
     "FRONT_VOWELS",
+    "KNOWN_ABBREVIATIONS",
     "Lookalike",
     "MAX_NUMBER",
     "NO_ALTERNATION",
     "NormalizationReport",
+    "POSSESSIVE_HEADS",
     "Normalizer",
     "SortKey",
     "UPPER_ALPHABET",

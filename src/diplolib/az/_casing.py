@@ -5,6 +5,12 @@ pairs ``i`` with ``I`` and turns ``İ`` into two code points (``i`` + U+0307).
 Azerbaijani pairs ``i`` with ``İ`` and ``ı`` with ``I``; everything else follows
 the default mapping, so these functions are ``str`` methods with the two pairs
 swapped first.
+
+A combining dot above (U+0307) right after an i-letter (``i``, ``ı``, ``I``, ``İ``)
+is the dot of an ``i`` written as two code points (``str.lower`` makes ``i`` +
+U+0307 of ``İ``), or a second dot on a letter that already has one. All four
+functions fold such a sequence into the one dotted letter, ``i`` or ``İ``, so
+they never put out U+0307 after an i. A dot above any other letter is left alone.
 """
 
 from __future__ import annotations
@@ -15,6 +21,15 @@ import re
 import unicodedata
 
 _DOT = "\u0307"
+# An i-letter followed by one or more combining dots above: one dotted i.
+_DOTTED_I_RE = re.compile("[iıIİ]\u0307+")
+
+
+def _dotted_i(text: str, letter: str) -> str:
+    """Replace every i-letter + U+0307 sequence in ``text`` with ``letter`` (``i`` or ``İ``)."""
+    if _DOT not in text:
+        return text
+    return _DOTTED_I_RE.sub(letter, text)
 
 
 def _require_str(text: object, func: str) -> str:
@@ -30,20 +45,22 @@ def upper(text: str) -> str:
     'İNKİŞAF'
     >>> upper("ılıq su")
     'ILIQ SU'
+    >>> upper("i\u0307lham")  # str.lower's İ: i + combining dot above
+    'İLHAM'
     >>> "inkişaf".upper()  # Python's default is wrong for Azerbaijani
     'INKIŞAF'
     """
     _require_str(text, "upper")
-    if _DOT in text:
-        # i + combining dot above (what str.lower makes of İ) is one letter, İ.
-        text = text.replace("i" + _DOT, "İ").replace("I" + _DOT, "İ")
+    # i + combining dot above (what str.lower makes of İ) is one letter, İ.
+    text = _dotted_i(text, "İ")
     return text.replace("i", "İ").replace("ı", "I").upper()
 
 
 def lower(text: str) -> str:
     """Lower-case ``text`` by Azerbaijani rules: ``İ`` → ``i`` and ``I`` → ``ı``.
 
-    Never produces the combining dot U+0307 that ``str.lower`` leaves after ``i``.
+    Never produces the combining dot U+0307 that ``str.lower`` leaves after ``i``,
+    and drops one already there (``İ`` + U+0307 is still one ``i``).
 
     >>> lower("ILIQ")
     'ılıq'
@@ -51,10 +68,11 @@ def lower(text: str) -> str:
     'ilham əliyev'
     >>> len("İ".lower()), len(lower("İ"))
     (2, 1)
+    >>> lower("I\u0307LHAM"), lower("İ\u0307")
+    ('ilham', 'i')
     """
     _require_str(text, "lower")
-    if _DOT in text:
-        text = text.replace("I" + _DOT, "i").replace("i" + _DOT, "i")
+    text = _dotted_i(text, "i")
     return text.replace("İ", "i").replace("I", "ı").lower()
 
 
@@ -110,9 +128,9 @@ def casefold(text: str) -> str:
     False
     >>> casefold("STRAẞE")
     'strasse'
+    >>> casefold("İ\u0307") == casefold("i\u0307") == casefold("İ") == "i"
+    True
     """
     _require_str(text, "casefold")
-    text = unicodedata.normalize("NFC", text)
-    if _DOT in text:
-        text = text.replace("i" + _DOT, "i")
+    text = _dotted_i(unicodedata.normalize("NFC", text), "i")
     return text.replace("İ", "i").replace("I", "ı").casefold()

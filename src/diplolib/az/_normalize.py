@@ -7,16 +7,28 @@ fixes what is certainly wrong and :func:`find_lookalikes` reports it first:
 * **decomposed** sequences (``u`` + U+0308) are composed (NFC);
 * **lookalike** letters are replaced: Cyrillic ``ә``/``Ә`` and turned ``ǝ``/``Ǝ``
   for ``ə``/``Ə``; ``i`` + combining dot above (what ``str.lower`` makes of ``İ``)
-  for ``i``; and Cyrillic or Greek letters that look like Latin ones (``а``, ``е``,
-  ``о``, ``с``, ``Р``, ``К``…) when they sit inside a word of Latin letters;
+  for ``i``; and letters drawn like Latin ones (Cyrillic ``а``, ``е``, ``к``,
+  ``о``, ``с``, ``Р``, ``К``…, Greek ``Α``, ``ο``, ``ι``…, Latin script ``ɡ``)
+  when they sit inside a word of Latin letters (one that has Latin letters);
+* **mixed**: a Cyrillic letter with no Latin twin (``з``, ``ж``, ``л``…) inside a
+  word that has Latin letters is reported, never changed. A word that mixes
+  Latin and Cyrillic letters is always a typing or pasting error, and nothing
+  says which Latin letter was meant: :class:`~diplolib.LocalizedText` rejects it.
+  When a word's Cyrillic letters without a twin outnumber its Latin letters
+  (``Москвa`` with a Latin ``a``), it is a Cyrillic word with a Latin intruder:
+  nothing in it is replaced and its Cyrillic letters are reported as mixed;
 * **warning**: ``ä``/``Ä`` (the 1991–92 alphabet's ə) is reported but never changed,
   because it is right in foreign names (``Hämäläinen``).
 
 A word written wholly in another script (``Москва``, Kazakh ``Әлем``) is left
 alone: it is not a look-alike, it is foreign text (see :func:`require_latin` to
 reject that in Azerbaijani fields). A Cyrillic schwa is treated as a look-alike
-when its word has Latin letters and no other Cyrillic ones, or has no other
-letters at all.
+when its word has Latin letters, or has no other letters at all.
+
+Only true look-alikes are in the table: lower-case Cyrillic ``т``, ``м``, ``н``,
+``в``, ``п`` look unlike ``t``, ``m``, ``h``, ``b``, ``n`` in most fonts, so they count as
+Cyrillic letters without a twin (their capitals ``Т``, ``М``, ``Н``, ``В`` are
+look-alikes).
 """
 
 from __future__ import annotations
@@ -36,7 +48,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final, Literal, NamedTuple
 
-LookalikeKind = Literal["decomposed", "lookalike", "warning"]
+LookalikeKind = Literal["decomposed", "lookalike", "mixed", "warning"]
 
 _SCHWAS: Final = {
     "\u04d9": "ə",  # CYRILLIC SMALL LETTER SCHWA
@@ -46,19 +58,34 @@ _TURNED_E: Final = {
     "\u01dd": "ə",  # LATIN SMALL LETTER TURNED E
     "\u018e": "Ə",  # LATIN CAPITAL LETTER REVERSED E
 }
-# Cyrillic and Greek letters drawn like Latin ones; replaced only inside Latin words.
+# Letters drawn like Latin ones; replaced only inside words that have Latin letters.
 _HOMOGLYPHS: Final = {
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
-    "і": "i", "ј": "j", "һ": "h", "ԛ": "q", "ѕ": "s",
+    # Cyrillic lower case
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "к": "k",
+    "і": "i", "ј": "j", "һ": "h", "ԛ": "q", "ѕ": "s", "ԁ": "d", "ԝ": "w", "ѵ": "v",
+    "ӏ": "l",
+    # Cyrillic capitals
     "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
     "Р": "P", "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
-    "Ү": "Y", "Ԛ": "Q",
+    "Ү": "Y", "Ԛ": "Q", "Ԁ": "D", "Ԝ": "W", "Ѵ": "V", "Ӏ": "I",
+    # Greek
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K",
-    "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o",
+    "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "ο": "o", "α": "a", "ν": "v", "ρ": "p", "ι": "ı", "υ": "u",
+    # Latin letters outside the alphabet drawn like its letters (IPA script g and alpha)
+    "ɡ": "g", "ɑ": "a",
 }  # fmt: skip
+# Every Cyrillic letter: one inside a Latin word makes the word mixed-script.
+_CYRILLIC: Final = frozenset(
+    chr(code)
+    for start, end in ((0x0400, 0x0530), (0x1C80, 0x1C90), (0xA640, 0xA6A0))
+    for code in range(start, end)
+    if unicodedata.category(chr(code)).startswith("L")
+    and unicodedata.name(chr(code), "").startswith("CYRILLIC")
+)
 _WARN: Final = {"ä": "ə", "Ä": "Ə"}
 _DOT: Final = "\u0307"
-_TRIGGERS: Final = frozenset(_SCHWAS) | frozenset(_TURNED_E) | frozenset(_HOMOGLYPHS)
+_TRIGGERS: Final = frozenset(_SCHWAS) | frozenset(_TURNED_E) | frozenset(_HOMOGLYPHS) | _CYRILLIC
 _WARN_SET: Final = frozenset(_WARN)
 
 
@@ -68,8 +95,10 @@ class Lookalike(NamedTuple):
     ``position`` is the index in the text that was examined, ``char`` the
     character(s) found there, ``replacement`` what Azerbaijani text should have,
     ``name`` the Unicode name(s) of ``char``, and ``kind`` one of
-    ``"decomposed"``, ``"lookalike"`` (both fixed by :func:`normalize`) or
-    ``"warning"`` (reported only).
+    ``"decomposed"``, ``"lookalike"`` (both fixed by :func:`normalize`),
+    ``"mixed"`` (a Cyrillic letter without a Latin twin inside a Latin word;
+    ``replacement`` is ``""`` because nothing says which letter was meant) or
+    ``"warning"`` (both reported only).
 
     >>> find_lookalikes("Bәkı")[0]
     Lookalike(position=1, char='ә', replacement='ə', name='CYRILLIC SMALL LETTER SCHWA', ...)
@@ -85,6 +114,9 @@ class Lookalike(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class NormalizationReport:
     """What :func:`normalize_with_report` did: the result, the fixes, the warnings.
+
+    ``warnings`` holds what was reported and left as it was: ``"warning"`` and
+    ``"mixed"`` findings (see :class:`Lookalike`).
 
     >>> report = normalize_with_report("Əliyev vә Hämäläinen")
     >>> report.text
@@ -102,7 +134,11 @@ class NormalizationReport:
 
     @property
     def changed(self) -> bool:
-        """Whether the text was changed."""
+        """Whether the text was changed.
+
+        >>> normalize_with_report("Bakı").changed
+        False
+        """
         return self.text != self.original
 
     def __bool__(self) -> bool:
@@ -185,20 +221,27 @@ def _is_word_char(char: str) -> bool:
 def _fix_word(
     text: str, start: int, end: int, out: list[str], origin: list[int], findings: list[Lookalike]
 ) -> None:
-    latin = other = lookalikes = schwas = 0
+    latin = cyrillic = other = lookalikes = 0
     for char in text[start:end]:
         if char in _SCHWAS:
-            schwas += 1
-        elif char in _HOMOGLYPHS:
+            continue
+        if char in _HOMOGLYPHS:
             lookalikes += 1
         elif char in _TURNED_E or unicodedata.category(char).startswith("M"):
             continue
         elif _is_latin(char):
             latin += 1
+        elif char in _CYRILLIC:
+            cyrillic += 1
         else:
             other += 1
-    fix_schwas = other == 0 and (latin > 0 or lookalikes == 0)
-    fix_homoglyphs = latin > 0 and other == 0
+    # Latin letters make it a Latin word with Cyrillic intruders, unless the Cyrillic
+    # letters without a Latin twin outnumber them (a Cyrillic word with a Latin
+    # intruder: nothing is replaced, the word is reported as mixed). A letter of a
+    # third script (Greek, Arabic) leaves the word alone.
+    latin_word = latin > cyrillic and other == 0
+    fix_schwas = latin_word or (other == 0 and latin == 0 and lookalikes == 0 and cyrillic == 0)
+    fix_homoglyphs = latin_word
     for position in range(start, end):
         char = text[position]
         replacement = None
@@ -216,6 +259,9 @@ def _fix_word(
             continue
         elif char in _WARN:
             findings.append(Lookalike(origin[position], char, _WARN[char], _name(char), "warning"))
+            continue
+        elif latin > 0 and (char in _CYRILLIC or char in _SCHWAS):
+            findings.append(Lookalike(origin[position], char, "", _name(char), "mixed"))
             continue
         if replacement is not None:
             out[position] = replacement
@@ -239,6 +285,8 @@ def find_lookalikes(text: str) -> list[Lookalike]:
     [(6, 'Х', 'X', 'lookalike'), (14, 'Ǝ', 'Ə', 'lookalike')]
     >>> find_lookalikes("Москва")  # a Cyrillic word is foreign text, not a look-alike
     []
+    >>> [(f.char, f.replacement, f.kind) for f in find_lookalikes("Азәrbaycan")]
+    [('А', 'A', 'lookalike'), ('з', '', 'mixed'), ('ә', 'ə', 'lookalike')]
     >>> find_lookalikes("Hämäläinen")[0].kind
     'warning'
     """
@@ -256,6 +304,8 @@ def normalize(text: str) -> str:
     'ilham'
     >>> normalize("Ämir")  # ä is only a warning
     'Ämir'
+    >>> normalize("Bакı")  # Cyrillic а and к inside a Latin word
+    'Bakı'
     """
     return _scan(_require_str(text, "normalize"))[0]
 
@@ -270,8 +320,8 @@ def normalize_with_report(text: str) -> NormalizationReport:
     False
     """
     fixed, findings = _scan(_require_str(text, "normalize_with_report"))
-    changes = tuple(f for f in findings if f.kind != "warning")
-    warnings = tuple(f for f in findings if f.kind == "warning")
+    changes = tuple(f for f in findings if f.kind in ("decomposed", "lookalike"))
+    warnings = tuple(f for f in findings if f.kind in ("mixed", "warning"))
     return NormalizationReport(text, fixed, changes, warnings)
 
 
@@ -326,15 +376,24 @@ def require_latin(lang: str, value: str) -> str:
     for index, char in enumerate(value):
         if char.isascii() or not char.isalpha() or _is_latin(char):
             continue
-        start = index
-        while start > 0 and value[start - 1].isalpha():
-            start -= 1
-        end = index
-        while end < len(value) and value[end].isalpha():
-            end += 1
         script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
         raise ValueError(
             f"Azerbaijani text must be in Latin script; found {script} letter {char!r} "
-            f"in {value[start:end]!r} at position {index}"
+            f"in {word_at(value, index)!r} at position {index}"
         )
     return value
+
+
+def word_at(text: str, index: int) -> str:
+    """The run of letters around ``text[index]``, for naming a bad word in a message.
+
+    >>> word_at("Azərbaycan Respublikası", 14)
+    'Respublikası'
+    """
+    start = index
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    end = index
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]

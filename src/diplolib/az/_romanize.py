@@ -20,13 +20,18 @@ Which words are Azerbaijani (the word-level heuristic):
 2. a word with a letter only Azerbaijani uses (``ə ç ş ğ ı ö ü İ``) is Azerbaijani,
    unless it has a spelling Azerbaijani never uses (``ch th ck ph wh gh zh``:
    ``Zürich``) or is a word of a gazetteer English form (``Türkiye``);
-3. any other word is plain ASCII. With ``assume_az=False`` it is left alone.
+3. any other word is plain ASCII. With ``assume_az=False`` it is left alone;
+   with ``assume_az=None`` it is treated as below when the text as a whole reads
+   as Azerbaijani (more words with Azerbaijani letters than English function
+   words such as ``the``, ``and``, ``in``) and left alone otherwise.
    By default it is treated as Azerbaijani (``Quba`` → Guba) unless it looks
    English: it has an English spelling pattern (``th sh ch kh zh gh ph wh ck ou
    ee oo ea``, ``qu`` before a vowel, ends in ``-tion``/``-ic``/``-ce``/``-cy``/``-ct``),
    it is one of a short list of English words, it is a word of a gazetteer
-   English form (``Caspian``), or its only letter that would change is ``j``
-   (Azerbaijani rarely writes ``j``; romanised names often do: ``Ganja``).
+   English form (``Caspian``), its only letter that would change is ``j``
+   (Azerbaijani rarely writes ``j``; romanised names often do: ``Ganja``), or it
+   is in capitals and :func:`~diplolib.az.inflect` would take it for an
+   abbreviation (``COP``, ``CNN``, ``SOCAR``).
 
 So romanising already-romanised text changes nothing, and English words in
 Azerbaijani text survive.
@@ -47,6 +52,7 @@ from diplolib._resources import data_dir
 
 from ._alphabet import AZ_ONLY_LETTERS
 from ._casing import casefold, upper
+from ._inflect import _is_abbreviation
 from ._normalize import normalize
 
 _LOWER_MAP: Final = {
@@ -78,6 +84,15 @@ _ENGLISH_WORDS: Final = frozenset(
         "exports", "extra", "fax", "fix", "flexible", "fox", "index", "iraq", "jazz", "max",
         "mexico", "mix", "next", "object", "oxygen", "project", "qatar", "quiz", "relax",
         "republic", "select", "six", "tax", "taxi", "texas", "text", "xbox",
+    }
+)  # fmt: skip
+# English function words: their presence marks a text as English (assume_az=None).
+_ENGLISH_FUNCTION_WORDS: Final = frozenset(
+    {
+        "the", "a", "an", "and", "or", "of", "in", "to", "for", "with", "from", "by", "into",
+        "about", "after", "over", "under", "between", "is", "are", "was", "were", "will",
+        "has", "have", "had", "be", "been", "this", "that", "these", "its", "his", "her",
+        "their", "our", "s", "not", "as", "against", "during", "amid", "says", "said",
     }
 )  # fmt: skip
 # Spellings Azerbaijani never uses, even in words with its own letters (Zürich).
@@ -143,9 +158,33 @@ def _is_az_word(word: str, assume_az: bool) -> bool:
         return _FOREIGN_PATTERN.search(small) is None
     if not assume_az or not any(char in _CHANGING for char in word):
         return False
+    if word.isupper() and _is_abbreviation(word, ""):
+        return False  # COP, CNN, SOCAR: an abbreviation keeps its letters
     if _ENGLISH_PATTERN.search(small):
         return False
     return any(char in "cqx" for char in small)
+
+
+def _reads_as_azerbaijani(words: list[str]) -> bool:
+    """Whether a text of ``words`` is Azerbaijani rather than English quoting Azerbaijani.
+
+    Azerbaijani when its small-letter words with Azerbaijani letters (``və``,
+    ``dənizi``, ``-cü``) outnumber its English function words, or when it has no
+    English function word and at least as many words with Azerbaijani letters as
+    without (``Cəfərov Qazaxda``; not ``Xi Jinping visits Bakı``).
+    """
+    marked = small_marked = plain = english = 0
+    for word in words:
+        if AZ_ONLY_LETTERS.isdisjoint(word):
+            plain += 1
+            if word.lower() in _ENGLISH_FUNCTION_WORDS:
+                english += 1
+        elif _is_az_word(word, False):
+            marked += 1
+            small_marked += word.islower()
+    if small_marked > english:
+        return True
+    return english == 0 and marked > 0 and marked >= plain
 
 
 def _transliterate(word: str) -> str:
@@ -180,7 +219,7 @@ def _apply_case(source: str, english: str) -> str:
 def romanize(
     text: str,
     *,
-    assume_az: bool = True,
+    assume_az: bool | None = True,
     names: Mapping[str, str] | None = None,
     use_gazetteer: bool = True,
 ) -> str:
@@ -190,7 +229,9 @@ def romanize(
     shipped gazetteer, for people whose own spelling differs; ``use_gazetteer=False``
     applies the rules alone. ``assume_az=False`` romanises only words with letters
     specific to Azerbaijani (use it on English text that may quote Azerbaijani
-    names). Case, digits and punctuation are kept.
+    names); ``assume_az=None`` decides from the text: ``True`` when it reads as
+    Azerbaijani, ``False`` when it reads as English. Case, digits and
+    punctuation are kept.
 
     >>> romanize("Şirvan, Xırdalan, Qax")
     'Shirvan, Khirdalan, Gakh'
@@ -204,16 +245,28 @@ def romanize(
     'Congress of the Caspian states in Ganja'
     >>> romanize("Elçin", names={"Elçin": "Elchin"})
     'Elchin'
+    >>> romanize("Qax, Quba və Qusar", assume_az=None), romanize("Quba and Qax", assume_az=None)
+    ('Gakh, Guba va Gusar', 'Quba and Qax')
     """
     if not isinstance(text, str):
         raise TypeError(f"romanize() takes a str, not {type(text).__name__}")
     text = normalize(text)
     index = _load()[1] if use_gazetteer else {}
+    if names is not None:
+        if not isinstance(names, Mapping):
+            raise TypeError(f"names must be a mapping of Azerbaijani to English, not {names!r:.60}")
+        for key, value in names.items():
+            if not isinstance(key, str) or not isinstance(value, str) or not key.strip():
+                raise TypeError(
+                    f"names entries must map a non-empty str to a str, got {key!r:.40}: {value!r:.40}"
+                )
     if names:
         index = {**index}
         for key, candidates in _index(names).items():
             index[key] = sorted([*candidates, *index.get(key, [])], key=lambda c: -len(c[0]))
     matches = list(_WORD_RE.finditer(text))
+    if assume_az is None:
+        assume_az = _reads_as_azerbaijani([m.group() for m in matches])
     folded = [casefold(m.group()) for m in matches]
     out: list[str] = []
     position = 0

@@ -2,8 +2,8 @@
 
 Sub-commands: ``extract``, ``init LANG``, ``update``, ``compile``, ``check``
 and ``stats``. Settings come from ``[tool.babel.*]`` in the project's
-``pyproject.toml`` (``--project DIR``, default: the current folder); without
-them the commands work on diplolib's own catalogs. Messages are shown in the
+``pyproject.toml`` (``--project DIR``, default: the current folder);
+``--library`` checks or counts diplolib's own catalogs instead. Messages are shown in the
 language of ``--ui-lang``, else of the ``LANGUAGE``/``LC_ALL``/``LC_MESSAGES``/
 ``LANG`` environment, else English.
 """
@@ -33,6 +33,11 @@ def register(sub: Any) -> None:
         metavar="DIR",
         default=".",
         help="project folder whose pyproject.toml has [tool.babel] settings (default: .)",
+    )
+    catalog.add_argument(
+        "--library",
+        action="store_true",
+        help="work on diplolib's own catalogs (check and stats only)",
     )
     catalog.add_argument(
         "--ui-lang", metavar="LANG", help="language of this command's messages (en or az)"
@@ -113,8 +118,19 @@ def _run(args: argparse.Namespace, action: Any) -> int:
             # The tool must keep working on the very catalogs that are broken.
             stack.enter_context(_without_catalogs())
             print(f"warning: UI messages are untranslated: {exc}", file=sys.stderr)
+        library = getattr(args, "library", False)
+        command = getattr(args, "catalog_command", None)
+        if library and command not in {"check", "stats"}:
+            print(
+                gettext(
+                    "error: --library works with 'check' and 'stats' only; the installed "
+                    "package's catalogs are not edited in place"
+                ),
+                file=sys.stderr,
+            )
+            return 2
         try:
-            config = load_config(args.project)
+            config = load_config(None if library else args.project)
             code: int = action(config)
         except CatalogError as exc:
             print(gettext("error: {problem}", problem=str(exc)), file=sys.stderr)

@@ -1,0 +1,340 @@
+"""The static bilingual preview site behind ``diplolib preview``.
+
+One folder per language with an index, article pages laid out like the
+portal's, entity and event pages and an event timeline, plus a side-by-side
+translation view per article. Links between pages are relative, so the site
+opens from disk; canonical, hreflang and JSON-LD URLs are absolute when a
+``base_url`` is given.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from .errors import TemplateRenderError
+from .i18n import gettext, pgettext
+from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, use_language
+from .library import ContentLibrary
+from .models import Article, Event, Organization, Person, Place
+from .publish import DEFAULT_URL_PATTERNS, published_languages
+from .text import LocalizedText
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .models import Item
+
+__all__ = ["PREVIEW_URL_PATTERNS", "build_preview"]
+
+PREVIEW_URL_PATTERNS: Final = {
+    kind: pattern + "index.html" for kind, pattern in DEFAULT_URL_PATTERNS.items()
+}
+"""The default URL patterns with ``index.html`` added, so pages open from disk."""
+
+STALE_STATUSES: Final = frozenset({"machine", "partial"})
+
+
+def _status_label(status: str, lang: Lang) -> str:
+    labels = {
+        "original": pgettext("translation status", "Original", lang=lang),
+        "translated": pgettext("translation status", "Translated", lang=lang),
+        "machine": pgettext("translation status", "Machine translation", lang=lang),
+        "partial": pgettext("translation status", "Partial translation", lang=lang),
+        "missing": pgettext("translation status", "Missing", lang=lang),
+    }
+    return labels[status]
+
+
+def _entity_name(entity: Item, lang: Lang) -> str:
+    if isinstance(entity, Person):
+        from .names import format_name
+
+        return format_name(entity, lang=lang)
+    if isinstance(entity, Article):
+        return entity.title.get(lang) or entity.id
+    return entity.name.get(lang) or entity.id
+
+
+def _version(article: Article, lang: Lang) -> Lang:
+    """The language to link ``article`` in from a ``lang`` page: ``lang`` when it exists."""
+    languages = published_languages(article)
+    return lang if lang in languages else article.original_language
+
+
+class _Site:
+    def __init__(
+        self,
+        library: ContentLibrary,
+        out: Path,
+        env: jinja2.Environment,
+        base_url: str,
+    ) -> None:
+        self.library = library
+        self.out = out
+        self.env = env
+        self.base_url = base_url
+        self.written: list[Path] = []
+
+    def render(self, template: str, path: str, **context: Any) -> None:
+        import jinja2
+
+        depth = path.count("/")
+        root = "../" * depth
+        context.setdefault("root", root)
+        meta_base = self.base_url.rstrip("/") + "/" if self.base_url else root
+        context.setdefault("meta_base", meta_base)
+        alternates = context.pop("alternates", None)
+        if alternates is not None:
+            links: list[tuple[str, str]] = [
+                (c, meta_base + alternates.format(lang=c)) for c in SUPPORTED_LANGUAGES
+            ]
+            links.append(("x-default", meta_base + alternates.format(lang=DEFAULT_LANGUAGE)))
+            context["index_links"] = links
+        try:
+            html = self.env.get_template(template).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            where = exc.filename or exc.name or template
+            raise TemplateRenderError(
+                f"template {exc.name or template!r} ({where}), line {exc.lineno}: {exc.message}"
+            ) from exc
+        except jinja2.TemplateError as exc:
+            raise TemplateRenderError(
+                f"template {template!r} failed while rendering {path!r}: {exc}"
+            ) from exc
+        target = self.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        self.written.append(target)
+
+    def page_path(self, item: Item, lang: Lang) -> str:
+        from .publish import canonical_url
+
+        return canonical_url(item, lang, patterns=PREVIEW_URL_PATTERNS).lstrip("/")
+
+    def language_links(self, item: Item | None, lang_path: str) -> list[tuple[str, str]]:
+        """Links to this page's other language versions (the index when there is none)."""
+        from .publish import canonical_url
+
+        depth = lang_path.count("/")
+        root = "../" * depth
+        links: list[tuple[str, str]] = []
+        for code in SUPPORTED_LANGUAGES:
+            if item is not None and code in published_languages(item):
+                href = canonical_url(item, code, base_url=root, patterns=PREVIEW_URL_PATTERNS)
+            else:
+                href = f"{root}{code}/index.html"
+            links.append((code, href))
+        return links
+
+    # -- pages ------------------------------------------------------------------
+
+    def index(self, lang: Lang) -> None:
+        articles = sorted(self.library.articles(), key=lambda a: (a.published, a.id), reverse=True)
+        here = [a for a in articles if lang in published_languages(a)]
+        elsewhere = [(a, a.original_language) for a in articles if a not in here]
+        groups = [
+            (gettext("Events", lang=lang), list(self.library.events())),
+            (gettext("People", lang=lang), list(self.library.entities("person"))),
+            (gettext("Organizations", lang=lang), list(self.library.entities("organization"))),
+            (gettext("Places", lang=lang), list(self.library.entities("place"))),
+        ]
+        path = f"{lang}/index.html"
+        self.render(
+            "preview/index.html",
+            path,
+            articles=here,
+            elsewhere=elsewhere,
+            entity_groups=[(heading, items) for heading, items in groups if items],
+            language_links=self.language_links(None, path),
+            alternates="{lang}/index.html",
+        )
+
+    def article(self, article: Article, lang: Lang) -> None:
+        path = self.page_path(article, lang)
+        lib = self.library
+        place = lib.get(article.dateline.place, Place) if article.dateline else None
+        related = [(a, _version(a, lang)) for a in lib.related_articles(article.id)]
+        press = [(a, _version(a, lang)) for a in lib.foreign_press() if a.id != article.id]
+        mentions = [(lib.get(e), _entity_name(lib.get(e), lang)) for e in article.mentions]
+        self.render(
+            "preview/article.html",
+            path,
+            item=article,
+            dateline_place=place,
+            authors=[(lib.get(b.person, Person), b) for b in article.authors],
+            fallbacks=article.fallback_fields(lang),
+            related=related,
+            press=press,
+            mentions=mentions,
+            language_links=self.language_links(article, path),
+        )
+
+    def entity(self, entity: Person | Organization | Place, lang: Lang) -> None:
+        path = self.page_path(entity, lang)
+        groups = {
+            "person": gettext("People", lang=lang),
+            "organization": gettext("Organizations", lang=lang),
+            "place": gettext("Places", lang=lang),
+        }
+        short = None
+        if isinstance(entity, Organization):
+            short = entity.abbreviation.get(lang)
+        articles = [(a, _version(a, lang)) for a in self.library.articles_mentioning(entity.id)]
+        self.render(
+            "preview/entity.html",
+            path,
+            item=entity,
+            name=_entity_name(entity, lang),
+            short=short,
+            group=groups[entity.type],
+            events=self.library.timeline(entity.id),
+            articles=articles,
+            language_links=self.language_links(entity, path),
+        )
+
+    def event(self, event: Event, lang: Lang) -> None:
+        from .dates import format_date_range
+
+        path = self.page_path(event, lang)
+        place = self.library.get(event.place, Place) if event.place else None
+        participants = []
+        for participant in event.participants:
+            entity = self.library.get(participant.entity)
+            participants.append((entity, _entity_name(entity, lang), participant.role))
+        when = format_date_range(event.start, event.end, lang=lang) if event.end else None
+        self.render(
+            "preview/event.html",
+            path,
+            item=event,
+            place=place,
+            when=when or _format(event.start, lang),
+            participants=participants,
+            language_links=self.language_links(event, path),
+        )
+
+    def timeline(self, lang: Lang) -> None:
+        path = f"{lang}/timeline/index.html"
+        events = []
+        for event in sorted(self.library.events(), key=lambda e: (e.start, e.id)):
+            place = self.library.get(event.place, Place) if event.place else None
+            events.append((event, _format(event.start, lang), place))
+        self.render(
+            "preview/timeline.html",
+            path,
+            events=events,
+            language_links=self.language_links(None, path),
+            alternates="{lang}/timeline/index.html",
+        )
+
+    def translations(self, article: Article, lang: Lang) -> None:
+        path = f"{lang}/translations/{article.id}/index.html"
+        columns = []
+        for code in SUPPORTED_LANGUAGES:
+            status = article.translations.get(code, "missing")
+            columns.append((code, status, status in STALE_STATUSES))
+        rows = []
+        for field, text in article.text_fields().items():
+            if not text.languages():
+                continue
+            rows.append((field, [self._cell(text, code, article) for code in SUPPORTED_LANGUAGES]))
+        self.render(
+            "preview/translation.html",
+            path,
+            article=article,
+            columns=columns,
+            rows=rows,
+            published=published_languages(article),
+            status_label=lambda status: _status_label(status, lang),
+            language_links=[
+                (code, f"../../../{code}/translations/{article.id}/index.html")
+                for code in SUPPORTED_LANGUAGES
+            ],
+            alternates=f"{{lang}}/translations/{article.id}/index.html",
+        )
+
+    @staticmethod
+    def _cell(text: LocalizedText, code: Lang, article: Article) -> tuple[str, str, Any, Any]:
+        resolved = text.resolve(code)
+        if resolved.is_fallback:
+            state = "missing"
+        elif resolved.value == "":
+            state = "empty"
+        elif article.translations.get(code) in STALE_STATUSES:
+            state = "stale"
+        else:
+            state = "ok"
+        return (code, state, resolved.value, resolved.lang)
+
+
+def _format(value: Any, lang: Lang) -> str:
+    from .dates import format_date
+
+    return format_date(value, "long", lang=lang)
+
+
+def build_preview(
+    library: ContentLibrary,
+    out: str | Path,
+    *,
+    templates: str | Path | Sequence[str | Path] = (),
+    base_url: str = "",
+) -> list[Path]:
+    """Write the preview site of ``library`` into ``out``; return the files written.
+
+    ``templates`` are folders searched before the shipped templates (same
+    names: ``preview/article.html`` …). Template errors raise
+    :class:`TemplateRenderError` naming the template and line.
+
+    >>> import tempfile
+    >>> from diplolib import load_sample_library
+    >>> from diplolib.jinja import build_preview
+    >>> out = Path(tempfile.mkdtemp())
+    >>> files = build_preview(load_sample_library(), out)
+    >>> sorted(f.name for f in files if f.parent == out)
+    ['index.html', 'style.css']
+    >>> (out / "az" / "timeline" / "index.html") in files
+    True
+    """
+    from .jinja import create_environment
+
+    target = Path(out)
+    target.mkdir(parents=True, exist_ok=True)
+    env = create_environment(
+        templates=templates,
+        library=library,
+        url_patterns=PREVIEW_URL_PATTERNS,
+    )
+    site = _Site(library, target, env, base_url)
+    for lang in SUPPORTED_LANGUAGES:
+        with use_language(lang):
+            site.index(lang)
+            site.timeline(lang)
+            for article in library.articles():
+                if lang in published_languages(article):
+                    site.article(article, lang)
+                site.translations(article, lang)
+            for event in library.events():
+                site.event(event, lang)
+            for entity in library.entities():
+                site.entity(entity, lang)
+    site.render(
+        "preview/language.html",
+        "index.html",
+        language_links=site.language_links(None, "index.html"),
+        alternates="{lang}/index.html",
+    )
+    shutil.copyfile(_find_static(templates, "preview/style.css"), target / "style.css")
+    site.written.append(target / "style.css")
+    return site.written
+
+
+def _find_static(templates: str | Path | Sequence[str | Path], name: str) -> Path:
+    folders = [templates] if isinstance(templates, str | Path) else list(templates)
+    for folder in folders:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return candidate
+    return Path(__file__).resolve().parent / "templates" / name
