@@ -25,6 +25,7 @@ references are kept for the catalog checker.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -316,6 +317,18 @@ def _check_charset(header: dict[str, str], file: str, line: int | None) -> None:
         )
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one by one (a list of them would double a big catalog's memory)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> PoFile:
     """Parse the bytes of a ``.po`` file strictly; ``file`` is used in error messages.
 
@@ -328,7 +341,6 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
     result = PoFile(file)
     seen: dict[str | tuple[str, str], int | None] = {}
     builder = _Builder(file)
-    lines = text.split("\n")
 
     def finish(line: int) -> None:
         if not builder.has_keywords:
@@ -367,7 +379,8 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
         seen[entry.key] = entry.line
         result.entries.append(entry)
 
-    for number, raw in enumerate(lines, start=1):
+    number = 0
+    for number, raw in enumerate(_lines(text), start=1):
         line = raw.rstrip("\r").strip()
         if not line:
             finish(number)
@@ -415,5 +428,5 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
         builder.keyword(
             kw, match["index"], _parse_string(match["rest"], file, number), number, obsolete
         )
-    finish(len(lines))
+    finish(number)
     return result
