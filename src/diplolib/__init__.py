@@ -74,6 +74,8 @@ _EXPORTS: dict[str, str] = {
     "ContentLibrary": "library",
     "load_sample_library": "library",
     "slugify": "slugs",
+    "export_po": "po",
+    "import_po": "po",
     "LazyString": "i18n",
     "get_translations": "i18n",
     "gettext": "i18n",
@@ -146,6 +148,7 @@ if TYPE_CHECKING:
     )
     from .names import format_name
     from .numbers import format_list, format_number, format_ordinal, format_percent
+    from .po import export_po, import_po
     from .publish import hreflang_links, to_jsonld
     from .slugs import slugify
     from .text import LocalizedText, Resolved

@@ -25,6 +25,7 @@ references are kept for the catalog checker.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -288,11 +289,9 @@ class _Builder:
         )
 
 
-def _decode(data: bytes, file: str) -> str:
-    if len(data) > MAX_CATALOG_BYTES:
-        raise CatalogError(
-            f"catalog is {len(data)} bytes; the limit is {MAX_CATALOG_BYTES}", file=file
-        )
+def _decode(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> str:
+    if len(data) > max_bytes:
+        raise CatalogError(f"catalog is {len(data)} bytes; the limit is {max_bytes}", file=file)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -318,7 +317,19 @@ def _check_charset(header: dict[str, str], file: str, line: int | None) -> None:
         )
 
 
-def parse_po(data: bytes, file: str) -> PoFile:
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one by one (a list of them would double a big catalog's memory)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
+def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> PoFile:
     """Parse the bytes of a ``.po`` file strictly; ``file`` is used in error messages.
 
     >>> parse_po(b'msgid "a"\\nmsgstr "\\\\q"\\n', "az.po")
@@ -326,11 +337,10 @@ def parse_po(data: bytes, file: str) -> PoFile:
     ...
     diplolib.errors.CatalogError: az.po:2: unknown escape sequence '\\q'; allowed: \\n \\t \\r \\\\ \\" \\a \\b \\f \\v \\' \\? and octal/hex escapes of ASCII characters
     """
-    text = _decode(data, file)
+    text = _decode(data, file, max_bytes)
     result = PoFile(file)
     seen: dict[str | tuple[str, str], int | None] = {}
     builder = _Builder(file)
-    lines = text.split("\n")
 
     def finish(line: int) -> None:
         if not builder.has_keywords:
@@ -369,7 +379,8 @@ def parse_po(data: bytes, file: str) -> PoFile:
         seen[entry.key] = entry.line
         result.entries.append(entry)
 
-    for number, raw in enumerate(lines, start=1):
+    number = 0
+    for number, raw in enumerate(_lines(text), start=1):
         line = raw.rstrip("\r").strip()
         if not line:
             finish(number)
@@ -417,5 +428,5 @@ def parse_po(data: bytes, file: str) -> PoFile:
         builder.keyword(
             kw, match["index"], _parse_string(match["rest"], file, number), number, obsolete
         )
-    finish(len(lines))
+    finish(number)
     return result

@@ -17,7 +17,7 @@ and field paths; nothing half-loaded is ever returned.
 
 from __future__ import annotations
 
-__all__ = ["ContentLibrary", "load_sample_library"]
+__all__ = ["ContentLibrary", "item_json", "load_sample_library"]
 
 import difflib
 import json
@@ -251,9 +251,7 @@ class ContentLibrary:
             folder = root / _FOLDERS[item.type]
             folder.mkdir(parents=True, exist_ok=True)
             target = folder / f"{item.id}.json"
-            data = item.model_dump(mode="json", exclude_defaults=True)
-            data = {"type": item.type, **data}
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            text = item_json(item)
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{item.id}.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -357,6 +355,14 @@ class ContentLibrary:
                 f"item {item_id!r} is a {item.type}, not a {kind.__name__.lower()}"
             )
         return item
+
+    def file_of(self, item_id: str) -> str | None:
+        """The file (relative to the loaded folder) an item came from, or None.
+
+        >>> load_sample_library().file_of("baku")
+        'places/baku.json'
+        """
+        return self._origin.get(item_id)
 
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._items
@@ -502,6 +508,17 @@ class ContentLibrary:
                 total += 1
                 present += code in text
         return present / total if total else 1.0
+
+
+def item_json(item: Item) -> str:
+    """The text of an item's content file, as :meth:`ContentLibrary.save` writes it.
+
+    >>> print(item_json(load_sample_library().get("baku")).splitlines()[1])
+      "type": "place",
+    """
+    data = item.model_dump(mode="json", exclude_defaults=True)
+    data = {"type": item.type, **data}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 @cache

@@ -11,7 +11,7 @@ folder. Dates that history only gives in part ("in 2009", "in March 2017") are
 >>> baku.name.get("az")
 'Bakı'
 >>> baku.model_dump_json()
-'{"id":"baku","wikidata":null,"external_ids":{},"inflections":{},"type":"place","name":{"en":"Baku","az":"Bakı"},"kind":"city","country":"azerbaijan"}'
+'{"id":"baku","wikidata":null,"external_ids":{},"inflections":{},"translation_sources":{},"type":"place","name":{"en":"Baku","az":"Bakı"},"kind":"city","country":"azerbaijan"}'
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ __all__ = [
     "PlaceKind",
     "Position",
     "Section",
+    "TranslationSources",
     "TranslationStatus",
     "export_json_schemas",
 ]
@@ -297,6 +298,25 @@ def _lang_keys(value: object) -> object:
     return value
 
 
+_FIELD_PATH = r"^[a-z_]+(\[[0-9]{1,4}\])?(\.[a-z_]+(\[[0-9]{1,4}\])?)*$"
+_SOURCE_HASH = r"^[0-9a-f]{16}$"
+
+TranslationSources = dict[
+    Lang,
+    dict[
+        Annotated[str, Field(pattern=_FIELD_PATH, max_length=80)],
+        Annotated[str, Field(pattern=_SOURCE_HASH)],
+    ],
+]
+"""Per target language, the hash of the source text each field's translation was made from.
+
+``{"az": {"title": "3f2a…", "body[3]": "…"}}``: the ``az`` title was translated
+from a source text with that hash (the first 16 hex digits of its SHA-256; see
+:func:`diplolib.po.source_hash`). A translation whose recorded hash differs from
+the current source's is *stale*. :func:`diplolib.po.import_po` keeps it up to date.
+"""
+
+
 # ---------------------------------------------------------------------------
 # Entities
 
@@ -333,6 +353,7 @@ class EntityBase(_Model):
         Literal["genitive", "dative", "accusative", "locative", "ablative", "instrumental"],
         str,
     ] = {}
+    translation_sources: TranslationSources = {}
 
 
 class Position(_Model):
@@ -549,6 +570,7 @@ class Event(_Model):
     end: PartialDate | None = None
     place: Id | None = None
     participants: tuple[Participant, ...] = ()
+    translation_sources: TranslationSources = {}
 
     @model_validator(mode="after")
     def _ordered(self) -> Event:
@@ -648,6 +670,7 @@ class Article(_Model):
     related: tuple[Id, ...] = ()
     source: ForeignSource | None = None
     comment_count: Annotated[int, Field(ge=0)] = 0
+    translation_sources: TranslationSources = {}
 
     @model_validator(mode="before")
     @classmethod

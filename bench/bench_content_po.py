@@ -1,0 +1,115 @@
+"""Benchmark: content export to PO and import back, on a generated 10,000-article library.
+
+Anchors, measured in the same run on the same entries:
+
+* export (``export_po`` building the catalog, then saving it) vs polib's own
+  ``POFile.save`` of the finished catalog — the cost of writing the file at all;
+* import (``import_po``: strict parse, every check including language
+  detection, applying all translations) vs ``polib.pofile`` reading the file;
+* import into a content folder (also rewriting every changed file atomically).
+
+Time and peak traced memory (tracemalloc) are printed with ratios.
+
+Run: ``python bench/bench_content_po.py [--articles N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from diplolib import Article, ContentLibrary, export_po, import_po, load_sample_library
+
+
+def make_library(count: int) -> ContentLibrary:
+    sample = load_sample_library()
+    seed = sample.get("kazakhstan-azerbaijan-strategic-partner", Article)
+    others = [i for i in sample if not isinstance(i, Article)]
+    articles = [
+        seed.model_copy(
+            update={
+                "id": f"article-{i}",
+                "slug": {"en": f"article-{i}", "az": f"meqale-{i}"},
+                "related": (),
+            }
+        )
+        for i in range(count)
+    ]
+    return ContentLibrary([*others, *articles])
+
+
+def measure(func: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Seconds and peak traced MiB of one call (timed without tracemalloc, then traced)."""
+    gc.collect()
+    start = time.perf_counter()
+    result = func()
+    seconds = time.perf_counter() - start
+    del result
+    gc.collect()
+    tracemalloc.start()
+    result = func()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, peak / 2**20, result
+
+
+def row(name: str, seconds: float, mib: float | None, entries: int) -> None:
+    per = seconds / entries * 1e6 if entries else 0.0
+    memory = f"  peak {mib:7.1f} MiB" if mib is not None else ""
+    print(f"  {name:<34} {seconds:7.2f} s  {per:6.1f} µs/entry{memory}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+
+    library = make_library(args.articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        po_path = folder / "az.po"
+
+        def ours_export() -> polib.POFile:
+            po = export_po(library, "en", "az")
+            po.save(str(po_path))
+            return po
+
+        export_s, export_mib, po = measure(ours_export)
+        entries = len(po)
+        save_s, save_mib, _ = measure(lambda: po.save(str(po_path)))
+        size = po_path.stat().st_size
+
+        import_s, import_mib, report = measure(lambda: import_po(library, po_path))
+        assert report.ok, report.summary()
+        read_s, read_mib, _ = measure(lambda: polib.pofile(str(po_path)))
+
+        content = folder / "content"
+        library.save(content)
+        start = time.perf_counter()
+        written = import_po(content, po_path)
+        folder_s = time.perf_counter() - start
+        assert written.committed
+
+    print(f"content PO: {args.articles:,} articles, {entries:,} entries, {size / 1e6:.1f} MB of PO")
+    print("export")
+    row("export_po + save", export_s, export_mib, entries)
+    row("polib POFile.save (anchor)", save_s, save_mib, entries)
+    print(f"  ratio {export_s / save_s:.2f}× time, {export_mib / save_mib:.2f}× memory")
+    print("import (in memory)")
+    row("import_po", import_s, import_mib, entries)
+    row("polib.pofile (anchor)", read_s, read_mib, entries)
+    print(f"  ratio {import_s / read_s:.2f}× time, {import_mib / read_mib:.2f}× memory")
+    print("import into a folder")
+    row(f"import_po, {len(written.changed_files):,} files", folder_s, None, entries)
+
+
+if __name__ == "__main__":
+    main()

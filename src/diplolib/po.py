@@ -1,0 +1,1098 @@
+"""Content translation through PO files: export, import, stale detection, coverage.
+
+Translators edit content (not only UI strings) in the tools they know
+(Poedit, Weblate, Lokalize): :func:`export_po` turns articles, events and
+entities into a gettext catalog with one entry per localized field or body
+paragraph, and :func:`import_po` checks a translated catalog and writes the
+translations back into the content files, all or nothing.
+
+* ``msgctxt`` names the item, the field and the paragraph:
+  ``article:kazakhstan-azerbaijan-strategic-partner:body[3]``.
+* ``msgid`` is the source text, ``msgstr`` the current translation.
+* Extracted comments (``#.``) give the translator the field, the item's title,
+  its slug, a length limit where one applies, and the ``source-hash`` of the
+  ``msgid``.
+* Every imported translation records the hash of the source text it was made
+  from in the item's ``translation_sources``. When the source changes later,
+  the translation is *stale*: the next export marks it ``fuzzy`` (with the
+  previous ``msgid`` as ``#|`` when the previous PO file is given) and
+  :func:`translation_status` counts it.
+
+>>> from diplolib import load_sample_library
+>>> po = export_po(load_sample_library(), "en", "az")
+>>> po.metadata["Language"], po.metadata["X-Source-Language"]
+('az', 'en')
+>>> entry = po.find("place:baku:name", by="msgctxt")
+>>> entry.msgid, entry.msgstr
+('Baku', 'Bakı')
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "FIELD_LIMITS",
+    "MAX_PO_BYTES",
+    "EntryResult",
+    "ImportReport",
+    "ItemStatus",
+    "export_po",
+    "field_limit",
+    "import_po",
+    "source_hash",
+    "text_fields",
+    "translation_status",
+]
+
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from . import __version__
+from ._atomic import write_all
+from ._po import PoEntry, PoFile, parse_po
+from .errors import CatalogError, ContentError
+from .i18n import gettext
+from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .library import ContentLibrary, item_json
+from .models import Article, Event, Item, Organization, Person, Place
+from .text import LocalizedText
+
+if TYPE_CHECKING:
+    import polib
+
+FIELD_LIMITS: Final[Mapping[str, int]] = {
+    "article:title": 200,
+    "article:lead": 600,
+    "article:section.name": 80,
+    "article:tags[]": 60,
+    "article:authors[].role": 250,
+    "article:source.publication": 120,
+    "event:name": 200,
+    "event:participants[].role": 120,
+    "person:given": 80,
+    "person:family": 80,
+    "person:patronymic": 80,
+    "person:positions[].title": 250,
+    "organization:name": 200,
+    "organization:abbreviation": 20,
+    "organization:aliases[]": 200,
+    "place:name": 120,
+}
+"""Most characters a translation may have, by ``type:field`` (``[]`` stands for any index).
+
+Titles and names appear in menus, breadcrumbs and ``<title>`` tags; paragraphs
+and descriptions have no limit.
+"""
+
+MAX_PO_BYTES: Final = 256 * 1024 * 1024
+"""Largest content PO file :func:`import_po` reads (256 MiB; 10,000 long articles make ~120 MB)."""
+
+_CONTEXT_RE: Final = re.compile(
+    r"(?P<type>article|event|person|organization|place):(?P<id>[a-z0-9._-]{1,120}):"
+    r"(?P<path>[a-z_]+(?:\[[0-9]{1,4}\])?(?:\.[a-z_]+(?:\[[0-9]{1,4}\])?)*)"
+)
+_SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
+_HASH_COMMENT: Final = "source-hash:"
+_PLURAL_FORMS: Final = "nplurals=2; plural=(n != 1);"
+_LANGUAGE_TEAMS: Final[Mapping[str, str]] = {"az": "Azerbaijani", "en": "English"}
+_FIELD_NAMES: Final[Mapping[str, str]] = {
+    "title": "title",
+    "lead": "lead (standfirst)",
+    "body": "body paragraph",
+    "tags": "tag",
+    "section.name": "section name",
+    "authors.role": "author's role in the byline",
+    "source.publication": "name of the original publication",
+    "name": "name",
+    "description": "description",
+    "participants.role": "participant's role",
+    "given": "given name",
+    "family": "family name",
+    "patronymic": "patronymic",
+    "positions.title": "title of a position held",
+    "abbreviation": "abbreviation",
+    "aliases": "other name",
+}
+
+Outcome = Literal["applied", "skipped", "stale", "rejected"]
+
+
+def source_hash(text: str) -> str:
+    """The hash recorded for a source text: 16 hex digits of the SHA-256 of its NFC form.
+
+    >>> source_hash("Baku") == source_hash("Baku") != source_hash("Baku.")
+    True
+    >>> len(source_hash("Bakı"))
+    16
+    """
+    data = unicodedata.normalize("NFC", text).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def text_fields(item: Item) -> dict[str, LocalizedText]:
+    """Every localized field of an item by path, in the order a reader meets them.
+
+    Articles list ``title``, ``lead``, ``body[N]`` paragraphs and the rest (see
+    :meth:`~diplolib.models.Article.text_fields`); events their name,
+    description and participants' roles; entities their names.
+
+    >>> from diplolib import load_sample_library
+    >>> list(text_fields(load_sample_library().get("osce")))
+    ['name', 'abbreviation']
+    """
+    if isinstance(item, Article):
+        return item.text_fields()
+    fields: dict[str, LocalizedText] = {}
+    if isinstance(item, Event):
+        fields = {"name": item.name, "description": item.description}
+        for i, participant in enumerate(item.participants):
+            fields[f"participants[{i}].role"] = participant.role
+    elif isinstance(item, Person):
+        fields = {"given": item.given, "family": item.family, "patronymic": item.patronymic}
+        for i, position in enumerate(item.positions):
+            fields[f"positions[{i}].title"] = position.title
+    elif isinstance(item, Organization):
+        fields = {"name": item.name, "abbreviation": item.abbreviation}
+        fields.update({f"aliases[{i}]": alias for i, alias in enumerate(item.aliases)})
+    else:
+        fields = {"name": item.name}
+    return fields
+
+
+def _generic(path: str) -> str:
+    return re.sub(r"\[[0-9]+\]", "[]", path)
+
+
+def field_limit(item_type: str, path: str) -> int | None:
+    """The length limit of a field (see :data:`FIELD_LIMITS`), or None.
+
+    >>> field_limit("article", "tags[3]"), field_limit("article", "body[0]")
+    (60, None)
+    """
+    return FIELD_LIMITS.get(f"{item_type}:{_generic(path)}")
+
+
+def _context(item: Item, path: str) -> str:
+    return f"{item.type}:{item.id}:{path}"
+
+
+def _title(item: Item, lang: Lang) -> str:
+    if isinstance(item, Person):
+        name = item.display_name(lang)
+    elif isinstance(item, Article | Event | Organization | Place):
+        name = (item.title if isinstance(item, Article) else item.name).get(lang) or ""
+    else:  # pragma: no cover - every model is listed above
+        name = item.id
+    return name if len(name) <= 80 else name[:77] + "..."
+
+
+def _describe(item: Item, path: str, count: int, lang: Lang) -> list[str]:
+    key = re.sub(r"\[[0-9]+\]", "", path)
+    what = _FIELD_NAMES.get(key, key)
+    match = re.match(r"body\[([0-9]+)\]", path)
+    if match is not None:
+        what = f"body paragraph {int(match.group(1)) + 1} of {count}"
+    shown = what if what == path else f"{what} ({path})"
+    lines = [f"{shown} of {item.type} “{_title(item, lang)}”"]
+    if isinstance(item, Article):
+        lines.extend(f"slug ({code}): {slug}" for code, slug in item.slug.items())
+    limit = field_limit(item.type, path)
+    if limit is not None:
+        lines.append(f"limit: at most {limit} characters")
+    return lines
+
+
+def _translates(item: Item, target: Lang) -> bool:
+    return not (isinstance(item, Article) and item.original_language == target)
+
+
+def _check_pair(source_lang: str, target_lang: str) -> tuple[Lang, Lang]:
+    source, target = normalize_lang(source_lang), normalize_lang(target_lang)
+    if source == target:
+        raise ContentError(
+            f"source and target language are both {source!r}; "
+            f"choose two of {', '.join(map(repr, SUPPORTED_LANGUAGES))}"
+        )
+    return source, target
+
+
+def _read_po(path: str | os.PathLike[str]) -> PoFile:
+    name = os.fspath(path)
+    try:
+        size = Path(name).stat().st_size
+        if size > MAX_PO_BYTES:
+            raise CatalogError(
+                f"file is {size} bytes; the limit is {MAX_PO_BYTES} "
+                "(export a selection: --id, --section, --since)",
+                file=name,
+            )
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
+    return parse_po(data, name, max_bytes=MAX_PO_BYTES)
+
+
+def _as_pofile(value: polib.POFile | str | os.PathLike[str]) -> polib.POFile:
+    import polib
+
+    if isinstance(value, polib.POFile):
+        return value
+    _read_po(value)  # strict syntax check first: errors come with a line number
+    return polib.pofile(os.fspath(value), encoding="utf-8", wrapwidth=78)
+
+
+def _check_previous(old: polib.POFile, source: Lang, target: Lang) -> None:
+    for name, expected in (("Language", target), ("X-Source-Language", source)):
+        declared = old.metadata.get(name)
+        try:
+            ok = not declared or normalize_lang(declared) == expected
+        except ValueError:
+            ok = False
+        if not ok:
+            raise CatalogError(
+                f"the previous file's {name} is {declared!r}, but this export is "
+                f"{source} → {target}: merge only files of the same language pair",
+                file=old.fpath,
+            )
+
+
+def export_po(
+    items: ContentLibrary | Iterable[Item],
+    source_lang: str,
+    target_lang: str,
+    *,
+    previous: polib.POFile | str | os.PathLike[str] | None = None,
+    references: Callable[[str], str | None] | None = None,
+    now: dt.datetime | None = None,
+) -> polib.POFile:
+    """Export the localized text of ``items`` as a PO catalog from ``source_lang`` to ``target_lang``.
+
+    One entry per field with a non-empty source text; articles written in
+    ``target_lang`` are left out. ``msgstr`` is the current translation. A
+    translation whose recorded source hash no longer matches is marked
+    ``fuzzy``. With ``previous`` (the catalog exported last time), the export
+    merges like ``msgmerge``: a changed source gets ``#|`` with the previous
+    ``msgid`` and ``fuzzy``; a translation the previous file holds but the
+    library does not (not imported yet) is kept, marked ``fuzzy`` when the
+    library holds another one; translator comments are
+    kept; entries whose source vanished from ``items`` become obsolete
+    (``#~``). ``references`` maps an item id to its file for the ``#:``
+    lines (default: :meth:`ContentLibrary.file_of` when ``items`` is a
+    library). ``now`` sets the header dates (default: the current time).
+
+    >>> from diplolib import load_sample_library
+    >>> po = export_po(load_sample_library(), "en", "az")
+    >>> e = po.find("article:kazakhstan-azerbaijan-strategic-partner:title", by="msgctxt")
+    >>> print(e.comment)
+    title of article “Azerbaijan is an important strategic partner of Kazakhstan in the...”
+    slug (en): azerbaijan-important-strategic-partner-of-kazakhstan
+    slug (az): azerbaycan-qazaxistanin-strateji-terefdasidir
+    limit: at most 200 characters
+    source-hash: ...
+    >>> e.msgstr
+    'Azərbaycan Qafqaz regionunda Qazaxıstanın mühüm strateji tərəfdaşıdır'
+    """
+    import polib
+
+    source, target = _check_pair(source_lang, target_lang)
+    old = _as_pofile(previous) if previous is not None else None
+    if references is None and isinstance(items, ContentLibrary):
+        references = items.file_of
+    old_entries: dict[str, polib.POEntry] = {}
+    if old is not None:
+        _check_previous(old, source, target)
+        old_entries = {e.msgctxt: e for e in old if e.msgctxt and not e.obsolete}
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")
+    po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
+    po.header = f"Content of a diplolib library: {source} → {target}."
+    po.metadata = {
+        "Project-Id-Version": "diplolib content",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": stamp,
+        "PO-Revision-Date": stamp,
+        "Last-Translator": "",
+        "Language-Team": _LANGUAGE_TEAMS[target],
+        "Language": target,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": _PLURAL_FORMS,
+        "X-Source-Language": source,
+        "X-Generator": f"diplolib {__version__}",
+    }
+    if old is not None:
+        for key in ("PO-Revision-Date", "Last-Translator", "Language-Team"):
+            if old.metadata.get(key):
+                po.metadata[key] = old.metadata[key]
+    seen: set[str] = set()
+    for item in items:
+        if not _translates(item, target):
+            continue
+        fields = text_fields(item)
+        paragraphs = sum(1 for path in fields if path.startswith("body["))
+        recorded = item.translation_sources.get(target, {})
+        for path, text in fields.items():
+            msgid = text.get(source, fallback=False)
+            if not msgid:
+                continue
+            context = _context(item, path)
+            seen.add(context)
+            digest = source_hash(msgid)
+            msgstr = text.get(target, fallback=False) or ""
+            flags: list[str] = []
+            before = old_entries.get(context)
+            previous_msgid: str | None = None
+            if before is not None and before.msgid != msgid:
+                previous_msgid = before.msgid
+            if msgstr and before is not None and before.msgstr and before.msgstr != msgstr:
+                # Edited in the file but not imported: the translator's work is kept, for review.
+                msgstr = before.msgstr
+                flags.append("fuzzy")
+            elif msgstr:
+                stale = path in recorded and recorded[path] != digest
+                # An unrecorded translation whose source changed since the last export.
+                moved = path not in recorded and previous_msgid is not None
+                if stale or moved:
+                    flags.append("fuzzy")
+            elif before is not None and before.msgstr:
+                msgstr = before.msgstr  # translated in the file, not imported yet
+                if previous_msgid is not None or "fuzzy" in before.flags:
+                    flags.append("fuzzy")
+            if "fuzzy" not in flags:
+                previous_msgid = None
+            comment = [*_describe(item, path, paragraphs, source), f"{_HASH_COMMENT} {digest}"]
+            reference = references(item.id) if references is not None else None
+            entry = polib.POEntry(
+                msgctxt=context,
+                msgid=msgid,
+                msgstr=msgstr,
+                comment="\n".join(comment),
+                tcomment=before.tcomment if before is not None else "",
+                occurrences=[(reference, "")] if reference else [],
+                flags=flags,
+                previous_msgid=previous_msgid,
+            )
+            po.append(entry)
+    if old is not None:
+        for context, before in old_entries.items():
+            if context not in seen and before.msgstr:
+                po.append(
+                    polib.POEntry(
+                        msgctxt=context,
+                        msgid=before.msgid,
+                        msgstr=before.msgstr,
+                        tcomment=before.tcomment,
+                        obsolete=True,
+                    )
+                )
+    return po
+
+
+# ---------------------------------------------------------------------------
+# import
+
+
+@dataclass(frozen=True, slots=True)
+class EntryResult:
+    """What :func:`import_po` did with one entry, and why.
+
+    >>> r = EntryResult("place:baku:name", 12, "rejected", "unknown item 'bakuu'")
+    >>> print(r)
+    line 12: place:baku:name: rejected: unknown item 'bakuu'
+    """
+
+    msgctxt: str | None
+    line: int | None
+    outcome: Outcome
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.msgctxt or '(no msgctxt)'}: {self.outcome}: {self.reason}"
+
+    def as_dict(self) -> dict[str, object]:
+        """The result as a JSON-ready dict.
+
+        >>> EntryResult("place:baku:name", 3, "skipped", "unchanged").as_dict()["outcome"]
+        'skipped'
+        """
+        return {
+            "msgctxt": self.msgctxt,
+            "line": self.line,
+            "outcome": self.outcome,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class ImportReport:
+    """The outcome of :func:`import_po`: every entry's result and what was written.
+
+    ``applied`` entries changed (or confirmed) a translation; ``skipped`` were
+    empty, fuzzy or unchanged; ``stale`` were translated from a source text
+    that has changed since the export; ``rejected`` failed a check. Any
+    rejection means nothing was changed (``committed`` is False).
+    ``normalized`` lists Azerbaijani look-alike letters that were replaced,
+    ``warnings`` style findings that do not block the import. ``library`` is
+    the library with the translations applied (the unchanged one when nothing
+    was committed).
+
+    >>> from diplolib import load_sample_library
+    >>> report = ImportReport("en", "az", load_sample_library())
+    >>> report.ok, report.committed
+    (True, False)
+    """
+
+    source_lang: Lang
+    target_lang: Lang
+    library: ContentLibrary
+    applied: list[EntryResult] = field(default_factory=list)
+    skipped: list[EntryResult] = field(default_factory=list)
+    stale: list[EntryResult] = field(default_factory=list)
+    rejected: list[EntryResult] = field(default_factory=list)
+    normalized: list[EntryResult] = field(default_factory=list)
+    warnings: list[EntryResult] = field(default_factory=list)
+    changed_files: list[Path] = field(default_factory=list)
+    committed: bool = False
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when no entry was rejected.
+
+        >>> from diplolib import load_sample_library
+        >>> report = ImportReport("en", "az", load_sample_library())
+        >>> report.rejected.append(EntryResult(None, 4, "rejected", "no msgctxt"))
+        >>> report.ok
+        False
+        """
+        return not self.rejected
+
+    def summary(self) -> str:
+        """One line of counts, for people.
+
+        >>> from diplolib import load_sample_library
+        >>> ImportReport("en", "az", load_sample_library()).summary()
+        'en → az: 0 applied, 0 skipped, 0 stale, 0 rejected'
+        """
+        return gettext(
+            "{source} → {target}: {applied} applied, {skipped} skipped, {stale} stale, "
+            "{rejected} rejected",
+            source=self.source_lang,
+            target=self.target_lang,
+            applied=len(self.applied),
+            skipped=len(self.skipped),
+            stale=len(self.stale),
+            rejected=len(self.rejected),
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        """The report as a JSON-ready dict.
+
+        >>> from diplolib import load_sample_library
+        >>> data = ImportReport("en", "az", load_sample_library()).as_dict()
+        >>> data["ok"], data["applied"]
+        (True, [])
+        """
+        return {
+            "source_language": self.source_lang,
+            "target_language": self.target_lang,
+            "ok": self.ok,
+            "committed": self.committed,
+            "dry_run": self.dry_run,
+            "changed_files": [str(p) for p in self.changed_files],
+            **{
+                name: [r.as_dict() for r in getattr(self, name)]
+                for name in ("applied", "skipped", "stale", "rejected", "normalized", "warnings")
+            },
+        }
+
+
+def _entries_of(po: polib.POFile) -> PoFile:
+    """Our entry records from a polib object (polib keeps the line numbers it read)."""
+    result = PoFile(po.fpath or "<PO file>", dict(po.metadata))
+    for entry in po:
+        record = PoEntry(
+            line=getattr(entry, "linenum", None),
+            msgid=entry.msgid,
+            msgctxt=entry.msgctxt,
+            msgid_plural=entry.msgid_plural or None,
+            msgstr=entry.msgstr,
+            msgstr_plural=tuple(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)),
+            flags=frozenset(entry.flags),
+            extracted_comments=tuple(entry.comment.splitlines()),
+            obsolete=entry.obsolete,
+        )
+        (result.obsolete if entry.obsolete else result.entries).append(record)
+    return result
+
+
+def _language_pair(
+    po: PoFile, source_lang: str | None, target_lang: str | None
+) -> tuple[Lang, Lang]:
+    def header_lang(name: str, expected: str | None) -> Lang | None:
+        declared = po.header_value(name)
+        if not declared:
+            return None
+        try:
+            code = normalize_lang(declared)
+        except ValueError:
+            raise CatalogError(
+                f"the header's {name} is {declared!r}; accepted: "
+                f"{', '.join(map(repr, SUPPORTED_LANGUAGES))}",
+                file=po.file,
+                line=po.header_line,
+            ) from None
+        if expected is not None and code != normalize_lang(expected):
+            raise CatalogError(
+                f"the file's {name} is {declared!r}, but {normalize_lang(expected)!r} "
+                "was asked for: this PO file is for another language pair",
+                file=po.file,
+                line=po.header_line,
+            )
+        return code
+
+    target = header_lang("Language", target_lang)
+    if target is None:
+        if target_lang is None:
+            raise CatalogError(
+                "the header has no Language field: say which language the translations "
+                "are in (e.g. Language: az)",
+                file=po.file,
+                line=po.header_line,
+            )
+        target = normalize_lang(target_lang)
+    source = header_lang("X-Source-Language", source_lang)
+    if source is None:
+        others = [lang for lang in SUPPORTED_LANGUAGES if lang != target]
+        source = normalize_lang(source_lang) if source_lang is not None else others[0]
+    if source == target:
+        raise CatalogError(
+            f"source and target language are both {source!r}", file=po.file, line=po.header_line
+        )
+    return source, target
+
+
+def _declared_hash(entry: PoEntry) -> str | None:
+    for comment in entry.extracted_comments:
+        if comment.startswith(_HASH_COMMENT):
+            return comment[len(_HASH_COMMENT) :].strip()
+    return None
+
+
+def _set_path(model: BaseModel, path: str, value: LocalizedText) -> BaseModel:
+    segments = path.split(".", 1)
+    match = _SEGMENT_RE.fullmatch(segments[0])
+    assert match is not None  # paths come from text_fields()
+    name, index = match["name"], match["index"]
+    current = getattr(model, name)
+    rest = segments[1] if len(segments) > 1 else None
+
+    def inner(part: Any) -> Any:
+        return value if rest is None else _set_path(part, rest, value)
+
+    if index is None:
+        new = inner(current)
+    else:
+        i = int(index)
+        new = (*current[:i], inner(current[i]), *current[i + 1 :])
+    return model.model_copy(update={name: new})
+
+
+class _Validator:
+    """The checks a translation must pass; reuses the catalog checker's entry checks."""
+
+    BLOCKING: Final = frozenset(
+        {"placeholder-mismatch", "unsafe-placeholder", "printf-mismatch", "markup"}
+    )
+    ADVISORY: Final = frozenset({"whitespace", "punctuation", "identical"})
+
+    def __init__(self, file: str, target: Lang, language_check: bool) -> None:
+        from ._catalog_tools import ALLOWED_IDENTICAL, _EntryChecker
+
+        self.checker = _EntryChecker(file, target, None, ALLOWED_IDENTICAL)
+        self.target = target
+        self.language_check = language_check
+
+    def check(
+        self, entry: PoEntry, value: str, limit: int | None, *, is_name: bool
+    ) -> tuple[list[str], list[str]]:
+        from ._template import placeholder_names
+        from .detect import check_language
+
+        errors: list[str] = []
+        warnings: list[str] = []
+        self.checker.found.clear()
+        probe = PoEntry(line=entry.line, msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=value)
+        self.checker.check(probe)
+        literal_braces = placeholder_names(entry.msgid) is None
+        for finding in self.checker.found:
+            if finding.code == "unsafe-placeholder" and literal_braces:
+                continue  # braces in the source are text, not placeholders: compared below
+            if finding.code in self.BLOCKING:
+                errors.append(finding.message)
+            elif finding.code == "identical" and is_name:
+                continue  # names are often spelled the same in both languages
+            elif finding.code in self.ADVISORY:
+                warnings.append(finding.message)
+        if literal_braces:
+            wanted = sorted(re.findall(r"\{[^{}]*\}", entry.msgid))
+            found = sorted(re.findall(r"\{[^{}]*\}", value))
+            if wanted != found:
+                errors.append(
+                    gettext(
+                        "braced text {found} does not match {expected} in the source",
+                        found=" ".join(found) or "-",
+                        expected=" ".join(wanted) or "-",
+                    )
+                )
+        if limit is not None and len(value) > limit:
+            errors.append(
+                gettext(
+                    "{count} characters; this field allows at most {limit}",
+                    count=len(value),
+                    limit=limit,
+                )
+            )
+        if self.language_check:
+            expected = "az-Latn" if self.target == "az" else self.target
+            verdict = check_language(value, expected)
+            if verdict.status == "mismatch":
+                errors.append(gettext("wrong language: {problem}", problem=verdict.message))
+        return errors, warnings
+
+
+def import_po(
+    library: ContentLibrary | str | os.PathLike[str],
+    pofile: polib.POFile | str | os.PathLike[str],
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    dry_run: bool = False,
+    language_check: bool = True,
+) -> ImportReport:
+    """Check the translations in ``pofile`` and apply them to ``library``, all or nothing.
+
+    ``library`` is a :class:`~diplolib.library.ContentLibrary` (the result is
+    ``report.library``; nothing is written) or a content folder, whose changed
+    files are rewritten atomically: every new file is written and synced to a
+    temporary name first, then renamed over the old one; if anything fails,
+    the files already renamed are restored from backups, so a failure leaves
+    every file as it was. ``pofile`` is a ``polib.POFile`` or a path (read
+    with diplolib's strict parser: a syntax error is a
+    :class:`~diplolib.errors.CatalogError` with the line).
+
+    The language pair comes from the header (``Language``,
+    ``X-Source-Language``); ``source_lang``/``target_lang`` make it a check.
+    Each entry is checked before anything changes: the context must name a
+    known item and field; the ``msgid`` must still be the current source text
+    (otherwise the entry is *stale* and left out) and must not have been
+    edited (its ``source-hash``); placeholders and markup must match the
+    source; the text must be in the target language
+    (:func:`~diplolib.detect.check_language`: a confident mismatch is
+    rejected, too little text to judge is accepted); length limits
+    (:data:`FIELD_LIMITS`) apply; Azerbaijani look-alike letters are replaced
+    and reported. Fuzzy and empty entries are skipped. Any rejection means
+    nothing is applied. With ``dry_run`` nothing is written either.
+
+    >>> from diplolib import load_sample_library
+    >>> lib = load_sample_library()
+    >>> po = export_po([lib.get("baku")], "en", "az")
+    >>> po[0].msgstr = "Bakı şəhəri"
+    >>> report = import_po(lib, po)
+    >>> report.summary()
+    'en → az: 1 applied, 0 skipped, 0 stale, 0 rejected'
+    >>> report.library.get("baku").name.get("az")
+    'Bakı şəhəri'
+    >>> po[0].msgstr = "Baku city, the capital of the Republic of Azerbaijan"
+    >>> print(import_po(lib, po).rejected[0].reason)
+    wrong language: expected Azerbaijani (az-Latn) but the text looks English (en, confidence 1.00)
+    """
+    from .az import normalize_with_report
+
+    root: Path | None = None
+    if not isinstance(library, ContentLibrary):
+        root = Path(library)
+        library = ContentLibrary.load(root)
+    po = _entries_of(pofile) if not isinstance(pofile, str | os.PathLike) else _read_po(pofile)
+    source, target = _language_pair(po, source_lang, target_lang)
+    report = ImportReport(source, target, library, dry_run=dry_run)
+    validator = _Validator(po.file, target, language_check)
+    updates: dict[str, dict[str, str]] = {}
+    accepted: dict[str, list[EntryResult]] = {}
+    contexts: dict[str, int | None] = {}
+    fields_of: dict[str, dict[str, LocalizedText]] = {}
+
+    for entry in po.entries:
+        ctx = entry.msgctxt
+
+        def result(outcome: Outcome, reason: str, entry: PoEntry = entry) -> EntryResult:
+            return EntryResult(entry.msgctxt, entry.line, outcome, reason)
+
+        if ctx is None:
+            report.rejected.append(
+                result("rejected", gettext("no msgctxt: not an entry of a diplolib content export"))
+            )
+            continue
+        if ctx in contexts:
+            first = contexts[ctx]
+            reason = gettext("duplicate entry for {context}", context=repr(ctx))
+            if first is not None:
+                reason = gettext(
+                    "duplicate entry for {context} (first at line {line})",
+                    context=repr(ctx),
+                    line=first,
+                )
+            report.rejected.append(result("rejected", reason))
+            continue
+        contexts[ctx] = entry.line
+        match = _CONTEXT_RE.fullmatch(ctx)
+        if match is None:
+            report.rejected.append(
+                result(
+                    "rejected",
+                    gettext(
+                        "msgctxt {context} is not 'type:id:field' "
+                        "(e.g. 'article:some-article:body[3]')",
+                        context=repr(ctx[:80]),
+                    ),
+                )
+            )
+            continue
+        if entry.is_plural:
+            report.rejected.append(
+                result("rejected", gettext("content entries have no plural forms"))
+            )
+            continue
+        item_id, path = match["id"], match["path"]
+        if item_id not in library:
+            report.rejected.append(
+                result("rejected", gettext("unknown item {id}", id=repr(item_id)))
+            )
+            continue
+        item = library.get(item_id)
+        if item.type != match["type"]:
+            report.rejected.append(
+                result(
+                    "rejected",
+                    gettext(
+                        "item {id} is a {kind}, not a {expected}",
+                        id=repr(item_id),
+                        kind=item.type,
+                        expected=match["type"],
+                    ),
+                )
+            )
+            continue
+        fields = fields_of.get(item_id)
+        if fields is None:
+            fields = fields_of[item_id] = text_fields(item)
+        text = fields.get(path)
+        if text is None:
+            known = ", ".join(fields)
+            report.rejected.append(
+                result(
+                    "rejected",
+                    gettext(
+                        "{kind} {id} has no field {field} (it has: {known})",
+                        kind=item.type,
+                        id=repr(item_id),
+                        field=repr(path),
+                        known=known,
+                    ),
+                )
+            )
+            continue
+        if not _translates(item, target):
+            report.rejected.append(
+                result(
+                    "rejected",
+                    gettext(
+                        "article {id} was written in {language}: it takes no translation into it",
+                        id=repr(item_id),
+                        language=target,
+                    ),
+                )
+            )
+            continue
+        declared = _declared_hash(entry)
+        if declared is not None and declared != source_hash(entry.msgid):
+            report.rejected.append(
+                result(
+                    "rejected",
+                    gettext(
+                        "the msgid was edited (it no longer matches its source-hash); "
+                        "translate in msgstr only"
+                    ),
+                )
+            )
+            continue
+        current = text.get(source, fallback=False)
+        if not current:
+            report.stale.append(
+                result("stale", gettext("the {language} text is gone", language=source))
+            )
+            continue
+        if entry.msgid != current:
+            report.stale.append(
+                result(
+                    "stale",
+                    gettext(
+                        "the {language} text changed after the export; export again",
+                        language=source,
+                    ),
+                )
+            )
+            continue
+        if entry.is_fuzzy:
+            report.skipped.append(
+                result("skipped", gettext("fuzzy: review it and remove the flag"))
+            )
+            continue
+        if not entry.msgstr.strip():
+            report.skipped.append(result("skipped", gettext("not translated")))
+            continue
+        value = unicodedata.normalize("NFC", entry.msgstr).strip()
+        if target == "az":
+            fixed = normalize_with_report(value)
+            if fixed.changes:
+                shown = ", ".join(
+                    f"{c.char!r}→{c.replacement!r} (U+{ord(c.char[0]):04X}, {c.position})"
+                    for c in fixed.changes
+                )
+                report.normalized.append(
+                    result("applied", gettext("look-alike letters fixed: {fixes}", fixes=shown))
+                )
+                value = fixed.text
+        is_name = not isinstance(item, Article | Event) or path == "source.publication"
+        errors, warnings = validator.check(
+            entry, value, field_limit(item.type, path), is_name=is_name
+        )
+        report.warnings.extend(result("applied", w) for w in warnings)
+        if errors:
+            report.rejected.append(result("rejected", "; ".join(errors)))
+            continue
+        recorded = item.translation_sources.get(target, {}).get(path)
+        if value == text.get(target, fallback=False) and recorded == source_hash(current):
+            report.skipped.append(result("skipped", gettext("unchanged")))
+            continue
+        existing = text.get(target, fallback=False)
+        reason = gettext("updated") if existing else gettext("added")
+        if value == existing:
+            reason = gettext("unchanged; recorded as made from the current source")
+        updates.setdefault(item_id, {})[path] = value
+        accepted.setdefault(item_id, []).append(result("applied", reason))
+
+    new_items: dict[str, Item] = {}
+    slugs: set[str] = set()
+    for item_id, changes in updates.items():
+        try:
+            item = library.get(item_id)
+            new_items[item_id] = _apply(library, item, changes, source, target, slugs)
+        except ValidationError as exc:
+            for done in accepted.pop(item_id):
+                report.rejected.append(
+                    EntryResult(done.msgctxt, done.line, "rejected", _first_error(exc))
+                )
+    for results in accepted.values():
+        report.applied.extend(results)
+    report.applied.sort(key=lambda r: r.line or 0)
+    if report.rejected or not new_items:
+        return report
+    merged = [new_items.get(item.id, item) for item in library]
+    origin = {i.id: name for i in merged if (name := library.file_of(i.id)) is not None}
+    updated = ContentLibrary(merged, origin=origin)
+    report.library = updated
+    if dry_run:
+        return report
+    if root is not None:
+        contents = {root / _file(library, i): item_json(new_items[i]) for i in new_items}
+        write_all(contents)
+        report.changed_files = sorted(contents)
+    report.committed = True
+    return report
+
+
+def _file(library: ContentLibrary, item_id: str) -> str:
+    name = library.file_of(item_id)
+    if name is None:  # pragma: no cover - a loaded library knows every file
+        raise ContentError(f"no file is known for item {item_id!r}")
+    return name
+
+
+def _first_error(exc: ValidationError) -> str:
+    detail = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in detail["loc"])
+    return gettext(
+        "the item does not validate with this translation: {field}: {problem}",
+        field=where,
+        problem=detail["msg"],
+    )
+
+
+def _apply(
+    library: ContentLibrary,
+    item: Item,
+    changes: dict[str, str],
+    source: Lang,
+    target: Lang,
+    slugs: set[str],
+) -> Item:
+    fields = text_fields(item)
+    model: BaseModel = item
+    sources = {lang: dict(paths) for lang, paths in item.translation_sources.items()}
+    recorded = sources.setdefault(target, {})
+    for path, value in changes.items():
+        text = fields[path]
+        model = _set_path(model, path, text.replace(**{target: value}))
+        recorded[path] = source_hash(text.get(source, fallback=False) or "")
+    data = model.model_dump(mode="json")
+    data["translation_sources"] = sources
+    if isinstance(model, Article):
+        _update_article(library, model, data, target, slugs)
+    # Validate the whole item again: the result must load from its file like any other.
+    return type(item).model_validate(data)
+
+
+def _update_article(
+    library: ContentLibrary, article: Article, data: dict[str, Any], target: Lang, slugs: set[str]
+) -> None:
+    """Keep the article's translation status and slug in step with its new text.
+
+    ``slugs`` holds the slugs given to other articles by this import.
+    """
+    from .errors import UnknownReferenceError
+    from .slugs import slugify
+
+    if article.translations.get(target) in ("missing", "partial"):
+        fallback = article.fallback_fields(target)
+        data["translations"] = {
+            **data["translations"],
+            target: "partial" if fallback else "translated",
+        }
+    title = article.title.get(target, fallback=False)
+    if target in article.slug or not title:
+        return
+
+    def taken(slug: str) -> bool:
+        if slug in slugs:
+            return True
+        try:
+            return library.by_slug(slug, target).id != article.id
+        except UnknownReferenceError:
+            return False
+
+    base = slugify(title, lang=target) or article.id
+    slug, n = base, 2
+    while taken(slug):
+        slug, n = f"{base}-{n}", n + 1
+    slugs.add(slug)
+    data["slug"] = {**data["slug"], target: slug}
+
+
+# ---------------------------------------------------------------------------
+# status
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStatus:
+    """Translation coverage of one item in one target language.
+
+    ``total`` counts the fields with source text; ``translated`` those with an
+    up-to-date translation; ``stale`` those translated from an older source;
+    ``missing`` those without a translation (absent or explicitly empty);
+    ``fallback`` those a reader of ``lang`` is served in another language.
+
+    >>> s = ItemStatus("a", "article", "en", "az", total=4, translated=2, stale=1, missing=1, fallback=1)
+    >>> s.percent
+    50.0
+    """
+
+    item_id: str
+    item_type: str
+    source_lang: Lang
+    lang: Lang
+    total: int
+    translated: int
+    stale: int
+    missing: int
+    fallback: int
+
+    @property
+    def percent(self) -> float:
+        """Up-to-date translations as a percentage of ``total`` (100 when there is nothing to translate).
+
+        >>> ItemStatus("x", "place", "en", "az", 0, 0, 0, 0, 0).percent
+        100.0
+        """
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+    def as_dict(self) -> dict[str, object]:
+        """The counts as a JSON-ready dict.
+
+        >>> ItemStatus("baku", "place", "en", "az", 1, 1, 0, 0, 0).as_dict()["percent"]
+        100.0
+        """
+        return {
+            "id": self.item_id,
+            "type": self.item_type,
+            "source_language": self.source_lang,
+            "language": self.lang,
+            "total": self.total,
+            "translated": self.translated,
+            "stale": self.stale,
+            "missing": self.missing,
+            "fallback": self.fallback,
+            "percent": round(self.percent, 1),
+        }
+
+
+def translation_status(
+    items: ContentLibrary | Iterable[Item], *, source_lang: str = "en"
+) -> list[ItemStatus]:
+    """Coverage per item and target language; articles count from their original language.
+
+    Events and entities have no original language: ``source_lang`` is theirs.
+
+    >>> from diplolib import load_sample_library
+    >>> rows = translation_status(load_sample_library())
+    >>> [(r.item_id, r.lang, r.missing) for r in rows if r.item_id == "baku"]
+    [('baku', 'az', 0)]
+    """
+    default = normalize_lang(source_lang)
+    rows = []
+    for item in items:
+        source = item.original_language if isinstance(item, Article) else default
+        fields = text_fields(item)
+        for lang in SUPPORTED_LANGUAGES:
+            if lang == source:
+                continue
+            recorded = item.translation_sources.get(lang, {})
+            total = translated = stale = missing = fallback = 0
+            for path, text in fields.items():
+                original = text.get(source, fallback=False)
+                if not original:
+                    continue
+                total += 1
+                value = text.get(lang, fallback=False)
+                if not value:
+                    missing += 1
+                    fallback += value is None
+                elif path in recorded and recorded[path] != source_hash(original):
+                    stale += 1
+                else:
+                    translated += 1
+            rows.append(
+                ItemStatus(
+                    item.id, item.type, source, lang, total, translated, stale, missing, fallback
+                )
+            )
+    return rows

@@ -1,0 +1,822 @@
+"""Content translation through PO files: export, import, stale detection, status, CLI."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import stat
+import subprocess
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplolib import (
+    Article,
+    CatalogError,
+    ContentError,
+    ContentLibrary,
+    Place,
+    export_po,
+    import_po,
+    load_sample_library,
+)
+from diplolib.cli import main
+from diplolib.po import FIELD_LIMITS, field_limit, source_hash, text_fields, translation_status
+
+SEED = "kazakhstan-azerbaijan-strategic-partner"
+AZ_ORIGINAL = "gabala-turkic-council-summit-2013"
+
+
+@pytest.fixture
+def lib_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "lib"
+    load_sample_library().save(folder)
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def ctx(item_id: str, path: str, kind: str = "article") -> str:
+    return f"{kind}:{item_id}:{path}"
+
+
+def entry(po: polib.POFile, context: str) -> polib.POEntry:
+    found = po.find(context, by="msgctxt", include_obsolete_entries=True)
+    assert found is not None, context
+    return found
+
+
+def save(po: polib.POFile, path: Path) -> Path:
+    po.save(str(path))
+    return path
+
+
+def edit_source(folder: Path, item_id: str, path: str, text: str) -> None:
+    """Change an English text in a content file, as an editor would."""
+    file = folder / ContentLibrary.load(folder).file_of(item_id)  # type: ignore[operator]
+    data = json.loads(file.read_text(encoding="utf-8"))
+    target = data
+    parts = path.replace("]", "").replace("[", ".").split(".")
+    for part in parts:
+        target = target[int(part)] if part.isdigit() else target[part]
+    target["en"] = text
+    file.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# export
+
+
+def test_export_has_one_entry_per_field_with_source_text() -> None:
+    lib = load_sample_library()
+    po = export_po(lib, "en", "az")
+    expected = [
+        f"{item.type}:{item.id}:{path}"
+        for item in lib
+        if not (isinstance(item, Article) and item.original_language == "az")
+        for path, text in text_fields(item).items()
+        if text.get("en", fallback=False)
+    ]
+    assert sorted(e.msgctxt for e in po) == sorted(expected)
+    assert not any(e.msgctxt.startswith(f"article:{AZ_ORIGINAL}:") for e in po)
+
+
+def test_export_entry_content_and_comments() -> None:
+    lib = load_sample_library()
+    article = lib.get(SEED, Article)
+    po = export_po(lib, "en", "az")
+    e = entry(po, ctx(SEED, "body[3]"))
+    assert e.msgid == article.body[3].get("en")
+    assert e.msgstr == article.body[3].get("az")
+    assert f"source-hash: {source_hash(e.msgid)}" in e.comment
+    assert f"body paragraph 4 of {len(article.body)}" in e.comment
+    assert "slug (az): azerbaycan-qazaxistanin-strateji-terefdasidir" in e.comment
+    assert e.occurrences == [("articles/kazakhstan-azerbaijan-strategic-partner.json", "")]
+    title = entry(po, ctx(SEED, "title"))
+    assert "limit: at most 200 characters" in title.comment
+    assert not e.flags
+
+
+def test_export_header() -> None:
+    po = export_po([load_sample_library().get("baku")], "en-GB", "az_AZ")
+    assert po.metadata["Language"] == "az"
+    assert po.metadata["X-Source-Language"] == "en"
+    assert po.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+
+
+@pytest.mark.parametrize(("source", "target"), [("en", "en"), ("az", "az-AZ"), ("en", "fr")])
+def test_export_rejects_bad_language_pairs(source: str, target: str) -> None:
+    with pytest.raises(ValueError, match=r"both|unsupported"):
+        export_po(load_sample_library(), source, target)
+
+
+@pytest.mark.parametrize(("source", "target"), [("en", "az"), ("az", "en")])
+def test_exported_file_passes_msgfmt_polib_and_babel(
+    source: str, target: str, tmp_path: Path
+) -> None:
+    from babel.messages.pofile import read_po
+
+    from diplolib._po import parse_po
+
+    po = export_po(load_sample_library(), source, target)
+    # a fuzzy entry with a previous msgid and an obsolete one must pass too
+    po[0].flags.append("fuzzy")
+    po[0].previous_msgid = "An older source text"
+    po.append(polib.POEntry(msgctxt="place:gone:name", msgid="Gone", msgstr="Yox", obsolete=True))
+    path = save(po, tmp_path / "content.po")
+    parse_po(path.read_bytes(), str(path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(polib.pofile(str(path))) == len(po)
+        with path.open("rb") as handle:
+            catalog = read_po(handle, abort_invalid=True)
+    assert len(catalog) == len(po) - 1
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        if os.environ.get("CI"):
+            pytest.fail("msgfmt (GNU gettext) must be installed in CI: apt-get install gettext")
+        pytest.skip("msgfmt is not installed (apt-get install gettext)")
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", str(tmp_path / "out.mo"), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_field_limits_hold_for_the_sample() -> None:
+    for item in load_sample_library():
+        for path, text in text_fields(item).items():
+            limit = field_limit(item.type, path)
+            if limit is not None:
+                assert all(len(v) <= limit for _, v in text), (item.id, path)
+    assert all(":" in key for key in FIELD_LIMITS)
+
+
+# ---------------------------------------------------------------------------
+# the translation round: export, edit, import, stale
+
+
+def test_round_trip_edit_import_and_stale(lib_dir: Path, tmp_path: Path) -> None:
+    po_path = save(export_po(ContentLibrary.load(lib_dir), "en", "az"), tmp_path / "az.po")
+    po = polib.pofile(str(po_path))
+    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı şəhəri"
+    new_lead = "Qazaxıstanın Bakıdakı səfiri qarşılıqlı etimad və zirvə görüşləri haqqında danışır."
+    entry(po, ctx(SEED, "lead")).msgstr = new_lead
+    po.save()
+    report = import_po(lib_dir, po_path)
+    assert report.ok, report.rejected
+    assert report.committed
+    reasons = {r.msgctxt: r.reason for r in report.applied}
+    assert reasons[ctx("baku", "name", "place")] == "updated"
+    assert set(report.changed_files) >= {
+        lib_dir / "places/baku.json",
+        lib_dir / f"articles/{SEED}.json",
+    }
+    lib = ContentLibrary.load(lib_dir)
+    assert lib.get("baku", Place).name.get("az") == "Bakı şəhəri"
+    seed = lib.get(SEED, Article)
+    assert seed.lead.get("az") == new_lead
+    assert seed.translation_sources["az"]["lead"] == source_hash(seed.lead.get("en") or "")
+
+    # a second import of the same file changes nothing
+    again = import_po(lib_dir, po_path)
+    assert not again.applied
+    assert not again.committed
+    assert {r.reason for r in again.skipped} <= {"unchanged", "not translated"}
+
+    # the English paragraph changes: the translation is stale
+    old_text = seed.body[2].get("en")
+    edit_source(lib_dir, SEED, "body[2]", "The heads of our states meet often.")
+    lib = ContentLibrary.load(lib_dir)
+    status = {(r.item_id, r.lang): r for r in translation_status(lib)}
+    assert status[(SEED, "az")].stale == 1
+    fresh = export_po(lib, "en", "az", previous=po_path)
+    stale = entry(fresh, ctx(SEED, "body[2]"))
+    assert stale.fuzzy
+    assert stale.previous_msgid == old_text
+    assert stale.msgid == "The heads of our states meet often."
+    assert stale.msgstr == seed.body[2].get("az")
+    assert len(fresh.fuzzy_entries()) == 1
+
+    # the old file still imports: the changed entry is reported stale, not applied
+    before = snapshot(lib_dir)
+    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı"
+    po.save()
+    late = import_po(lib_dir, po_path)
+    assert [r.msgctxt for r in late.stale] == [ctx(SEED, "body[2]")]
+    assert late.committed
+    assert snapshot(lib_dir) != before
+
+
+def test_previous_file_keeps_unimported_work_and_obsoletes_vanished(tmp_path: Path) -> None:
+    lib = load_sample_library()
+    items = [lib.get("baku"), lib.get("astana")]
+    first = export_po(items, "en", "az")
+    first.append(
+        polib.POEntry(msgctxt="place:gone:name", msgid="Gone", msgstr="Getdi", tcomment="keep")
+    )
+    entry(first, ctx("baku", "name", "place")).tcomment = "check the spelling"
+    path = save(first, tmp_path / "az.po")
+    plain = Place(id="plain", kind="city", name={"en": "Plain city"})
+    first_plain = export_po([plain], "en", "az")
+    first_plain[0].msgstr = "Düzən şəhəri"
+    merged = export_po([*items, plain], "en", "az", previous=path)
+    assert entry(merged, ctx("baku", "name", "place")).tcomment == "check the spelling"
+    gone = entry(merged, "place:gone:name")
+    assert gone.obsolete
+    assert gone.msgstr == "Getdi"
+    carried = export_po([plain], "en", "az", previous=first_plain)
+    assert carried[0].msgstr == "Düzən şəhəri"
+    assert not carried[0].fuzzy
+    moved = export_po(
+        [plain.model_copy(update={"name": plain.name.replace(en="Flat city")})],
+        "en",
+        "az",
+        previous=first_plain,
+    )
+    assert moved[0].fuzzy
+    assert moved[0].previous_msgid == "Plain city"
+
+
+@pytest.mark.parametrize(("name", "value"), [("Language", "en"), ("X-Source-Language", "az")])
+def test_previous_file_of_another_language_pair_is_refused(name: str, value: str) -> None:
+    lib = load_sample_library()
+    old = export_po([lib.get("baku")], "en", "az")
+    old.metadata[name] = value
+    with pytest.raises(CatalogError, match="same language pair"):
+        export_po([lib.get("baku")], "en", "az", previous=old)
+
+
+def test_previous_file_edits_not_imported_are_kept_for_review() -> None:
+    lib = load_sample_library()
+    po = export_po([lib.get("baku"), lib.get("astana")], "en", "az")
+    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı şəhəri"
+    again = export_po([lib.get("baku"), lib.get("astana")], "en", "az", previous=po)
+    kept = entry(again, ctx("baku", "name", "place"))
+    assert kept.msgstr == "Bakı şəhəri"
+    assert kept.fuzzy
+    assert kept.previous_msgid is None
+    assert not entry(again, ctx("astana", "name", "place")).fuzzy
+
+
+def test_status_counts_missing_fallback_and_percent() -> None:
+    article = Article.model_validate(
+        {
+            "id": "a1",
+            "slug": {"en": "a-one"},
+            "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+            "title": {"en": "A title", "az": "Başlıq"},
+            "lead": {"en": "A lead", "az": ""},
+            "body": [{"en": "First."}, {"en": "Second.", "az": "İkinci."}],
+            "published": "2017-03-02T10:00:00+04:00",
+            "original_language": "en",
+            "translation_sources": {"az": {"body[1]": source_hash("An older second.")}},
+        }
+    )
+    (row,) = translation_status([article])
+    assert (row.total, row.translated, row.stale, row.missing, row.fallback) == (5, 2, 1, 2, 1)
+    assert row.percent == 40.0
+
+
+def test_import_in_memory_adds_slug_and_status() -> None:
+    article = Article.model_validate(
+        {
+            "id": "a1",
+            "slug": {"en": "summit-in-gabala"},
+            "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+            "title": {"en": "Summit in Gabala"},
+            "body": [{"en": "Leaders met."}],
+            "published": "2017-03-02T10:00:00+04:00",
+            "original_language": "en",
+        }
+    )
+    lib = ContentLibrary([article])
+    po = export_po(lib, "en", "az")
+    entry(po, ctx("a1", "title")).msgstr = "Qəbələdə zirvə görüşü"
+    report = import_po(lib, po)
+    assert report.committed
+    assert not report.changed_files
+    new = report.library.get("a1", Article)
+    assert new.slug["az"] == "qebelede-zirve-gorusu"
+    assert new.translations["az"] == "partial"
+    assert (
+        lib.get("a1", Article).title.get("az", fallback=False) is None
+    )  # the input library is unchanged
+    entry(po, ctx("a1", "body[0]")).msgstr = "Liderlər görüşdü."
+    entry(po, ctx("a1", "section.name")).msgstr = "Xəbərlər"
+    final = import_po(report.library, po).library.get("a1", Article)
+    assert final.translations["az"] == "translated"
+
+
+def test_lookalike_letters_are_normalised_and_reported() -> None:
+    lib = load_sample_library()
+    po = export_po([lib.get("baku")], "en", "az")
+    po[0].msgstr = "B\u04d9k\u0131"
+    report = import_po(lib, po)
+    assert report.committed
+    assert report.library.get("baku", Place).name.get("az") == "Bəkı"
+    assert "U+04D9" in report.normalized[0].reason
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda e: e.flags.append("fuzzy"), "fuzzy"),
+        (lambda e: setattr(e, "msgstr", ""), "not translated"),
+    ],
+)
+def test_fuzzy_and_empty_entries_are_skipped(
+    change: Callable[[polib.POEntry], None], reason: str
+) -> None:
+    lib = load_sample_library()
+    po = export_po([lib.get("baku")], "en", "az")
+    change(po[0])
+    report = import_po(lib, po)
+    assert [r.reason.split(":")[0] for r in report.skipped] == [reason]
+    assert not report.committed
+
+
+@settings(max_examples=25)
+@given(
+    en=st.text(st.characters(categories=["L", "Zs"]), min_size=1, max_size=30),
+    az=st.text(st.sampled_from("abcçdeəfgğhxıijkqlmnoöprsştuüvyz "), min_size=1, max_size=30),
+)
+def test_export_import_round_trip_is_lossless_and_idempotent(en: str, az: str) -> None:
+    if not en.strip() or not az.strip():
+        return
+    place = Place(id="p", kind="city", name={"en": en})
+    lib = ContentLibrary([place])
+    po = export_po(lib, "en", "az")
+    assert po[0].msgid == place.name.get("en")
+    po[0].msgstr = az
+    first = import_po(lib, po, language_check=False)
+    assert first.ok, first.rejected
+    again = export_po(first.library, "en", "az")
+    assert again[0].msgstr == az.strip()
+    assert not again[0].fuzzy
+    second = import_po(first.library, again, language_check=False)
+    assert not second.applied
+    assert not second.committed
+
+
+# ---------------------------------------------------------------------------
+# bad input: nothing changes
+
+
+def _edit(context: str, **values: str) -> Callable[[polib.POFile], None]:
+    def apply(po: polib.POFile) -> None:
+        e = entry(po, context)
+        for key, value in values.items():
+            setattr(e, key, value)
+
+    return apply
+
+
+def _append(**values: str) -> Callable[[polib.POFile], None]:
+    return lambda po: po.append(polib.POEntry(**values))
+
+
+def _duplicate(po: polib.POFile) -> None:
+    e = entry(po, ctx("baku", "name", "place"))
+    po.append(polib.POEntry(msgctxt=e.msgctxt, msgid="Baku city", msgstr="Bakı şəhəri"))
+
+
+BAD_ENTRIES = [
+    pytest.param(
+        _edit(
+            ctx(SEED, "body[0]"),
+            msgstr="Kazakhstan and Azerbaijan established diplomatic relations in August 1992.",
+        ),
+        "wrong language",
+        id="english-in-az",
+    ),
+    pytest.param(
+        _edit(
+            ctx(SEED, "body[1]"),
+            msgstr="Bu dostluğun temelini Azerbaycan halkının Ulu Önderi Haydar Aliyev ve "
+            "Kazakistan Cumhurbaşkanı Nursultan Nazarbayev atmıştır.",
+        ),
+        "Turkish",
+        id="turkish-in-az",
+    ),
+    pytest.param(
+        _append(
+            msgctxt="place:baku:name",
+            msgid="Welcome to {city}",
+            msgstr="{şəhər} şəhərinə xoş gəlmisiniz",
+        ),
+        "duplicate",
+        id="duplicate-context",
+    ),
+    pytest.param(_duplicate, "duplicate", id="duplicate-second-msgid"),
+    pytest.param(
+        _append(msgctxt="article:no-such-article:title", msgid="X", msgstr="Y"),
+        "unknown item",
+        id="unknown-item",
+    ),
+    pytest.param(
+        _append(msgctxt=f"article:{SEED}:body[99]", msgid="X", msgstr="Y"),
+        "has no field",
+        id="unknown-paragraph",
+    ),
+    pytest.param(
+        _append(msgctxt=f"article:{SEED}:subtitle", msgid="X", msgstr="Y"),
+        "has no field",
+        id="unknown-field",
+    ),
+    pytest.param(
+        _append(msgctxt="person:baku:name", msgid="Baku", msgstr="Bakı"),
+        "is a place, not a person",
+        id="wrong-type",
+    ),
+    pytest.param(
+        _append(msgctxt="baku name", msgid="Baku", msgstr="Bakı"),
+        "is not 'type:id:field'",
+        id="malformed-context",
+    ),
+    pytest.param(_append(msgid="Print", msgstr="Çap et"), "no msgctxt", id="no-context"),
+    pytest.param(
+        _edit(ctx("baku", "name", "place"), msgid="Baky"), "msgid was edited", id="edited-msgid"
+    ),
+    pytest.param(
+        _edit(ctx("osce", "abbreviation", "organization"), msgstr="ATƏT" * 10),
+        "at most 20",
+        id="too-long",
+    ),
+    pytest.param(
+        _append(msgctxt=f"article:{AZ_ORIGINAL}:title", msgid="X", msgstr="Y"),
+        "was written in",
+        id="into-original-language",
+    ),
+]
+
+
+@pytest.fixture
+def braces_dir(lib_dir: Path) -> Path:
+    """The sample library with one paragraph that carries a placeholder and markup."""
+    edit_source(lib_dir, SEED, "body[0]", "Visit <b>{city}</b> in {year}, said the ambassador.")
+    return lib_dir
+
+
+BROKEN_MARKUP = [
+    pytest.param("Səfir dedi ki, {year} ildə <b>{city}</b> şəhərinə gəlin.", None, id="ok"),
+    pytest.param(
+        "Səfir dedi ki, {year} ildə <b>{şəhər}</b> şəhərinə gəlin.",
+        "placeholder",
+        id="renamed-placeholder",
+    ),
+    pytest.param(
+        "Səfir dedi ki, ildə <b>{city}</b> şəhərinə gəlin.", "placeholder", id="lost-placeholder"
+    ),
+    pytest.param(
+        "Səfir dedi ki, {year} ildə <b>{city} şəhərinə gəlin.", "markup", id="unclosed-tag"
+    ),
+    pytest.param(
+        "Səfir dedi ki, {year} ildə <i>{city}</i> şəhərinə gəlin.", "markup", id="other-tag"
+    ),
+    pytest.param(
+        "Səfir dedi ki, {year.__class__} ildə <b>{city}</b> gəlin.",
+        "placeholder",
+        id="unsafe-placeholder",
+    ),
+]
+
+
+@pytest.mark.parametrize(("msgstr", "problem"), BROKEN_MARKUP)
+def test_placeholders_and_markup_must_match(
+    braces_dir: Path, tmp_path: Path, msgstr: str, problem: str | None
+) -> None:
+    po = export_po(ContentLibrary.load(braces_dir), "en", "az")
+    entry(po, ctx(SEED, "body[0]")).msgstr = msgstr
+    before = snapshot(braces_dir)
+    report = import_po(braces_dir, save(po, tmp_path / "az.po"))
+    if problem is None:
+        assert report.committed, report.rejected
+        return
+    assert [r.msgctxt for r in report.rejected] == [ctx(SEED, "body[0]")]
+    assert problem in report.rejected[0].reason
+    assert snapshot(braces_dir) == before
+
+
+@pytest.mark.parametrize(("change", "message"), BAD_ENTRIES)
+def test_bad_entries_are_rejected_and_nothing_changes(
+    lib_dir: Path, tmp_path: Path, change: Callable[[polib.POFile], None], message: str
+) -> None:
+    po = export_po(ContentLibrary.load(lib_dir), "en", "az")
+    # one good change that must not be applied because another entry is rejected
+    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı şəhəri"
+    change(po)
+    path = save(po, tmp_path / "az.po")
+    before = snapshot(lib_dir)
+    report = import_po(lib_dir, path)
+    assert not report.ok
+    assert not report.committed
+    assert any(message in r.reason for r in report.rejected), report.rejected
+    assert snapshot(lib_dir) == before
+    assert main(["content", "import", "--library", str(lib_dir), str(path)]) == 1
+    assert snapshot(lib_dir) == before
+
+
+def test_the_same_entry_twice_in_a_file_is_a_syntax_error_with_line(
+    lib_dir: Path, tmp_path: Path
+) -> None:
+    path = save(export_po([load_sample_library().get("baku")], "en", "az"), tmp_path / "az.po")
+    text = path.read_text(encoding="utf-8")
+    block = text[text.index("#. name of place") :]
+    path.write_text(text + "\n" + block, encoding="utf-8")
+    with pytest.raises(CatalogError, match="duplicate entry") as caught:
+        import_po(lib_dir, path)
+    assert caught.value.line is not None
+    assert caught.value.line > text.count("\n")
+
+
+@pytest.mark.parametrize(
+    ("header", "kwargs", "message"),
+    [
+        ({"Language": "tr"}, {}, "unsupported|accepted"),
+        ({"Language": "en", "X-Source-Language": "az"}, {"target_lang": "az"}, "another language"),
+        ({"X-Source-Language": "az"}, {"source_lang": "en"}, "another language"),
+        ({"Language": ""}, {}, "no Language"),
+        ({"X-Source-Language": "az"}, {}, "both 'az'"),
+    ],
+)
+def test_a_file_for_another_language_pair_is_refused(
+    lib_dir: Path, tmp_path: Path, header: dict[str, str], kwargs: dict[str, str], message: str
+) -> None:
+    po = export_po(ContentLibrary.load(lib_dir), "en", "az")
+    po.metadata.update(header)
+    if header.get("Language") == "":
+        del po.metadata["Language"]
+    path = save(po, tmp_path / "az.po")
+    before = snapshot(lib_dir)
+    with pytest.raises(CatalogError, match=message) as caught:
+        import_po(lib_dir, path, **kwargs)  # type: ignore[arg-type]
+    assert caught.value.file == str(path)
+    assert snapshot(lib_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda t: t.replace('msgstr "Bakı"', 'msgstr "Bakı'), "double quotes"),
+        (lambda t: t.replace('msgstr "Bakı"', 'msgstr "Bak\\qı"'), "unknown escape"),
+        (lambda t: t.replace('msgstr "Bakı"', 'msgstr "Bakı"\nmsgstr "Baku"'), "repeated"),
+        (
+            lambda t: t.replace('msgctxt "place:baku:name"', "msgctx place"),
+            "expected a string|unknown",
+        ),
+    ],
+)
+def test_a_file_edited_to_invalid_syntax_names_the_line(
+    lib_dir: Path, tmp_path: Path, damage: Callable[[str], str], message: str
+) -> None:
+    path = save(export_po([load_sample_library().get("baku")], "en", "az"), tmp_path / "az.po")
+    text = path.read_text(encoding="utf-8")
+    broken = damage(text)
+    assert broken != text
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(CatalogError, match=message) as caught:
+        import_po(lib_dir, path)
+    assert caught.value.line is not None
+    assert main(["content", "import", "--library", str(lib_dir), str(path)]) == 1
+
+
+# ---------------------------------------------------------------------------
+# failures while writing: every file stays as it was
+
+
+def _changes(lib_dir: Path, tmp_path: Path) -> Path:
+    po = export_po(ContentLibrary.load(lib_dir), "en", "az")
+    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı şəhəri"
+    entry(po, ctx("astana", "name", "place")).msgstr = "Astana şəhəri"
+    entry(po, ctx(SEED, "title")).msgstr = "Azərbaycan Qazaxıstanın strateji tərəfdaşıdır"
+    return save(po, tmp_path / "az.po")
+
+
+@pytest.mark.parametrize("fail_at", [1, 2, 3])
+def test_failure_during_renames_rolls_back(
+    lib_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: int
+) -> None:
+    path = _changes(lib_dir, tmp_path)
+    before = snapshot(lib_dir)
+    real = os.replace
+    calls = {"n": 0}
+
+    def flaky(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        calls["n"] += 1
+        if calls["n"] == fail_at:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    with pytest.raises(ContentError, match="No space left on device; no content file was changed"):
+        import_po(lib_dir, path)
+    monkeypatch.undo()
+    assert snapshot(lib_dir) == before  # no temporary or backup file left either
+
+
+def test_disk_full_while_writing_temporary_files(
+    lib_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _changes(lib_dir, tmp_path)
+    before = snapshot(lib_dir)
+    real = os.fsync
+    calls = {"n": 0}
+
+    def full(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(ContentError, match="no content file was changed"):
+        import_po(lib_dir, path)
+    monkeypatch.undo()
+    assert snapshot(lib_dir) == before
+
+
+def test_permission_error_when_creating_temporary_files(
+    lib_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    path = _changes(lib_dir, tmp_path)
+    before = snapshot(lib_dir)
+    real = tempfile.mkstemp
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        if "articles" in str(kwargs.get("dir")):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ContentError, match="Permission denied"):
+        import_po(lib_dir, path)
+    monkeypatch.undo()
+    assert snapshot(lib_dir) == before
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores directory permissions"
+)
+def test_read_only_folder(lib_dir: Path, tmp_path: Path) -> None:
+    path = _changes(lib_dir, tmp_path)
+    before = snapshot(lib_dir)
+    places = lib_dir / "places"
+    places.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(ContentError, match="no content file was changed"):
+            import_po(lib_dir, path)
+    finally:
+        places.chmod(stat.S_IRWXU)
+    assert snapshot(lib_dir) == before
+
+
+def test_dry_run_writes_nothing(lib_dir: Path, tmp_path: Path) -> None:
+    path = _changes(lib_dir, tmp_path)
+    before = snapshot(lib_dir)
+    report = import_po(lib_dir, path, dry_run=True)
+    assert report.ok
+    assert not report.committed
+    assert len(report.applied) >= 3
+    assert report.library.get("baku", Place).name.get("az") == "Bakı şəhəri"
+    assert main(["content", "import", "--dry-run", "--library", str(lib_dir), str(path)]) == 0
+    assert snapshot(lib_dir) == before
+
+
+# ---------------------------------------------------------------------------
+# command line
+
+
+def test_cli_export_import_status(
+    lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "az.po"
+    assert main(["content", "export", "--library", str(lib_dir), "-o", str(out)]) == 0
+    assert "entries" in capsys.readouterr().err
+    po = polib.pofile(str(out))
+    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı şəhəri"
+    po.save()
+    assert main(["content", "import", "--library", str(lib_dir), str(out)]) == 0
+    assert "Wrote" in capsys.readouterr().out
+    assert main(["content", "status", "--library", str(lib_dir), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert 0 < data["percent"] < 100
+    assert data["translated"] + data["stale"] + data["missing"] == data["total"]
+    row = next(r for r in data["items"] if r["id"] == "baku")
+    assert row["percent"] == 100.0
+    limit = str(data["percent"] + 0.1)
+    assert main(["content", "status", "--library", str(lib_dir), "--min", limit]) == 1
+    assert "Below" in capsys.readouterr().err
+    assert main(["content", "status", "--library", str(lib_dir), "--min", "50"]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].split()[:3] == ["item", "type", "language"]
+    assert "Overall:" in table
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--id", "baku", "--id", "astana"], {"place:baku", "place:astana"}),
+        (
+            ["--section", "foreign-press"],
+            {"article:washington-post-trump-2018", "article:project-syndicate-xi-2018"},
+        ),
+        (
+            ["--since", "2018-01-01"],
+            {"article:washington-post-trump-2018", "article:project-syndicate-xi-2018"},
+        ),
+        (
+            ["--since", "2015-01-01", "--id", "astana-summit-2015", "--id", "baku"],
+            {"event:astana-summit-2015"},
+        ),
+    ],
+)
+def test_cli_export_filters(
+    lib_dir: Path, tmp_path: Path, args: list[str], expected: set[str]
+) -> None:
+    out = tmp_path / "az.po"
+    assert main(["content", "export", "--library", str(lib_dir), "-o", str(out), *args]) == 0
+    found = {":".join(e.msgctxt.split(":")[:2]) for e in polib.pofile(str(out))}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "March 2017"], "--since"),
+        (["--section", "no-such-section"], "no section"),
+        (["--id", "no-such-item"], "no item"),
+        (["--target", "en"], "both"),
+    ],
+)
+def test_cli_export_bad_arguments(
+    lib_dir: Path, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["content", "export", "--library", str(lib_dir), *args]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_cli_export_to_stdout_and_merge(
+    lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["content", "export", "--library", str(lib_dir), "--id", "baku"]) == 0
+    assert 'msgctxt "place:baku:name"' in capsys.readouterr().out
+    out = tmp_path / "az.po"
+    po = export_po([load_sample_library().get("astana")], "en", "az")
+    po.save(str(out))
+    assert (
+        main(["content", "export", "--library", str(lib_dir), "--id", "baku", "-o", str(out)]) == 0
+    )
+    merged = polib.pofile(str(out))
+    assert [e.msgctxt for e in merged.obsolete_entries()] == ["place:astana:name"]
+
+
+def test_cli_import_json_report(
+    lib_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _changes(lib_dir, tmp_path)
+    assert main(["content", "import", "--json", "--library", str(lib_dir), str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"]
+    assert data["committed"]
+    assert {r["msgctxt"] for r in data["applied"]} >= {ctx("baku", "name", "place")}
+
+
+def test_cli_speaks_azerbaijani(lib_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from diplolib import use_language
+
+    with use_language("az"):
+        assert main(["content", "status", "--library", str(lib_dir)]) == 0
+        out = capsys.readouterr().out
+        summary = import_po(lib_dir, _changes(lib_dir, lib_dir.parent), dry_run=True).summary()
+    assert out.splitlines()[0].split()[:3] == ["element", "növ", "dil"]
+    assert "Cəmi: 95,7% tərcümə olunub" in out
+    assert "tətbiq edildi" in summary
+
+
+def test_oversized_file_is_refused_before_reading(
+    lib_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import diplolib.po
+
+    path = save(export_po([load_sample_library().get("baku")], "en", "az"), tmp_path / "az.po")
+    monkeypatch.setattr(diplolib.po, "MAX_PO_BYTES", 100)
+    with pytest.raises(CatalogError, match="the limit is 100"):
+        import_po(lib_dir, path)
