@@ -182,21 +182,8 @@ def _gettext_callables(language: Callable[[], Lang]) -> dict[str, Any]:
         text = _i18n.get_chain(lang).pgettext(ctx, message)
         return _fill(context, text, message, params, lang)
 
-    @pass_context
-    def ngettext(
-        context: Context, singular: str, plural: str, n: int, /, **params: Any
-    ) -> str | Markup:
-        lang = language()
-        count = _i18n._count(n)
-        zero = params.pop("zero", None)
-        params.setdefault("num", count)
-        params.setdefault("n", count)
-        text, source = _pick_plural(lang, None, singular, plural, count, zero)
-        return _fill(context, text, source, params, lang)
-
-    @pass_context
-    def npgettext(
-        context: Context, ctx: str, singular: str, plural: str, n: int, /, **params: Any
+    def plural(
+        context: Context, ctx: str | None, singular: str, plural: str, n: int, params: Any
     ) -> str | Markup:
         lang = language()
         count = _i18n._count(n)
@@ -205,6 +192,18 @@ def _gettext_callables(language: Callable[[], Lang]) -> dict[str, Any]:
         params.setdefault("n", count)
         text, source = _pick_plural(lang, ctx, singular, plural, count, zero)
         return _fill(context, text, source, params, lang)
+
+    @pass_context
+    def ngettext(
+        context: Context, singular: str, plural_: str, n: int, /, **params: Any
+    ) -> str | Markup:
+        return plural(context, None, singular, plural_, n, params)
+
+    @pass_context
+    def npgettext(
+        context: Context, ctx: str, singular: str, plural_: str, n: int, /, **params: Any
+    ) -> str | Markup:
+        return plural(context, ctx, singular, plural_, n, params)
 
     return {
         "_": gettext,
