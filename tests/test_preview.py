@@ -17,6 +17,7 @@ from diplolib import Article, ContentLibrary, Person, load_sample_library
 from diplolib.cli import main
 from diplolib.errors import TemplateRenderError
 from diplolib.jinja import build_preview
+from diplolib.po import source_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "kazakhstan-azerbaijan-strategic-partner"
@@ -94,7 +95,31 @@ def hostile_library() -> ContentLibrary:
             "comment_count": 3,
         }
     )
-    return ContentLibrary([*sample, person, article])
+    # Partly translated: the title is up to date, the first paragraph's English
+    # source changed after it was translated, the second was never translated.
+    partial = Article.model_validate(
+        {
+            "id": "stale-article",
+            "slug": {"en": "stale", "az": "kohne"},
+            "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+            "title": {"en": "Summit in Gabala", "az": "Qəbələdə zirvə"},
+            "body": [
+                {"en": "Leaders met on Friday.", "az": "Liderlər cümə axşamı görüşdülər."},
+                {"en": "They signed a declaration."},
+            ],
+            "published": "2017-03-02T10:00:00+04:00",
+            "original_language": "en",
+            "translations": {"az": "partial"},
+            "translation_sources": {
+                "az": {
+                    "title": source_hash("Summit in Gabala"),
+                    "body[0]": source_hash("Leaders met on Thursday."),
+                    "section.name": source_hash("News"),
+                }
+            },
+        }
+    )
+    return ContentLibrary([*sample, person, article, partial])
 
 
 @pytest.fixture(scope="module")
@@ -196,14 +221,36 @@ def test_translation_view_marks_missing_stale_and_fallback(site: Path) -> None:
     page = read(site, "en/translations/hostile-article/index.html")
     cells = {(a.get("data-lang"), a.get("class")) for t, a in page.elements if t == "td"}
     assert ("az", "missing") in cells  # the lead
-    assert ("az", "stale") in cells  # machine translation
+    assert ("az", "stale") not in cells  # no recorded source hash: nothing is known stale
     assert ("en", "ok") in cells
     missing = page.find("td", data_lang="az", **{"class": "missing"})
     assert missing[0]["lang"] == "en"  # the value shown is the English fallback
-    assert page.find("th", **{"class": "status-machine stale", "data-lang": "az"})
+    assert page.find("th", **{"class": "status-machine review", "data-lang": "az"})
     az = read(site, "az/translations/hostile-article/index.html")
     assert "Maşın tərcüməsi" in az.all_text
     assert "Tərcümə edilməyib; oxucu digər dildəki mətni görür" in az.all_text
+
+
+def test_translation_view_stale_from_source_hashes(site: Path) -> None:
+    html = (site / "en/translations/stale-article/index.html").read_text(encoding="utf-8")
+    rows = html.split("<tr>")[2:]  # after the head row
+    states = {}
+    for row in rows:
+        page = Page(row)
+        (field,) = [t for t in page.text if t.strip()][:1]
+        states[field] = {a["data-lang"]: a["class"] for a in page.find("td")}
+    assert states == {
+        "title": {"en": "ok", "az": "ok"},  # recorded hash matches the current source
+        "body[0]": {"en": "ok", "az": "stale"},  # the English changed after translation
+        "body[1]": {"en": "ok", "az": "missing"},  # never translated: missing, not stale
+        "section.name": {"en": "ok", "az": "ok"},
+    }
+    page = Page(html)
+    (head,) = page.find("th", data_lang="az")
+    assert head["class"] == "status-partial stale"  # partial is no reason to call fields stale
+    assert "1 field changed in the source after it was translated" in page.all_text
+    az = read(site, "az/translations/stale-article/index.html").all_text
+    assert "Bu mətn tərcümə ediləndən sonra mənbə dəyişib; tərcüməni yeniləmək lazımdır" in az
 
 
 def test_fallback_fields_are_marked_on_the_page(site: Path) -> None:

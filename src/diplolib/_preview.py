@@ -34,7 +34,8 @@ PREVIEW_URL_PATTERNS: Final = {
 }
 """The default URL patterns with ``index.html`` added, so pages open from disk."""
 
-STALE_STATUSES: Final = frozenset({"machine", "partial"})
+REVIEW_STATUSES: Final = frozenset({"machine"})
+"""Article statuses whose whole translation needs a human review (shown on the column)."""
 
 
 def _status_label(status: str, lang: Lang) -> str:
@@ -231,15 +232,17 @@ class _Site:
 
     def translations(self, article: Article, lang: Lang) -> None:
         path = f"{lang}/translations/{article.id}/index.html"
-        columns = []
-        for code in SUPPORTED_LANGUAGES:
-            status = article.translations.get(code, "missing")
-            columns.append((code, status, status in STALE_STATUSES))
         rows = []
         for field, text in article.text_fields().items():
             if not text.languages():
                 continue
-            rows.append((field, [self._cell(text, code, article) for code in SUPPORTED_LANGUAGES]))
+            cells = [_cell(article, field, text, code) for code in SUPPORTED_LANGUAGES]
+            rows.append((field, cells))
+        columns = []
+        for i, code in enumerate(SUPPORTED_LANGUAGES):
+            status = article.translations.get(code, "missing")
+            stale = sum(1 for _, cells in rows if cells[i][1] == "stale")
+            columns.append((code, status, status in REVIEW_STATUSES, stale))
         self.render(
             "preview/translation.html",
             path,
@@ -255,18 +258,31 @@ class _Site:
             alternates=f"{{lang}}/translations/{article.id}/index.html",
         )
 
-    @staticmethod
-    def _cell(text: LocalizedText, code: Lang, article: Article) -> tuple[str, str, Any, Any]:
-        resolved = text.resolve(code)
-        if resolved.is_fallback:
-            state = "missing"
-        elif resolved.value == "":
-            state = "empty"
-        elif article.translations.get(code) in STALE_STATUSES:
-            state = "stale"
-        else:
-            state = "ok"
-        return (code, state, resolved.value, resolved.lang)
+
+def _cell(
+    article: Article, field: str, text: LocalizedText, code: Lang
+) -> tuple[str, str, Any, Any]:
+    """One cell of the translation view: ``(lang, state, value shown, language of the value)``.
+
+    ``state`` is ``missing`` (served from another language), ``empty`` (left
+    empty on purpose), ``stale`` (translated from a source text that has
+    changed since: its recorded hash no longer matches) or ``ok``.
+    """
+    from .po import source_hash
+
+    resolved = text.resolve(code)
+    if resolved.is_fallback:
+        state = "missing"
+    elif resolved.value == "":
+        state = "empty"
+    else:
+        state = "ok"
+        source = article.original_language
+        recorded = article.translation_sources.get(code, {}).get(field)
+        original = text.get(source, fallback=False)
+        if code != source and recorded is not None and original:
+            state = "stale" if recorded != source_hash(original) else "ok"
+    return (code, state, resolved.value, resolved.lang)
 
 
 def _format(value: Any, lang: Lang) -> str:
