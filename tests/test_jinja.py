@@ -129,6 +129,21 @@ def test_case_specs_leave_markup_alone_outside_azerbaijani() -> None:
     assert out == '<span lang="az" class="fallback">Bakı</span>'
 
 
+@pytest.mark.parametrize(
+    ("source", "lang", "expected"),
+    [
+        ("{{ language_name('en') }}", "az", "İngilis dili"),
+        ("{{ language_name('en', lang='en') }}", "az", "English"),
+        ("{{ language_name('az', lang='az') }}", "en", "Azərbaycan dili"),
+        ("{{ language_name('az') }}", "en", "Azerbaijani"),
+    ],
+)
+def test_language_name_in_the_page_language_or_in_itself(
+    source: str, lang: str, expected: str
+) -> None:
+    assert render(source, lang) == expected
+
+
 def test_language_follows_use_language_unless_fixed() -> None:
     env = create_environment()
     page = env.from_string("{{ current_language() }}: {{ _('Print') }}")

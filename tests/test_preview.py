@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -251,6 +252,26 @@ def test_translation_view_stale_from_source_hashes(site: Path) -> None:
     assert "1 field changed in the source after it was translated" in page.all_text
     az = read(site, "az/translations/stale-article/index.html").all_text
     assert "Bu mətn tərcümə ediləndən sonra mənbə dəyişib; tərcüməni yeniləmək lazımdır" in az
+
+
+SWITCHER_RE = re.compile(r'<(a|strong) lang="(\w+)"(?: hreflang="(\w+)")?[^>]*>([^<]*)</\1>')
+
+
+@pytest.mark.parametrize(
+    "path",
+    [SEED_EN, SEED_AZ, "en/index.html", "az/timeline/index.html", "index.html"],
+)
+def test_language_switcher_names_each_language_in_itself(site: Path, path: str) -> None:
+    html = (site / path).read_text(encoding="utf-8")
+    start = html.index('class="languages"') if path != "index.html" else html.index("<main>")
+    nav = html[start : html.index("</nav>" if path != "index.html" else "</main>", start)]
+    links = {lang: (hreflang, text.strip()) for _, lang, hreflang, text in SWITCHER_RE.findall(nav)}
+    assert {lang: text for lang, (_, text) in links.items()} == {
+        "en": "English",
+        "az": "Azərbaycan dili",
+    }
+    for lang, (hreflang, _) in links.items():
+        assert hreflang in ("", lang)  # the current language is not a link
 
 
 def test_fallback_fields_are_marked_on_the_page(site: Path) -> None:
