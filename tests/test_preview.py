@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from diplolib import Article, ContentLibrary, Person, load_sample_library
+from diplolib import Article, ContentLibrary, Organization, Person, load_sample_library
 from diplolib.cli import main
 from diplolib.errors import TemplateRenderError
 from diplolib.jinja import build_preview
@@ -111,6 +111,7 @@ def hostile_library() -> ContentLibrary:
             "published": "2017-03-02T10:00:00+04:00",
             "original_language": "en",
             "translations": {"az": "partial"},
+            "mentions": ["solo-org", "solo-az", "solo-en"],
             "translation_sources": {
                 "az": {
                     "title": source_hash("Summit in Gabala"),
@@ -120,7 +121,13 @@ def hostile_library() -> ContentLibrary:
             },
         }
     )
-    return ContentLibrary([*sample, person, article, partial])
+    # Names in one language only: shown in the other, marked.
+    entities = [
+        Organization(id="solo-org", name={"en": "Johnson & Johnson"}),
+        Person(id="solo-az", given={"az": "Vaqif"}, family={"az": "Əmirov"}),
+        Person(id="solo-en", given={"en": "Kevin"}, family={"en": "Lowe"}),
+    ]
+    return ContentLibrary([*sample, person, article, partial, *entities])
 
 
 @pytest.fixture(scope="module")
@@ -272,6 +279,45 @@ def test_language_switcher_names_each_language_in_itself(site: Path, path: str) 
     }
     for lang, (hreflang, _) in links.items():
         assert hreflang in ("", lang)  # the current language is not a link
+
+
+FALLBACK_ORG = '<span lang="en" class="fallback">Johnson &amp; Johnson</span>'
+
+
+@pytest.mark.parametrize(
+    ("path", "marked"),
+    [
+        # a name shown in the other language: the span |localize puts around fallbacks
+        ("az/articles/kohne/index.html", FALLBACK_ORG),
+        ("az/articles/kohne/index.html", '<span lang="en" class="fallback">Kevin Lowe</span>'),
+        ("az/index.html", FALLBACK_ORG),
+        ("az/organizations/solo-org/index.html", f"<h1>{FALLBACK_ORG}</h1>"),
+        # an English name romanised from the Azerbaijani spelling: marked as derived
+        (
+            "en/articles/stale/index.html",
+            '<span class="derived" data-derived="romanized">Vagif Amirov</span>',
+        ),
+        ("en/people/solo-az/index.html", 'data-derived="romanized">Vagif Amirov</span></h1>'),
+    ],
+)
+def test_fallback_entity_names_are_marked(site: Path, path: str, marked: str) -> None:
+    assert marked in (site / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("path", "plain"),
+    [
+        ("az/articles/kohne/index.html", ">Vaqif Əmirov</a>"),  # in its own language: unmarked
+        ("en/articles/stale/index.html", ">Johnson &amp; Johnson</a>"),
+        ("en/articles/stale/index.html", ">Kevin Lowe</a>"),
+    ],
+)
+def test_names_in_the_page_language_are_not_marked(site: Path, path: str, plain: str) -> None:
+    assert plain in (site / path).read_text(encoding="utf-8")
+
+
+def test_page_titles_hold_text_not_markup(site: Path) -> None:
+    assert read(site, "az/organizations/solo-org/index.html").title == "Johnson & Johnson"
 
 
 def test_fallback_fields_are_marked_on_the_page(site: Path) -> None:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from markupsafe import Markup, escape
+
 from .errors import TemplateRenderError
 from .i18n import gettext, pgettext
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, use_language
@@ -49,14 +51,43 @@ def _status_label(status: str, lang: Lang) -> str:
     return labels[status]
 
 
-def _entity_name(entity: Item, lang: Lang) -> str:
-    if isinstance(entity, Person):
-        from .names import format_name
+def _fallback(value: str, served: str) -> Markup:
+    """The span ``|localize`` puts around a value shown in another language."""
+    from .jinja import FALLBACK_CLASS
 
-        return format_name(entity, lang=lang)
-    if isinstance(entity, Article):
-        return entity.title.get(lang) or entity.id
-    return entity.name.get(lang) or entity.id
+    return Markup('<span lang="{}" class="{}">{}</span>').format(served, FALLBACK_CLASS, value)
+
+
+def _marked(text: LocalizedText, lang: Lang) -> Markup | None:
+    """``text`` in ``lang`` as markup, a fallback marked like ``|localize`` marks it."""
+    resolved = text.resolve(lang)
+    if not resolved.value:
+        return None
+    if resolved.is_fallback:
+        return _fallback(resolved.value, str(resolved.lang))
+    return escape(resolved.value)
+
+
+def _entity_name(entity: Item, lang: Lang) -> Markup:
+    """The name of ``entity`` on a ``lang`` page, marked when it is not in ``lang``.
+
+    A name shown in the other language gets the fallback span; an English name
+    romanised from the Azerbaijani spelling is marked ``class="derived"``.
+    """
+    if isinstance(entity, Person):
+        from .names import resolve_name
+
+        name = resolve_name(entity, lang=lang)
+        if name.derived == "fallback":
+            other = next(code for code in SUPPORTED_LANGUAGES if code != lang)
+            return _fallback(name.value, other)
+        if name.derived is not None:
+            return Markup('<span class="derived" data-derived="{}">{}</span>').format(
+                name.derived, name.value
+            )
+        return escape(name.value)
+    text = entity.title if isinstance(entity, Article) else entity.name
+    return _marked(text, lang) or escape(entity.id)
 
 
 def _version(article: Article, lang: Lang) -> Lang:
@@ -136,7 +167,7 @@ class _Site:
         articles = sorted(self.library.articles(), key=lambda a: (a.published, a.id), reverse=True)
         here = [a for a in articles if lang in published_languages(a)]
         elsewhere = [(a, a.original_language) for a in articles if a not in here]
-        groups = [
+        groups: list[tuple[str, list[Item]]] = [
             (gettext("Events", lang=lang), list(self.library.events())),
             (gettext("People", lang=lang), list(self.library.entities("person"))),
             (gettext("Organizations", lang=lang), list(self.library.entities("organization"))),
@@ -148,7 +179,11 @@ class _Site:
             path,
             articles=here,
             elsewhere=elsewhere,
-            entity_groups=[(heading, items) for heading, items in groups if items],
+            entity_groups=[
+                (heading, [(e, _entity_name(e, lang)) for e in items])
+                for heading, items in groups
+                if items
+            ],
             language_links=self.language_links(None, path),
             alternates="{lang}/index.html",
         )
@@ -165,7 +200,11 @@ class _Site:
             path,
             item=article,
             dateline_place=place,
-            authors=[(lib.get(b.person, Person), b) for b in article.authors],
+            authors=[
+                (person, b, _entity_name(person, lang))
+                for b in article.authors
+                for person in [lib.get(b.person, Person)]
+            ],
             fallbacks=article.fallback_fields(lang),
             related=related,
             press=press,
@@ -182,13 +221,15 @@ class _Site:
         }
         short = None
         if isinstance(entity, Organization):
-            short = entity.abbreviation.get(lang)
+            short = _marked(entity.abbreviation, lang)
+        name = _entity_name(entity, lang)
         articles = [(a, _version(a, lang)) for a in self.library.articles_mentioning(entity.id)]
         self.render(
             "preview/entity.html",
             path,
             item=entity,
-            name=_entity_name(entity, lang),
+            name=name,
+            title=name.striptags(),
             short=short,
             group=groups[entity.type],
             events=self.library.timeline(entity.id),
