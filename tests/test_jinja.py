@@ -81,6 +81,69 @@ def test_azerbaijani_case_specs_inflect_parameters() -> None:
     assert out == "Beybit İsabayevin məqaləsi"
 
 
+FALLBACK_SPAN = '<span lang="en" class="fallback">{}</span>'
+
+
+@pytest.mark.parametrize(
+    ("source", "value", "expected"),
+    [
+        # an az value with '&': inflected once, escaped once
+        (
+            "{{ _('{org:genitive} iclası', org=v|localize) }}",
+            LocalizedText(az="Johnson & Johnson"),
+            "Johnson &amp; Johnsonun iclası",
+        ),
+        # a fallback span: the ending goes inside the span, the tags stay markup
+        (
+            "{{ _('{city:locative}', city=v|localize) }}",
+            LocalizedText(en="Astana"),
+            FALLBACK_SPAN.format("Astanada"),
+        ),
+        # any Markup value: the last text node takes the ending
+        ("{{ _('{x:ablative}', x=v) }}", Markup("<b>Bakı</b>"), "<b>Bakıdan</b>"),
+        ("{{ _('{x:genitive}', x=v) }}", Markup("<i>Heydər</i> Əliyev"), "<i>Heydər</i> Əliyevin"),
+        # markup the rules cannot inflect is shown as given, still markup
+        (
+            "{{ _('{x:genitive}', x=v|localize) }}",
+            LocalizedText(en="<b>"),
+            FALLBACK_SPAN.format("&lt;b&gt;"),
+        ),
+    ],
+)
+def test_case_specs_inflect_markup_values(source: str, value: object, expected: str) -> None:
+    assert render(source, "az", v=value) == expected
+
+
+@pytest.mark.parametrize("case", ["genitive", "dative", "accusative", "locative", "ablative"])
+@pytest.mark.parametrize("name", ["Procter & Gamble", "Johnson & Johnson", "AT&T"])
+def test_markup_inflects_like_plain_text(case: str, name: str) -> None:
+    """Wrapped or not, a value gets the ending the plain text gets."""
+    plain = render("{{ _('{x:" + case + "}', x=v) }}", "az", v=name)
+    localized = "{{ _('{x:" + case + "}', x=v|localize) }}"
+    assert render(localized, "az", v=LocalizedText(az=name)) == plain  # escaped Markup
+    assert render(localized, "az", v=LocalizedText(en=name)) == FALLBACK_SPAN.format(plain)
+
+
+def test_case_specs_leave_markup_alone_outside_azerbaijani() -> None:
+    out = render("{{ _('{x:genitive}', x=v|localize) }}", "en", v=LocalizedText(az="Bakı"))
+    assert out == '<span lang="az" class="fallback">Bakı</span>'
+
+
+@pytest.mark.parametrize(
+    ("source", "lang", "expected"),
+    [
+        ("{{ language_name('en') }}", "az", "İngilis dili"),
+        ("{{ language_name('en', lang='en') }}", "az", "English"),
+        ("{{ language_name('az', lang='az') }}", "en", "Azərbaycan dili"),
+        ("{{ language_name('az') }}", "en", "Azerbaijani"),
+    ],
+)
+def test_language_name_in_the_page_language_or_in_itself(
+    source: str, lang: str, expected: str
+) -> None:
+    assert render(source, lang) == expected
+
+
 def test_language_follows_use_language_unless_fixed() -> None:
     env = create_environment()
     page = env.from_string("{{ current_language() }}: {{ _('Print') }}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -13,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from diplolib import Article, ContentLibrary, Person, load_sample_library
+from diplolib import Article, ContentLibrary, Organization, Person, load_sample_library
 from diplolib.cli import main
 from diplolib.errors import TemplateRenderError
 from diplolib.jinja import build_preview
+from diplolib.po import source_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "kazakhstan-azerbaijan-strategic-partner"
@@ -94,7 +96,38 @@ def hostile_library() -> ContentLibrary:
             "comment_count": 3,
         }
     )
-    return ContentLibrary([*sample, person, article])
+    # Partly translated: the title is up to date, the first paragraph's English
+    # source changed after it was translated, the second was never translated.
+    partial = Article.model_validate(
+        {
+            "id": "stale-article",
+            "slug": {"en": "stale", "az": "kohne"},
+            "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+            "title": {"en": "Summit in Gabala", "az": "Qəbələdə zirvə"},
+            "body": [
+                {"en": "Leaders met on Friday.", "az": "Liderlər cümə axşamı görüşdülər."},
+                {"en": "They signed a declaration."},
+            ],
+            "published": "2017-03-02T10:00:00+04:00",
+            "original_language": "en",
+            "translations": {"az": "partial"},
+            "mentions": ["solo-org", "solo-az", "solo-en"],
+            "translation_sources": {
+                "az": {
+                    "title": source_hash("Summit in Gabala"),
+                    "body[0]": source_hash("Leaders met on Thursday."),
+                    "section.name": source_hash("News"),
+                }
+            },
+        }
+    )
+    # Names in one language only: shown in the other, marked.
+    entities = [
+        Organization(id="solo-org", name={"en": "Johnson & Johnson"}),
+        Person(id="solo-az", given={"az": "Vaqif"}, family={"az": "Əmirov"}),
+        Person(id="solo-en", given={"en": "Kevin"}, family={"en": "Lowe"}),
+    ]
+    return ContentLibrary([*sample, person, article, partial, *entities])
 
 
 @pytest.fixture(scope="module")
@@ -196,21 +229,147 @@ def test_translation_view_marks_missing_stale_and_fallback(site: Path) -> None:
     page = read(site, "en/translations/hostile-article/index.html")
     cells = {(a.get("data-lang"), a.get("class")) for t, a in page.elements if t == "td"}
     assert ("az", "missing") in cells  # the lead
-    assert ("az", "stale") in cells  # machine translation
+    assert ("az", "stale") not in cells  # no recorded source hash: nothing is known stale
     assert ("en", "ok") in cells
     missing = page.find("td", data_lang="az", **{"class": "missing"})
     assert missing[0]["lang"] == "en"  # the value shown is the English fallback
-    assert page.find("th", **{"class": "status-machine stale", "data-lang": "az"})
+    assert page.find("th", **{"class": "status-machine review", "data-lang": "az"})
     az = read(site, "az/translations/hostile-article/index.html")
     assert "Maşın tərcüməsi" in az.all_text
     assert "Tərcümə edilməyib; oxucu digər dildəki mətni görür" in az.all_text
+
+
+def test_translation_view_stale_from_source_hashes(site: Path) -> None:
+    html = (site / "en/translations/stale-article/index.html").read_text(encoding="utf-8")
+    rows = html.split("<tr>")[2:]  # after the head row
+    states = {}
+    for row in rows:
+        page = Page(row)
+        (field,) = [t for t in page.text if t.strip()][:1]
+        states[field] = {a["data-lang"]: a["class"] for a in page.find("td")}
+    assert states == {
+        "title": {"en": "ok", "az": "ok"},  # recorded hash matches the current source
+        "body[0]": {"en": "ok", "az": "stale"},  # the English changed after translation
+        "body[1]": {"en": "ok", "az": "missing"},  # never translated: missing, not stale
+        "section.name": {"en": "ok", "az": "ok"},
+    }
+    page = Page(html)
+    (head,) = page.find("th", data_lang="az")
+    assert head["class"] == "status-partial stale"  # partial is no reason to call fields stale
+    assert "1 field changed in the source after it was translated" in page.all_text
+    az = read(site, "az/translations/stale-article/index.html").all_text
+    assert "Bu mətn tərcümə ediləndən sonra mənbə dəyişib; tərcüməni yeniləmək lazımdır" in az
+
+
+SWITCHER_RE = re.compile(r'<(a|strong) lang="(\w+)"(?: hreflang="(\w+)")?[^>]*>([^<]*)</\1>')
+
+
+@pytest.mark.parametrize(
+    "path",
+    [SEED_EN, SEED_AZ, "en/index.html", "az/timeline/index.html", "index.html"],
+)
+def test_language_switcher_names_each_language_in_itself(site: Path, path: str) -> None:
+    html = (site / path).read_text(encoding="utf-8")
+    start = html.index('class="languages"') if path != "index.html" else html.index("<main>")
+    nav = html[start : html.index("</nav>" if path != "index.html" else "</main>", start)]
+    links = {lang: (hreflang, text.strip()) for _, lang, hreflang, text in SWITCHER_RE.findall(nav)}
+    assert {lang: text for lang, (_, text) in links.items()} == {
+        "en": "English",
+        "az": "Azərbaycan dili",
+    }
+    for lang, (hreflang, _) in links.items():
+        assert hreflang in ("", lang)  # the current language is not a link
+
+
+FALLBACK_ORG = '<span lang="en" class="fallback">Johnson &amp; Johnson</span>'
+
+
+@pytest.mark.parametrize(
+    ("path", "marked"),
+    [
+        # a name shown in the other language: the span |localize puts around fallbacks
+        ("az/articles/kohne/index.html", FALLBACK_ORG),
+        ("az/articles/kohne/index.html", '<span lang="en" class="fallback">Kevin Lowe</span>'),
+        ("az/index.html", FALLBACK_ORG),
+        ("az/organizations/solo-org/index.html", f"<h1>{FALLBACK_ORG}</h1>"),
+        # an English name romanised from the Azerbaijani spelling: marked as derived
+        (
+            "en/articles/stale/index.html",
+            '<span class="derived" data-derived="romanized">Vagif Amirov</span>',
+        ),
+        ("en/people/solo-az/index.html", 'data-derived="romanized">Vagif Amirov</span></h1>'),
+    ],
+)
+def test_fallback_entity_names_are_marked(site: Path, path: str, marked: str) -> None:
+    assert marked in (site / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("path", "plain"),
+    [
+        ("az/articles/kohne/index.html", ">Vaqif Əmirov</a>"),  # in its own language: unmarked
+        ("en/articles/stale/index.html", ">Johnson &amp; Johnson</a>"),
+        ("en/articles/stale/index.html", ">Kevin Lowe</a>"),
+    ],
+)
+def test_names_in_the_page_language_are_not_marked(site: Path, path: str, plain: str) -> None:
+    assert plain in (site / path).read_text(encoding="utf-8")
+
+
+def test_page_titles_hold_text_not_markup(site: Path) -> None:
+    assert read(site, "az/organizations/solo-org/index.html").title == "Johnson & Johnson"
 
 
 def test_fallback_fields_are_marked_on_the_page(site: Path) -> None:
     page = read(site, "az/articles/hostile/index.html")
     # the lead and the author's role exist in English only
     assert len(page.find("span", lang="en", **{"class": "fallback"})) == 2
-    assert "lead, authors[0].role" in page.all_text  # the notice names the fields
+
+
+@pytest.mark.parametrize(
+    ("path", "notice"),
+    [
+        ("az/articles/hostile/index.html", "göstərilir: giriş, müəllifin vəzifəsi"),
+        ("az/articles/kohne/index.html", "göstərilir: 2-ci abzas"),
+    ],
+)
+def test_fallback_notice_names_fields_as_readers_know_them(
+    site: Path, path: str, notice: str
+) -> None:
+    text = read(site, path).all_text
+    assert notice in text
+    assert "body[" not in text
+    assert "authors[" not in text
+
+
+@pytest.mark.parametrize(
+    ("path", "authors", "en", "az"),
+    [
+        ("title", 1, "title", "başlıq"),
+        ("body[0]", 1, "1st paragraph", "1-ci abzas"),
+        ("body[5]", 1, "6th paragraph", "6-cı abzas"),
+        ("tags[2]", 1, "3rd tag", "3-cü teq"),
+        ("section.name", 1, "section name", "rubrikanın adı"),
+        ("source.publication", 1, "name of the source publication", "mənbənin adı"),
+        ("authors[0].role", 1, "author's position", "müəllifin vəzifəsi"),
+        ("authors[1].role", 2, "position of the 2nd author", "2-ci müəllifin vəzifəsi"),
+    ],
+)
+def test_field_labels(path: str, authors: int, en: str, az: str) -> None:
+    from diplolib._preview import _field_label
+
+    article = Article.model_validate(
+        {
+            "id": "a",
+            "slug": {"en": "a"},
+            "section": {"id": "s", "name": {"en": "S"}},
+            "title": {"en": "T"},
+            "authors": [{"person": f"p{i}"} for i in range(authors)],
+            "published": "2017-03-02T10:00:00+04:00",
+            "original_language": "en",
+        }
+    )
+    assert (_field_label(path, article, "en"), _field_label(path, article, "az")) == (en, az)
 
 
 def test_hostile_content_is_text(site: Path) -> None:

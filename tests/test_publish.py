@@ -237,6 +237,28 @@ def test_fallback_values_are_language_tagged() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "lang", "expected"),
+    [
+        # the English second paragraph is not part of the Azerbaijani body
+        ([{"en": "One.", "az": "Bir."}, {"en": "Two."}], "az", "Bir."),
+        ([{"en": "One.", "az": "Bir."}, {"en": "Two."}], "en", "One.\n\nTwo."),
+        ([{"en": "One.", "az": "Bir."}, {"en": "Two.", "az": ""}], "az", "Bir."),
+        ([{"en": "One."}, {"en": "Two.", "az": "İki."}], "az", "İki."),
+        # nothing in the page language: no articleBody at all
+        ([{"en": "One."}, {"en": "Two."}], "az", None),
+        ([], "en", None),
+    ],
+)
+def test_article_body_holds_only_the_page_language(
+    body: list[dict[str, str]], lang: str, expected: str | None
+) -> None:
+    data = to_jsonld(article(body=body, translations={"az": "partial"}), lang)
+    assert data["inLanguage"] == lang
+    assert data.get("articleBody") == expected
+    expand({**data, "@id": "https://x.example/a"})  # still valid JSON-LD
+
+
+@pytest.mark.parametrize(
     ("item_id", "lang", "key", "expected"),
     [
         ("osce", "az", "alternateName", ["ATƏT"]),

@@ -9,10 +9,13 @@ opens from disk; canonical, hreflang and JSON-LD URLs are absolute when a
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+
+from markupsafe import Markup, escape
 
 from .errors import TemplateRenderError
 from .i18n import gettext, pgettext
@@ -34,7 +37,8 @@ PREVIEW_URL_PATTERNS: Final = {
 }
 """The default URL patterns with ``index.html`` added, so pages open from disk."""
 
-STALE_STATUSES: Final = frozenset({"machine", "partial"})
+REVIEW_STATUSES: Final = frozenset({"machine"})
+"""Article statuses whose whole translation needs a human review (shown on the column)."""
 
 
 def _status_label(status: str, lang: Lang) -> str:
@@ -48,14 +52,87 @@ def _status_label(status: str, lang: Lang) -> str:
     return labels[status]
 
 
-def _entity_name(entity: Item, lang: Lang) -> str:
-    if isinstance(entity, Person):
-        from .names import format_name
+_INDEXED_RE: Final = re.compile(r"(?P<list>[a-z_]+)\[(?P<index>[0-9]+)\](?:\.(?P<rest>[a-z_.]+))?")
 
-        return format_name(entity, lang=lang)
-    if isinstance(entity, Article):
-        return entity.title.get(lang) or entity.id
-    return entity.name.get(lang) or entity.id
+
+def _field_label(path: str, article: Article, lang: Lang) -> str:
+    """What a reader calls the field at ``path``: ``lead`` → "giriş", ``body[1]`` → "2-ci abzas".
+
+    >>> from diplolib import load_sample_library
+    >>> article = load_sample_library().get("kazakhstan-azerbaijan-strategic-partner")
+    >>> [_field_label(p, article, "az") for p in ("title", "lead", "body[1]")]
+    ['başlıq', 'giriş', '2-ci abzas']
+    >>> _field_label("body[2]", article, "en")
+    '3rd paragraph'
+    """
+    from .numbers import format_ordinal
+
+    fixed = {
+        # Translators: names of article parts, listed to readers when a part is shown in
+        # the other language ("...: lead, 2nd paragraph").
+        "title": pgettext("article part", "title", lang=lang),
+        "lead": pgettext("article part", "lead", lang=lang),
+        "section.name": pgettext("article part", "section name", lang=lang),
+        "source.publication": pgettext("article part", "name of the source publication", lang=lang),
+    }
+    if path in fixed:
+        return fixed[path]
+    match = _INDEXED_RE.fullmatch(path)
+    if match is None:
+        return path
+    ordinal = format_ordinal(int(match["index"]) + 1, lang=lang)
+    part = (match["list"], match["rest"])
+    if part == ("body", None):
+        # Translators: {ordinal} is an ordinal number in your language ("2-ci").
+        return pgettext("article part", "{ordinal} paragraph", lang=lang, ordinal=ordinal)
+    if part == ("tags", None):
+        return pgettext("article part", "{ordinal} tag", lang=lang, ordinal=ordinal)
+    if part == ("authors", "role"):
+        if len(article.authors) == 1:
+            return pgettext("article part", "author's position", lang=lang)
+        return pgettext(
+            "article part", "position of the {ordinal} author", lang=lang, ordinal=ordinal
+        )
+    return path
+
+
+def _fallback(value: str, served: str) -> Markup:
+    """The span ``|localize`` puts around a value shown in another language."""
+    from .jinja import FALLBACK_CLASS
+
+    return Markup('<span lang="{}" class="{}">{}</span>').format(served, FALLBACK_CLASS, value)
+
+
+def _marked(text: LocalizedText, lang: Lang) -> Markup | None:
+    """``text`` in ``lang`` as markup, a fallback marked like ``|localize`` marks it."""
+    resolved = text.resolve(lang)
+    if not resolved.value:
+        return None
+    if resolved.is_fallback:
+        return _fallback(resolved.value, str(resolved.lang))
+    return escape(resolved.value)
+
+
+def _entity_name(entity: Item, lang: Lang) -> Markup:
+    """The name of ``entity`` on a ``lang`` page, marked when it is not in ``lang``.
+
+    A name shown in the other language gets the fallback span; an English name
+    romanised from the Azerbaijani spelling is marked ``class="derived"``.
+    """
+    if isinstance(entity, Person):
+        from .names import resolve_name
+
+        name = resolve_name(entity, lang=lang)
+        if name.derived == "fallback":
+            other = next(code for code in SUPPORTED_LANGUAGES if code != lang)
+            return _fallback(name.value, other)
+        if name.derived is not None:
+            return Markup('<span class="derived" data-derived="{}">{}</span>').format(
+                name.derived, name.value
+            )
+        return escape(name.value)
+    text = entity.title if isinstance(entity, Article) else entity.name
+    return _marked(text, lang) or escape(entity.id)
 
 
 def _version(article: Article, lang: Lang) -> Lang:
@@ -135,7 +212,7 @@ class _Site:
         articles = sorted(self.library.articles(), key=lambda a: (a.published, a.id), reverse=True)
         here = [a for a in articles if lang in published_languages(a)]
         elsewhere = [(a, a.original_language) for a in articles if a not in here]
-        groups = [
+        groups: list[tuple[str, list[Item]]] = [
             (gettext("Events", lang=lang), list(self.library.events())),
             (gettext("People", lang=lang), list(self.library.entities("person"))),
             (gettext("Organizations", lang=lang), list(self.library.entities("organization"))),
@@ -147,7 +224,11 @@ class _Site:
             path,
             articles=here,
             elsewhere=elsewhere,
-            entity_groups=[(heading, items) for heading, items in groups if items],
+            entity_groups=[
+                (heading, [(e, _entity_name(e, lang)) for e in items])
+                for heading, items in groups
+                if items
+            ],
             language_links=self.language_links(None, path),
             alternates="{lang}/index.html",
         )
@@ -164,8 +245,12 @@ class _Site:
             path,
             item=article,
             dateline_place=place,
-            authors=[(lib.get(b.person, Person), b) for b in article.authors],
-            fallbacks=article.fallback_fields(lang),
+            authors=[
+                (person, b, _entity_name(person, lang))
+                for b in article.authors
+                for person in [lib.get(b.person, Person)]
+            ],
+            fallbacks=[_field_label(p, article, lang) for p in article.fallback_fields(lang)],
             related=related,
             press=press,
             mentions=mentions,
@@ -181,13 +266,15 @@ class _Site:
         }
         short = None
         if isinstance(entity, Organization):
-            short = entity.abbreviation.get(lang)
+            short = _marked(entity.abbreviation, lang)
+        name = _entity_name(entity, lang)
         articles = [(a, _version(a, lang)) for a in self.library.articles_mentioning(entity.id)]
         self.render(
             "preview/entity.html",
             path,
             item=entity,
-            name=_entity_name(entity, lang),
+            name=name,
+            title=name.striptags(),
             short=short,
             group=groups[entity.type],
             events=self.library.timeline(entity.id),
@@ -231,15 +318,17 @@ class _Site:
 
     def translations(self, article: Article, lang: Lang) -> None:
         path = f"{lang}/translations/{article.id}/index.html"
-        columns = []
-        for code in SUPPORTED_LANGUAGES:
-            status = article.translations.get(code, "missing")
-            columns.append((code, status, status in STALE_STATUSES))
         rows = []
         for field, text in article.text_fields().items():
             if not text.languages():
                 continue
-            rows.append((field, [self._cell(text, code, article) for code in SUPPORTED_LANGUAGES]))
+            cells = [_cell(article, field, text, code) for code in SUPPORTED_LANGUAGES]
+            rows.append((field, cells))
+        columns = []
+        for i, code in enumerate(SUPPORTED_LANGUAGES):
+            status = article.translations.get(code, "missing")
+            stale = sum(1 for _, cells in rows if cells[i][1] == "stale")
+            columns.append((code, status, status in REVIEW_STATUSES, stale))
         self.render(
             "preview/translation.html",
             path,
@@ -255,18 +344,31 @@ class _Site:
             alternates=f"{{lang}}/translations/{article.id}/index.html",
         )
 
-    @staticmethod
-    def _cell(text: LocalizedText, code: Lang, article: Article) -> tuple[str, str, Any, Any]:
-        resolved = text.resolve(code)
-        if resolved.is_fallback:
-            state = "missing"
-        elif resolved.value == "":
-            state = "empty"
-        elif article.translations.get(code) in STALE_STATUSES:
-            state = "stale"
-        else:
-            state = "ok"
-        return (code, state, resolved.value, resolved.lang)
+
+def _cell(
+    article: Article, field: str, text: LocalizedText, code: Lang
+) -> tuple[str, str, Any, Any]:
+    """One cell of the translation view: ``(lang, state, value shown, language of the value)``.
+
+    ``state`` is ``missing`` (served from another language), ``empty`` (left
+    empty on purpose), ``stale`` (translated from a source text that has
+    changed since: its recorded hash no longer matches) or ``ok``.
+    """
+    from .po import source_hash
+
+    resolved = text.resolve(code)
+    if resolved.is_fallback:
+        state = "missing"
+    elif resolved.value == "":
+        state = "empty"
+    else:
+        state = "ok"
+        source = article.original_language
+        recorded = article.translation_sources.get(code, {}).get(field)
+        original = text.get(source, fallback=False)
+        if code != source and recorded is not None and original:
+            state = "stale" if recorded != source_hash(original) else "ok"
+    return (code, state, resolved.value, resolved.lang)
 
 
 def _format(value: Any, lang: Lang) -> str:

@@ -23,7 +23,7 @@ safe by default:
   ``format_name``, ``format_number``, ``format_ordinal``; the filter ``localize`` (a
   :class:`~diplolib.text.LocalizedText` in the page language; a value served
   in another language is wrapped in ``<span lang="…" class="fallback">``).
-* Globals ``current_language()``, ``comment_count(n)``, ``language_name(code)``,
+* Globals ``current_language()``, ``comment_count(n)``, ``language_name(code, lang=None)``,
   ``canonical_url(item)``, ``hreflang_links(item)``, ``hreflang_tags(item)``
   (the ``<link rel="alternate">`` elements) and ``jsonld(item)`` (a safe
   ``<script type="application/ld+json">``).
@@ -52,6 +52,7 @@ __all__ = [
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -116,8 +117,11 @@ def _markup_format(text: str, source: str, params: Mapping[str, Any], lang: Lang
             out.append(escape("{" + name + (":" + spec if spec else "") + "}"))
             continue
         value = params[name]
-        if hasattr(value, "__html__") and spec not in GRAMMATICAL_CASES:
-            out.append(Markup(value.__html__()))
+        if hasattr(value, "__html__"):
+            html = Markup(value.__html__())
+            if spec in GRAMMATICAL_CASES and inflect is not None:
+                html = _inflect_markup(html, spec, inflect)
+            out.append(html)
             continue
         field = parse_template("{" + name + (":" + spec if spec else "") + "}")
         filled, _ = render(field, {name: value}, inflect)
@@ -125,6 +129,39 @@ def _markup_format(text: str, source: str, params: Mapping[str, Any], lang: Lang
     if missing:
         _log.warning("UI string %r was rendered without parameter(s) %s", source, missing)
     return Markup("".join(out))
+
+
+_TAG_RE: Final = re.compile(r"(<[^>]*>)")
+
+
+def _inflect_markup(html: Markup, case: str, inflect: Callable[[str, str], str]) -> Markup:
+    """Inflect the text of ``html`` and keep its tags: the ending goes into the last text.
+
+    ``<span lang="en" class="fallback">Johnson &amp; Johnson</span>`` in the
+    genitive becomes ``<span …>Johnson &amp; Johnsonun</span>``. When the
+    inflection changes text before the last text node (which no Azerbaijani
+    ending does), the plain inflected text is returned, escaped, without tags.
+
+    >>> from diplolib.i18n import _inflect_az
+    >>> _inflect_markup(Markup('<span lang="en" class="fallback">Johnson &amp; Johnson</span>'),
+    ...                 "genitive", _inflect_az)
+    Markup('<span lang="en" class="fallback">Johnson &amp; Johnsonun</span>')
+    """
+    pieces = _TAG_RE.split(str(html))
+    texts = [Markup(p).unescape() if i % 2 == 0 else p for i, p in enumerate(pieces)]
+    plain = "".join(texts[0::2])
+    try:
+        inflected = inflect(plain, case)
+    except Exception:
+        return html  # a word the rules cannot inflect is shown as given, as in plain text
+    last = max((i for i in range(0, len(texts), 2) if texts[i]), default=None)
+    if last is None:
+        return html
+    start = sum(len(texts[i]) for i in range(0, last, 2))
+    if inflected[:start] != plain[:start]:
+        return escape(inflected)
+    pieces[last] = str(escape(inflected[start:]))
+    return Markup("".join(pieces))
 
 
 def _printf_format(
@@ -319,7 +356,8 @@ def _publishing(
     return {
         "current_language": language,
         "comment_count": lambda n: comment_count(n, lang=language()),
-        "language_name": lambda code: language_name(code, lang=language()),
+        # language_name(code, lang=code) names a language in itself, as a switcher does.
+        "language_name": lambda code, lang=None: language_name(code, lang=lang or language()),
         "canonical_url": _canonical_url,
         "hreflang_links": _hreflang_links,
         "hreflang_tags": hreflang_tags,

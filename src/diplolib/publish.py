@@ -329,7 +329,9 @@ class _Builder:
         data.pop("name", None)
         _put(data, "headline", _value(item.title, lang))
         _put(data, "description", _value(item.lead, lang))
-        paragraphs = [item.body[i].get(lang) or "" for i in range(len(item.body))]
+        # articleBody is one plain string in inLanguage: a paragraph served in the
+        # other language cannot be tagged inside it, so only `lang` paragraphs go in.
+        paragraphs = [p.get(lang, fallback=False) for p in item.body]
         _put(data, "articleBody", "\n\n".join(p for p in paragraphs if p))
         data["inLanguage"] = lang
         data["datePublished"] = item.published.isoformat()
