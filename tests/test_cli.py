@@ -104,3 +104,13 @@ def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys)
     assert code == 2
     assert "demo" in out
+
+
+def test_demo_names_fallback_parts_for_readers(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "demo", "--article", "gabala-turkic-council-summit-2013", "--lang", "en"
+    )
+    assert code == 0
+    notice = " ".join(out.split())
+    assert "no translation is available: title, lead, 1st paragraph" in notice
+    assert "body[0]" not in out

@@ -356,7 +356,7 @@ def test_fallback_notice_names_fields_as_readers_know_them(
     ],
 )
 def test_field_labels(path: str, authors: int, en: str, az: str) -> None:
-    from diplolib._preview import _field_label
+    from diplolib._labels import field_label
 
     article = Article.model_validate(
         {
@@ -369,7 +369,7 @@ def test_field_labels(path: str, authors: int, en: str, az: str) -> None:
             "original_language": "en",
         }
     )
-    assert (_field_label(path, article, "en"), _field_label(path, article, "az")) == (en, az)
+    assert (field_label(path, article, "en"), field_label(path, article, "az")) == (en, az)
 
 
 def test_hostile_content_is_text(site: Path) -> None:

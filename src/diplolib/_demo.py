@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+from ._labels import field_label
 from ._ui_strings import comment_count
 from .dates import format_date, format_dateline
 from .i18n import gettext
@@ -104,7 +105,7 @@ def render_article(library: ContentLibrary, article_id: str, lang: Lang, width: 
                     "Some parts are shown in another language because no translation is "
                     "available: {fields}",
                     lang=lang,
-                    fields=", ".join(fallbacks),
+                    fields=", ".join(field_label(path, article, lang) for path in fallbacks),
                 )
             )
         )
