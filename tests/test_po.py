@@ -235,7 +235,7 @@ def test_previous_file_keeps_unimported_work_and_obsoletes_vanished(tmp_path: Pa
     plain = Place(id="plain", kind="city", name={"en": "Plain city"})
     first_plain = export_po([plain], "en", "az")
     first_plain[0].msgstr = "Düzən şəhəri"
-    merged = export_po([*items, plain], "en", "az", previous=path)
+    merged = export_po([*items, plain], "en", "az", previous=path, library=lib)
     assert entry(merged, ctx("baku", "name", "place")).tcomment == "check the spelling"
     gone = entry(merged, "place:gone:name")
     assert gone.obsolete
@@ -251,6 +251,43 @@ def test_previous_file_keeps_unimported_work_and_obsoletes_vanished(tmp_path: Pa
     )
     assert moved[0].fuzzy
     assert moved[0].previous_msgid == "Plain city"
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [["--id", "baku"], ["--section", "foreign-press"], ["--since", "2018-01-01"]],
+)
+def test_selected_export_keeps_other_entries_and_obsoletes_only_vanished(
+    lib_dir: Path, tmp_path: Path, selection: list[str]
+) -> None:
+    out = tmp_path / "az.po"
+    export = ["content", "export", "--library", str(lib_dir), "-o", str(out)]
+    assert main(export) == 0
+    po = polib.pofile(str(out))
+    work = {
+        ctx("astana", "name", "place"): "Astana şəhəri",
+        ctx(SEED, "body[1]"): "Tərcüməçinin işi, hələ idxal olunmayıb.",
+    }
+    for context, text in work.items():
+        entry(po, context).msgstr = text
+    before = {e.msgctxt for e in po}
+    file = lib_dir / ContentLibrary.load(lib_dir).file_of(SEED)  # type: ignore[operator]
+    data = json.loads(file.read_text(encoding="utf-8"))
+    last = ctx(SEED, f"body[{len(data['body']) - 1}]")
+    data["body"].pop()  # this paragraph's source is gone from the library
+    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    po.save()
+    for _ in range(2):  # the second export must not drop anything either
+        assert main([*export, *selection]) == 0
+        merged = polib.pofile(str(out))
+        live = {e.msgctxt for e in merged if not e.obsolete}
+        gone = {e.msgctxt: e for e in merged.obsolete_entries()}
+        assert live == before - {last}
+        for context, text in work.items():
+            assert entry(merged, context).msgstr == text
+            assert not entry(merged, context).obsolete
+        assert set(gone) == {last}
+        assert gone[last].msgstr
 
 
 @pytest.mark.parametrize(("name", "value"), [("Language", "en"), ("X-Source-Language", "az")])
@@ -785,7 +822,8 @@ def test_cli_export_to_stdout_and_merge(
         main(["content", "export", "--library", str(lib_dir), "--id", "baku", "-o", str(out)]) == 0
     )
     merged = polib.pofile(str(out))
-    assert [e.msgctxt for e in merged.obsolete_entries()] == ["place:astana:name"]
+    assert merged.obsolete_entries() == []
+    assert {e.msgctxt for e in merged} == {"place:astana:name", "place:baku:name"}
 
 
 def test_cli_import_json_report(

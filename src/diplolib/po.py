@@ -270,6 +270,7 @@ def export_po(
     target_lang: str,
     *,
     previous: polib.POFile | str | os.PathLike[str] | None = None,
+    library: ContentLibrary | None = None,
     references: Callable[[str], str | None] | None = None,
     now: dt.datetime | None = None,
 ) -> polib.POFile:
@@ -283,8 +284,14 @@ def export_po(
     ``msgid`` and ``fuzzy``; a translation the previous file holds but the
     library does not (not imported yet) is kept, marked ``fuzzy`` when the
     library holds another one; translator comments are
-    kept; entries whose source vanished from ``items`` become obsolete
-    (``#~``). ``references`` maps an item id to its file for the ``#:``
+    kept. ``library`` is the whole library when ``items`` is a selection of
+    it (default: ``items`` itself when it is a library): entries of the
+    previous file for items outside the selection are kept as they are, and
+    only entries whose source text is gone from the library (the item, the
+    field or its source text) become obsolete (``#~``). Without a library, an
+    entry of an item that is not in ``items`` is kept, since nothing says it
+    vanished. Obsolete entries of the previous file that hold a translation
+    are carried over. ``references`` maps an item id to its file for the ``#:``
     lines (default: :meth:`ContentLibrary.file_of` when ``items`` is a
     library). ``now`` sets the header dates (default: the current time).
 
@@ -306,10 +313,14 @@ def export_po(
     old = _as_pofile(previous) if previous is not None else None
     if references is None and isinstance(items, ContentLibrary):
         references = items.file_of
+    if library is None and isinstance(items, ContentLibrary):
+        library = items
     old_entries: dict[str, polib.POEntry] = {}
+    old_obsolete: list[polib.POEntry] = []
     if old is not None:
         _check_previous(old, source, target)
         old_entries = {e.msgctxt: e for e in old if e.msgctxt and not e.obsolete}
+        old_obsolete = [e for e in old if e.obsolete and e.msgstr]
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")
     po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
     po.header = f"Content of a diplolib library: {source} → {target}."
@@ -333,7 +344,9 @@ def export_po(
             if old.metadata.get(key):
                 po.metadata[key] = old.metadata[key]
     seen: set[str] = set()
+    exported: set[str] = set()
     for item in items:
+        exported.add(item.id)
         if not _translates(item, target):
             continue
         fields = text_fields(item)
@@ -381,19 +394,55 @@ def export_po(
                 previous_msgid=previous_msgid,
             )
             po.append(entry)
-    if old is not None:
-        for context, before in old_entries.items():
-            if context not in seen and before.msgstr:
-                po.append(
-                    polib.POEntry(
-                        msgctxt=context,
-                        msgid=before.msgid,
-                        msgstr=before.msgstr,
-                        tcomment=before.tcomment,
-                        obsolete=True,
-                    )
-                )
+    live = set(seen)
+    vanished: list[polib.POEntry] = []
+    for context, before in old_entries.items():
+        if context in seen:
+            continue
+        if _still_there(context, exported, library, source, target):
+            po.append(before)  # outside this selection: kept as it is
+            live.add(context)
+        elif before.msgstr:
+            vanished.append(before)
+    for before in [*vanished, *old_obsolete]:
+        if before.msgctxt in live:
+            continue
+        live.add(before.msgctxt)
+        po.append(
+            polib.POEntry(
+                msgctxt=before.msgctxt,
+                msgid=before.msgid,
+                msgstr=before.msgstr,
+                tcomment=before.tcomment,
+                obsolete=True,
+            )
+        )
     return po
+
+
+def _still_there(
+    context: str, exported: set[str], library: ContentLibrary | None, source: Lang, target: Lang
+) -> bool:
+    """Whether a previous entry outside this export still has its source text.
+
+    Items of this export were walked already, so their missing fields are gone;
+    other items are looked up in ``library`` (without one, they are kept).
+    """
+    match = _CONTEXT_RE.fullmatch(context)
+    if match is None:
+        return False
+    item_id = match["id"]
+    if item_id in exported:
+        return False
+    if library is None:
+        return True
+    if item_id not in library:
+        return False
+    item = library.get(item_id)
+    if item.type != match["type"] or not _translates(item, target):
+        return False
+    text = text_fields(item).get(match["path"])
+    return text is not None and bool(text.get(source, fallback=False))
 
 
 # ---------------------------------------------------------------------------

@@ -147,7 +147,12 @@ def _export(args: argparse.Namespace) -> int:
         items = _select(library, args.ids, args.section, since)
         previous = output if output is not None and output.exists() else None
         po = export_po(
-            items, args.source, args.target, previous=previous, references=library.file_of
+            items,
+            args.source,
+            args.target,
+            previous=previous,
+            library=library,
+            references=library.file_of,
         )
     except DiplolibError as exc:
         return _error(exc)
