@@ -290,6 +290,61 @@ def test_selected_export_keeps_other_entries_and_obsoletes_only_vanished(
         assert gone[last].msgstr
 
 
+def _insert_paragraph(folder: Path, item_id: str, index: int, text: str) -> None:
+    """Insert a source paragraph the way an editor does: a new object in the body list."""
+    file = folder / ContentLibrary.load(folder).file_of(item_id)  # type: ignore[operator]
+    data = json.loads(file.read_text(encoding="utf-8"))
+    data["body"].insert(index, {"en": text})
+    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("with_previous", [True, False])
+@pytest.mark.parametrize("index", [0, 1, 3])
+def test_inserted_paragraph_does_not_shift_translations(
+    lib_dir: Path, tmp_path: Path, index: int, with_previous: bool
+) -> None:
+    path = save(export_po(ContentLibrary.load(lib_dir), "en", "az"), tmp_path / "az.po")
+    assert import_po(lib_dir, path).committed  # records the source hashes
+    po = export_po(ContentLibrary.load(lib_dir), "en", "az")
+    old = [e for e in po if e.msgctxt.startswith(ctx(SEED, "body["))]
+    entry(po, ctx(SEED, "body[2]")).tcomment = "check the figures"
+    save(po, path)
+    _insert_paragraph(lib_dir, SEED, index, "A paragraph inserted by the editor.")
+    lib = ContentLibrary.load(lib_dir)
+    again = export_po(lib, "en", "az", previous=path if with_previous else None)
+    new = [e for e in again if e.msgctxt.startswith(ctx(SEED, "body["))]
+    assert len(new) == len(old) + 1
+    assert (new[index].msgstr, new[index].fuzzy) == ("", False)
+    shifted = [*new[:index], *new[index + 1 :]]
+    for before, after in zip(old, shifted, strict=True):
+        assert (after.msgid, after.msgstr) == (before.msgid, before.msgstr)
+        assert not after.fuzzy
+        assert after.previous_msgid is None
+    if with_previous:
+        moved = shifted[2]
+        assert moved.tcomment == "check the figures"
+    assert again.obsolete_entries() == []
+    (row,) = [r for r in translation_status(lib) if r.item_id == SEED and r.lang == "az"]
+    assert (row.stale, row.missing) == (0, 1)
+
+
+def test_changed_paragraph_among_shifted_ones_is_stale(lib_dir: Path, tmp_path: Path) -> None:
+    path = save(export_po(ContentLibrary.load(lib_dir), "en", "az"), tmp_path / "az.po")
+    assert import_po(lib_dir, path).committed
+    save(export_po(ContentLibrary.load(lib_dir), "en", "az"), path)
+    first = entry(polib.pofile(str(path)), ctx(SEED, "body[0]"))
+    edit_source(lib_dir, SEED, "body[0]", "The first paragraph, rewritten.")
+    _insert_paragraph(lib_dir, SEED, 1, "A paragraph inserted by the editor.")
+    lib = ContentLibrary.load(lib_dir)
+    again = export_po(lib, "en", "az", previous=path)
+    changed = entry(again, ctx(SEED, "body[0]"))
+    assert changed.fuzzy
+    assert (changed.previous_msgid, changed.msgstr) == (first.msgid, first.msgstr)
+    assert not entry(again, ctx(SEED, "body[2]")).fuzzy
+    (row,) = [r for r in translation_status(lib) if r.item_id == SEED and r.lang == "az"]
+    assert (row.stale, row.missing) == (1, 1)
+
+
 @pytest.mark.parametrize(("name", "value"), [("Language", "en"), ("X-Source-Language", "az")])
 def test_previous_file_of_another_language_pair_is_refused(name: str, value: str) -> None:
     lib = load_sample_library()

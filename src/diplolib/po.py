@@ -321,6 +321,18 @@ def export_po(
         _check_previous(old, source, target)
         old_entries = {e.msgctxt: e for e in old if e.msgctxt and not e.obsolete}
         old_obsolete = [e for e in old if e.obsolete and e.msgstr]
+    # Previous entries by item, field kind and source hash: a paragraph inserted or removed
+    # above shifts the paths, and its entry (translation, comments) must follow its text.
+    old_by_hash: dict[tuple[str, str, str], polib.POEntry] = {}
+    for context, before in old_entries.items():
+        found = _CONTEXT_RE.fullmatch(context)
+        if found is not None:
+            key = (
+                f"{found['type']}:{found['id']}",
+                _generic(found["path"]),
+                source_hash(before.msgid),
+            )
+            old_by_hash.setdefault(key, before)
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")
     po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
     po.header = f"Content of a diplolib library: {source} → {target}."
@@ -345,6 +357,7 @@ def export_po(
                 po.metadata[key] = old.metadata[key]
     seen: set[str] = set()
     exported: set[str] = set()
+    followed: set[str] = set()  # previous entries that moved with their source to another path
     for item in items:
         exported.add(item.id)
         if not _translates(item, target):
@@ -352,6 +365,9 @@ def export_po(
         fields = text_fields(item)
         paragraphs = sum(1 for path in fields if path.startswith("body["))
         recorded = item.translation_sources.get(target, {})
+        current = _hashes_by_kind(fields, source)
+        made_from = _recorded_by_kind(recorded)
+        prefix = f"{item.type}:{item.id}"
         for path, text in fields.items():
             msgid = text.get(source, fallback=False)
             if not msgid:
@@ -359,18 +375,26 @@ def export_po(
             context = _context(item, path)
             seen.add(context)
             digest = source_hash(msgid)
+            kind = _generic(path)
             msgstr = text.get(target, fallback=False) or ""
             flags: list[str] = []
             before = old_entries.get(context)
             previous_msgid: str | None = None
             if before is not None and before.msgid != msgid:
-                previous_msgid = before.msgid
+                moved = old_by_hash.get((prefix, kind, digest))
+                if moved is not None:
+                    before = moved  # the same source text, exported under another path
+                    followed.add(moved.msgctxt)
+                elif source_hash(before.msgid) in current.get(kind, set()):
+                    before = None  # that entry's source moved to another path: it goes there
+                else:
+                    previous_msgid = before.msgid  # the source at this path really changed
             if msgstr and before is not None and before.msgstr and before.msgstr != msgstr:
                 # Edited in the file but not imported: the translator's work is kept, for review.
                 msgstr = before.msgstr
                 flags.append("fuzzy")
             elif msgstr:
-                stale = path in recorded and recorded[path] != digest
+                stale = _is_stale(recorded, made_from, path, digest)
                 # An unrecorded translation whose source changed since the last export.
                 moved = path not in recorded and previous_msgid is not None
                 if stale or moved:
@@ -397,7 +421,7 @@ def export_po(
     live = set(seen)
     vanished: list[polib.POEntry] = []
     for context, before in old_entries.items():
-        if context in seen:
+        if context in seen or context in followed:
             continue
         if _still_there(context, exported, library, source, target):
             po.append(before)  # outside this selection: kept as it is
@@ -418,6 +442,40 @@ def export_po(
             )
         )
     return po
+
+
+def _hashes_by_kind(fields: Mapping[str, LocalizedText], source: Lang) -> dict[str, set[str]]:
+    """The hashes of the current source texts of one item, by field kind (``body[]``, ``title``)."""
+    result: dict[str, set[str]] = {}
+    for path, text in fields.items():
+        value = text.get(source, fallback=False)
+        if value:
+            result.setdefault(_generic(path), set()).add(source_hash(value))
+    return result
+
+
+def _recorded_by_kind(recorded: Mapping[str, str]) -> dict[str, set[str]]:
+    """The recorded source hashes of one item and language, by field kind."""
+    result: dict[str, set[str]] = {}
+    for path, digest in recorded.items():
+        result.setdefault(_generic(path), set()).add(digest)
+    return result
+
+
+def _is_stale(
+    recorded: Mapping[str, str], made_from: Mapping[str, set[str]], path: str, digest: str
+) -> bool:
+    """Whether the translation at ``path`` was made from another source than ``digest``.
+
+    A content file keeps a paragraph's languages together, so inserting or
+    removing a paragraph moves its translation along with its source while the
+    recorded hashes stay under the old paths: a translation whose current
+    source hash is recorded under another path of the same kind has moved, it
+    is not stale.
+    """
+    if path not in recorded or recorded[path] == digest:
+        return False
+    return digest not in made_from.get(_generic(path), set())
 
 
 def _still_there(
@@ -1125,6 +1183,7 @@ def translation_status(
             if lang == source:
                 continue
             recorded = item.translation_sources.get(lang, {})
+            made_from = _recorded_by_kind(recorded)
             total = translated = stale = missing = fallback = 0
             for path, text in fields.items():
                 original = text.get(source, fallback=False)
@@ -1135,7 +1194,7 @@ def translation_status(
                 if not value:
                     missing += 1
                     fallback += value is None
-                elif path in recorded and recorded[path] != source_hash(original):
+                elif _is_stale(recorded, made_from, path, source_hash(original)):
                     stale += 1
                 else:
                     translated += 1
