@@ -215,7 +215,7 @@ def test_round_trip_edit_import_and_stale(lib_dir: Path, tmp_path: Path) -> None
 
     # the old file still imports: the changed entry is reported stale, not applied
     before = snapshot(lib_dir)
-    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı"
+    entry(po, ctx("astana", "name", "place")).msgstr = "Astana şəhəri"
     po.save()
     late = import_po(lib_dir, po_path)
     assert [r.msgctxt for r in late.stale] == [ctx(SEED, "body[2]")]
@@ -288,6 +288,50 @@ def test_selected_export_keeps_other_entries_and_obsoletes_only_vanished(
             assert not entry(merged, context).obsolete
         assert set(gone) == {last}
         assert gone[last].msgstr
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_older_file_does_not_revert_newer_translations(
+    lib_dir: Path, tmp_path: Path, force: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = save(export_po(ContentLibrary.load(lib_dir), "en", "az"), tmp_path / "old.po")
+    newer = polib.pofile(str(old))
+    for name, text in (("baku", "Bakı şəhəri"), ("astana", "Astana şəhəri")):
+        entry(newer, ctx(name, "name", "place")).msgstr = text
+    assert import_po(lib_dir, save(newer, tmp_path / "new.po")).committed
+    # The older file: Baku untouched there, Astana edited there as well (a conflict).
+    po = polib.pofile(str(old))
+    entry(po, ctx("astana", "name", "place")).msgstr = "Nur-Sultan"
+    entry(po, ctx("gabala", "name", "place")).msgstr = "Qəbələ rayonu"
+    po.save()
+    before = snapshot(lib_dir)
+    args = ["content", "import", "--library", str(lib_dir), str(old)]
+    code = main([*args, "--force"] if force else args)
+    output = capsys.readouterr().out
+    lib = ContentLibrary.load(lib_dir)
+    names = [lib.get(n, Place).name.get("az") for n in ("baku", "astana", "gabala")]
+    if force:
+        assert code == 0
+        assert names == ["Bakı", "Nur-Sultan", "Qəbələ rayonu"]
+        return
+    assert code == 1
+    assert "conflict" in output
+    assert "--force" in output
+    assert snapshot(lib_dir) == before
+    report = import_po(lib_dir, old)
+    (conflict,) = report.rejected
+    assert conflict.msgctxt == ctx("astana", "name", "place")
+    assert "'Astana şəhəri'" in conflict.reason
+    newer_kept = [r for r in report.skipped if r.msgctxt == ctx("baku", "name", "place")]
+    assert "newer" in newer_kept[0].reason
+
+
+def test_target_hash_records_the_translation_exported_with() -> None:
+    lib = load_sample_library()
+    po = export_po([lib.get("baku"), lib.get("osce")], "en", "az")
+    for e in po:
+        current = text_fields(lib.get(e.msgctxt.split(":")[1]))[e.msgctxt.split(":")[2]]
+        assert f"target-hash: {source_hash(current.get('az', fallback=False) or '')}" in e.comment
 
 
 def _insert_paragraph(folder: Path, item_id: str, index: int, text: str) -> None:

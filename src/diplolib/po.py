@@ -10,8 +10,9 @@ translations back into the content files, all or nothing.
   ``article:kazakhstan-azerbaijan-strategic-partner:body[3]``.
 * ``msgid`` is the source text, ``msgstr`` the current translation.
 * Extracted comments (``#.``) give the translator the field, the item's title,
-  its slug, a length limit where one applies, and the ``source-hash`` of the
-  ``msgid``.
+  its slug, a length limit where one applies, the ``source-hash`` of the
+  ``msgid`` and the ``target-hash`` of the translation the library held at
+  export time (an import refuses to overwrite a translation changed since).
 * Every imported translation records the hash of the source text it was made
   from in the item's ``translation_sources``. When the source changes later,
   the translation is *stale*: the next export marks it ``fuzzy`` (with the
@@ -101,6 +102,7 @@ _CONTEXT_RE: Final = re.compile(
 )
 _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
 _HASH_COMMENT: Final = "source-hash:"
+_TARGET_COMMENT: Final = "target-hash:"
 _PLURAL_FORMS: Final = "nplurals=2; plural=(n != 1);"
 _LANGUAGE_TEAMS: Final[Mapping[str, str]] = {"az": "Azerbaijani", "en": "English"}
 _FIELD_NAMES: Final[Mapping[str, str]] = {
@@ -304,6 +306,7 @@ def export_po(
     slug (az): azerbaycan-qazaxistanin-strateji-terefdasidir
     limit: at most 200 characters
     source-hash: ...
+    target-hash: ...
     >>> e.msgstr
     'Azərbaycan Qafqaz regionunda Qazaxıstanın mühüm strateji tərəfdaşıdır'
     """
@@ -405,7 +408,11 @@ def export_po(
                     flags.append("fuzzy")
             if "fuzzy" not in flags:
                 previous_msgid = None
-            comment = [*_describe(item, path, paragraphs, source), f"{_HASH_COMMENT} {digest}"]
+            comment = [
+                *_describe(item, path, paragraphs, source),
+                f"{_HASH_COMMENT} {digest}",
+                f"{_TARGET_COMMENT} {source_hash(text.get(target, fallback=False) or '')}",
+            ]
             reference = references(item.id) if references is not None else None
             entry = polib.POEntry(
                 msgctxt=context,
@@ -688,10 +695,10 @@ def _language_pair(
     return source, target
 
 
-def _declared_hash(entry: PoEntry) -> str | None:
+def _declared_hash(entry: PoEntry, name: str = _HASH_COMMENT) -> str | None:
     for comment in entry.extracted_comments:
-        if comment.startswith(_HASH_COMMENT):
-            return comment[len(_HASH_COMMENT) :].strip()
+        if comment.startswith(name):
+            return comment[len(name) :].strip()
     return None
 
 
@@ -785,6 +792,7 @@ def import_po(
     target_lang: str | None = None,
     dry_run: bool = False,
     language_check: bool = True,
+    force: bool = False,
 ) -> ImportReport:
     """Check the translations in ``pofile`` and apply them to ``library``, all or nothing.
 
@@ -807,8 +815,13 @@ def import_po(
     (:func:`~diplolib.detect.check_language`: a confident mismatch is
     rejected, too little text to judge is accepted); length limits
     (:data:`FIELD_LIMITS`) apply; Azerbaijani look-alike letters are replaced
-    and reported. Fuzzy and empty entries are skipped. Any rejection means
-    nothing is applied. With ``dry_run`` nothing is written either.
+    and reported. Fuzzy and empty entries are skipped. The ``target-hash``
+    says which translation the library held at export time; when the library's
+    translation has changed since, an entry the file left as exported is
+    skipped (an older file never reverts newer work), and an entry edited in
+    the file too is a *conflict* and rejected. ``force=True`` applies both
+    kinds anyway. Any rejection means nothing is applied. With
+    ``dry_run`` nothing is written either.
 
     >>> from diplolib import load_sample_library
     >>> lib = load_sample_library()
@@ -987,11 +1000,44 @@ def import_po(
         if errors:
             report.rejected.append(result("rejected", "; ".join(errors)))
             continue
+        existing = text.get(target, fallback=False)
+        exported_with = _declared_hash(entry, _TARGET_COMMENT)
+        if (
+            not force
+            and exported_with is not None
+            and exported_with != source_hash(existing or "")
+            and value != existing
+        ):
+            if source_hash(value) == exported_with:
+                # Untouched in this file, changed in the library since: an older file.
+                report.skipped.append(
+                    result(
+                        "skipped",
+                        gettext(
+                            "the library's translation is newer than this file's "
+                            "(it is now {current}); left as it is",
+                            current=repr(_shorten(existing or "")),
+                        ),
+                    )
+                )
+                continue
+            report.rejected.append(
+                result(
+                    "rejected",
+                    gettext(
+                        "conflict: the {language} translation in the library changed after "
+                        "this file was exported (it is now {current}); export again to merge, "
+                        "or import with --force to overwrite it",
+                        language=target,
+                        current=repr(_shorten(existing or "")),
+                    ),
+                )
+            )
+            continue
         recorded = item.translation_sources.get(target, {}).get(path)
-        if value == text.get(target, fallback=False) and recorded == source_hash(current):
+        if value == existing and recorded == source_hash(current):
             report.skipped.append(result("skipped", gettext("unchanged")))
             continue
-        existing = text.get(target, fallback=False)
         reason = gettext("updated") if existing else gettext("added")
         if value == existing:
             reason = gettext("unchanged; recorded as made from the current source")
@@ -1026,6 +1072,10 @@ def import_po(
         report.changed_files = sorted(contents)
     report.committed = True
     return report
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _file(library: ContentLibrary, item_id: str) -> str:

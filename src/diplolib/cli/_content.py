@@ -63,6 +63,11 @@ def register(sub: Any) -> None:
     imp.add_argument("file", help="the translated PO file")
     imp.add_argument("--dry-run", action="store_true", help="check and report; change nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="apply entries whose library translation changed after the export (conflicts)",
+    )
     imp.set_defaults(handler=_import)
 
     status = commands.add_parser(
@@ -204,7 +209,7 @@ def _import(args: argparse.Namespace) -> int:
     from ..po import import_po
 
     try:
-        report = import_po(args.library, args.file, dry_run=args.dry_run)
+        report = import_po(args.library, args.file, dry_run=args.dry_run, force=args.force)
     except DiplolibError as exc:
         return _error(exc)
     if args.json:
