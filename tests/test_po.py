@@ -27,6 +27,7 @@ from diplolib import (
     import_po,
     load_sample_library,
 )
+from diplolib._atomic import write_all
 from diplolib.cli import main
 from diplolib.po import FIELD_LIMITS, field_limit, source_hash, text_fields, translation_status
 
@@ -822,6 +823,44 @@ def test_read_only_folder(lib_dir: Path, tmp_path: Path) -> None:
     finally:
         places.chmod(stat.S_IRWXU)
     assert snapshot(lib_dir) == before
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o664, 0o640])
+def test_rewritten_files_keep_their_mode(
+    lib_dir: Path, tmp_path: Path, mode: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    baku = lib_dir / "places/baku.json"
+    baku.chmod(mode)
+    out = tmp_path / "az.po"
+    export = ["content", "export", "--library", str(lib_dir), "--id", "baku", "-o", str(out)]
+    assert main(export) == 0
+    out.chmod(mode)
+    po = polib.pofile(str(out))
+    po[0].msgstr = "Bakı şəhəri"
+    po.save()
+    assert import_po(lib_dir, out).committed
+    assert stat.S_IMODE(baku.stat().st_mode) == mode
+    assert main(export) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    ContentLibrary.load(lib_dir).save(lib_dir)
+    assert stat.S_IMODE(baku.stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_new_files_follow_the_umask(lib_dir: Path, tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        out = tmp_path / "new" / "az.po"
+        assert main(["content", "export", "--library", str(lib_dir), "-o", str(out)]) == 0
+        fresh = tmp_path / "fresh"
+        load_sample_library().save(fresh)
+        written = fresh / "places/gabala.json"
+        created = tmp_path / "created.json"
+        write_all({created: "{}"})
+    finally:
+        os.umask(old)
+    for path in (out, written, created):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
 
 
 def test_dry_run_writes_nothing(lib_dir: Path, tmp_path: Path) -> None:

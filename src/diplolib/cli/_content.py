@@ -190,9 +190,12 @@ def _write_text(path: Path, text: str) -> None:
     import os
     import tempfile
 
+    from .._atomic import file_mode
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(name, file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
