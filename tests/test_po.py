@@ -634,6 +634,30 @@ BROKEN_MARKUP = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("context", "text", "word"),
+    [
+        ("place:baku:name", "Баку", "Баку"),
+        ("organization:osce:abbreviation", "ОБСЕ", "ОБСЕ"),
+        ("place:astana:name", "Астана", "Астана"),
+        ("place:baku:name", "باكو", "باكو"),
+    ],
+)
+def test_azerbaijani_must_be_latin_however_short(context: str, text: str, word: str) -> None:
+    lib = load_sample_library()
+    item_id = context.split(":")[1]
+    po = export_po([lib.get(item_id)], "en", "az")
+    entry(po, context).msgstr = text
+    report = import_po(lib, po)
+    (rejected,) = report.rejected
+    assert rejected.msgctxt == context
+    assert "Latin script" in rejected.reason
+    assert repr(word) in rejected.reason
+    assert not report.committed
+    entry(po, context).msgstr = {"baku": "Bakı", "osce": "ATƏT", "astana": "Astana"}[item_id]
+    assert import_po(lib, po).ok
+
+
 @pytest.mark.parametrize(("msgstr", "problem"), BROKEN_MARKUP)
 def test_placeholders_and_markup_must_match(
     braces_dir: Path, tmp_path: Path, msgstr: str, problem: str | None

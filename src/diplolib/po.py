@@ -776,6 +776,14 @@ class _Validator:
                     limit=limit,
                 )
             )
+        if self.target == "az":
+            from .az import require_latin
+
+            try:
+                require_latin("az", value)
+            except ValueError as exc:
+                # However short: detection cannot judge "Баку", but the script alone is wrong.
+                errors.append(gettext("wrong script: {problem}", problem=str(exc)))
         if self.language_check:
             expected = "az-Latn" if self.target == "az" else self.target
             verdict = check_language(value, expected)
@@ -813,7 +821,8 @@ def import_po(
     edited (its ``source-hash``); placeholders and markup must match the
     source; the text must be in the target language
     (:func:`~diplolib.detect.check_language`: a confident mismatch is
-    rejected, too little text to judge is accepted); length limits
+    rejected, too little text to judge is accepted) and Azerbaijani must be
+    in Latin script whatever its length (:func:`~diplolib.az.require_latin`); length limits
     (:data:`FIELD_LIMITS`) apply; Azerbaijani look-alike letters are replaced
     and reported. Fuzzy and empty entries are skipped. The ``target-hash``
     says which translation the library held at export time; when the library's
