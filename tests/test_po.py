@@ -449,8 +449,10 @@ def test_import_in_memory_adds_slug_and_status() -> None:
     assert report.committed
     assert not report.changed_files
     new = report.library.get("a1", Article)
-    assert new.slug["az"] == "qebelede-zirve-gorusu"
-    assert new.translations["az"] == "partial"
+    # the title alone publishes no Azerbaijani version, but it is stored
+    assert "az" not in new.slug
+    assert new.translations["az"] == "missing"
+    assert new.title.get("az", fallback=False) == "Qəbələdə zirvə görüşü"
     assert (
         lib.get("a1", Article).title.get("az", fallback=False) is None
     )  # the input library is unchanged
@@ -458,6 +460,112 @@ def test_import_in_memory_adds_slug_and_status() -> None:
     entry(po, ctx("a1", "section.name")).msgstr = "Xəbərlər"
     final = import_po(report.library, po).library.get("a1", Article)
     assert final.translations["az"] == "translated"
+    assert final.slug["az"] == "qebelede-zirve-gorusu"
+
+
+def translate(found: polib.POEntry, text: str) -> None:
+    """What a reviewer does: write the translation and clear the fuzzy flag."""
+    found.msgstr = text
+    if "fuzzy" in found.flags:
+        found.flags.remove("fuzzy")
+
+
+def _article(translations: dict[str, str], **az: str) -> Article:
+    fields = {
+        "title": "Summit in Gabala",
+        "lead": "The leaders of Turkic states met.",
+        "body[0]": "Leaders met.",
+        "body[1]": "They signed a declaration.",
+    }
+    return Article.model_validate(
+        {
+            "id": "a1",
+            "slug": {"en": "summit-in-gabala", **({"az": "zirve"} if "title" in az else {})},
+            "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+            "title": {"en": fields["title"], **({"az": az["title"]} if "title" in az else {})},
+            "lead": {"en": fields["lead"], **({"az": az["lead"]} if "lead" in az else {})},
+            "body": [
+                {"en": fields[f"body[{i}]"], **({"az": az[f"b{i}"]} if f"b{i}" in az else {})}
+                for i in range(2)
+            ],
+            "published": "2017-03-02T10:00:00+04:00",
+            "original_language": "en",
+            "translations": translations,
+        }
+    )
+
+
+AZ_TEXT = {
+    "title": "Qəbələdə zirvə görüşü",
+    "lead": "Türk dövlətlərinin liderləri görüşdü.",
+    "body[0]": "Liderlər görüşdü.",
+    "body[1]": "Onlar bəyannamə imzaladılar.",
+    "section.name": "Xəbərlər",
+}
+MACHINE = {"title": "Qəbələ zirvəsi", "lead": "Liderlər görüş.", "b0": "Liderlər.", "b1": "İmza."}
+
+
+@pytest.mark.parametrize(
+    ("translations", "existing", "imported", "status", "slug"),
+    [
+        ({}, {}, ["title"], "missing", False),
+        ({}, {}, ["title", "body[0]"], "missing", False),
+        ({}, {}, ["body[0]", "body[1]"], "missing", False),
+        ({}, {}, ["title", "body[0]", "body[1]"], "partial", True),
+        ({}, {}, ["title", "lead", "body[0]", "body[1]"], "translated", True),
+        ({"az": "partial"}, MACHINE, ["lead"], "translated", True),
+        (
+            {"az": "machine"},
+            MACHINE,
+            ["title", "lead", "body[0]", "body[1]", "section.name"],
+            "translated",
+            True,
+        ),
+        ({"az": "machine"}, MACHINE, ["title", "lead", "body[0]", "body[1]"], "machine", True),
+        ({"az": "machine"}, MACHINE, ["title", "body[0]"], "machine", True),
+        ({"az": "translated"}, MACHINE, ["title"], "translated", True),
+    ],
+)
+def test_import_status_rule(
+    translations: dict[str, str],
+    existing: dict[str, str],
+    imported: list[str],
+    status: str,
+    slug: bool,
+) -> None:
+    lib = ContentLibrary([_article(translations, **existing)])
+    po = export_po(lib, "en", "az")
+    for path in imported:
+        translate(entry(po, ctx("a1", path)), AZ_TEXT[path])
+    report = import_po(lib, po)
+    assert report.committed, report.rejected
+    new = report.library.get("a1", Article)
+    assert new.translations["az"] == status
+    assert ("az" in new.slug) is slug
+    for path in imported:
+        assert text_fields(new)[path].get("az") == AZ_TEXT[path]
+
+
+def test_machine_article_becomes_translated_over_several_reviewed_imports() -> None:
+    lib = ContentLibrary([_article({"az": "machine"}, **MACHINE)])
+    po = export_po(lib, "en", "az")
+    machine = [e for e in po if e.msgstr]
+    assert all(e.fuzzy and "machine translation" in e.comment for e in machine)
+    for path in ("title", "body[0]"):
+        translate(entry(po, ctx("a1", path)), AZ_TEXT[path])
+    lib = import_po(lib, po).library
+    assert lib.get("a1", Article).translations["az"] == "machine"
+    po = export_po(lib, "en", "az")
+    assert not entry(po, ctx("a1", "title")).fuzzy  # reviewed already
+    for path in ("lead", "body[1]"):
+        translate(entry(po, ctx("a1", path)), AZ_TEXT[path])
+    lib = import_po(lib, po).library
+    assert lib.get("a1", Article).translations["az"] == "machine"
+    po = export_po(lib, "en", "az")
+    # the machine-made section name is right as it is: the reviewer removes the flag
+    entry(po, ctx("a1", "section.name")).flags.remove("fuzzy")
+    lib = import_po(lib, po).library
+    assert lib.get("a1", Article).translations["az"] == "translated"
 
 
 def test_lookalike_letters_are_normalised_and_reported() -> None:

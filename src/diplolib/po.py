@@ -103,6 +103,7 @@ _CONTEXT_RE: Final = re.compile(
 _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
 _HASH_COMMENT: Final = "source-hash:"
 _TARGET_COMMENT: Final = "target-hash:"
+_MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
 _PLURAL_FORMS: Final = "nplurals=2; plural=(n != 1);"
 _LANGUAGE_TEAMS: Final[Mapping[str, str]] = {"az": "Azerbaijani", "en": "English"}
 _FIELD_NAMES: Final[Mapping[str, str]] = {
@@ -281,7 +282,8 @@ def export_po(
     One entry per field with a non-empty source text; articles written in
     ``target_lang`` are left out. ``msgstr`` is the current translation. A
     translation whose recorded source hash no longer matches is marked
-    ``fuzzy``. With ``previous`` (the catalog exported last time), the export
+    ``fuzzy``, and so is a machine translation (an article whose status is
+    ``machine``) that no PO import has confirmed yet. With ``previous`` (the catalog exported last time), the export
     merges like ``msgmerge``: a changed source gets ``#|`` with the previous
     ``msgid`` and ``fuzzy``; a translation the previous file holds but the
     library does not (not imported yet) is kept, marked ``fuzzy`` when the
@@ -371,6 +373,7 @@ def export_po(
         current = _hashes_by_kind(fields, source)
         made_from = _recorded_by_kind(recorded)
         prefix = f"{item.type}:{item.id}"
+        unreviewed = isinstance(item, Article) and item.translations.get(target) == "machine"
         for path, text in fields.items():
             msgid = text.get(source, fallback=False)
             if not msgid:
@@ -381,6 +384,7 @@ def export_po(
             kind = _generic(path)
             msgstr = text.get(target, fallback=False) or ""
             flags: list[str] = []
+            notes: list[str] = []
             before = old_entries.get(context)
             previous_msgid: str | None = None
             if before is not None and before.msgid != msgid:
@@ -398,6 +402,9 @@ def export_po(
                 flags.append("fuzzy")
             elif msgstr:
                 stale = _is_stale(recorded, made_from, path, digest)
+                if unreviewed and path not in recorded:
+                    flags.append("fuzzy")  # machine-made: confirmed by removing the flag
+                    notes.append(_MACHINE_NOTE)
                 # An unrecorded translation whose source changed since the last export.
                 moved = path not in recorded and previous_msgid is not None
                 if stale or moved:
@@ -410,6 +417,7 @@ def export_po(
                 previous_msgid = None
             comment = [
                 *_describe(item, path, paragraphs, source),
+                *notes,
                 f"{_HASH_COMMENT} {digest}",
                 f"{_TARGET_COMMENT} {source_hash(text.get(target, fallback=False) or '')}",
             ]
@@ -1120,32 +1128,68 @@ def _apply(
         text = fields[path]
         model = _set_path(model, path, text.replace(**{target: value}))
         recorded[path] = source_hash(text.get(source, fallback=False) or "")
+    if isinstance(model, Article):
+        model = model.model_copy(update={"translation_sources": sources})
     data = model.model_dump(mode="json")
     data["translation_sources"] = sources
     if isinstance(model, Article):
-        _update_article(library, model, data, target, slugs)
+        _update_article(library, model, data, source, target, slugs)
     # Validate the whole item again: the result must load from its file like any other.
     return type(item).model_validate(data)
 
 
 def _update_article(
-    library: ContentLibrary, article: Article, data: dict[str, Any], target: Lang, slugs: set[str]
+    library: ContentLibrary,
+    article: Article,
+    data: dict[str, Any],
+    source: Lang,
+    target: Lang,
+    slugs: set[str],
 ) -> None:
     """Keep the article's translation status and slug in step with its new text.
 
+    ``article`` already holds the imported text; ``data`` is what gets saved.
     ``slugs`` holds the slugs given to other articles by this import.
+
+    * Every field with source text translated: ``missing`` and ``partial``
+      become ``translated``; so does ``machine`` once every one of those
+      translations came through a PO import for the current source (reviewed).
+    * Title and every body paragraph translated, something else not yet:
+      ``missing`` becomes ``partial`` (readers get the rest in the source
+      language).
+    * Less than that: the status stays as it is, and a ``missing`` article gets
+      no slug, so no new language version is published with most of its text
+      in the other language; the imported fields are stored all the same.
+
+    A slug is made from the translated title when the article becomes
+    readable in ``target`` (``partial``, ``translated``, ``machine``) and has none.
     """
     from .errors import UnknownReferenceError
     from .slugs import slugify
 
-    if article.translations.get(target) in ("missing", "partial"):
-        fallback = article.fallback_fields(target)
-        data["translations"] = {
-            **data["translations"],
-            target: "partial" if fallback else "translated",
-        }
+    fields = {
+        path: text
+        for path, text in article.text_fields().items()
+        if text.get(source, fallback=False)
+    }
+    absent = {path for path, text in fields.items() if not text.get(target, fallback=False)}
+    core = {path for path in fields if path == "title" or path.startswith("body[")}
+    recorded = article.translation_sources.get(target, {})
+    made_from = _recorded_by_kind(recorded)
+    reviewed = all(
+        path in recorded
+        and not _is_stale(recorded, made_from, path, source_hash(text.get(source) or ""))
+        for path, text in fields.items()
+    )
+    status = article.translations.get(target, "missing")
+    if not absent:
+        if status in ("missing", "partial") or (status == "machine" and reviewed):
+            status = "translated"
+    elif not absent & core and status == "missing":
+        status = "partial"
+    data["translations"] = {**data["translations"], target: status}
     title = article.title.get(target, fallback=False)
-    if target in article.slug or not title:
+    if target in article.slug or not title or status not in ("partial", "translated", "machine"):
         return
 
     def taken(slug: str) -> bool:
