@@ -332,12 +332,12 @@ def export_po(
     for context, before in old_entries.items():
         found = _CONTEXT_RE.fullmatch(context)
         if found is not None:
-            key = (
+            by_hash = (
                 f"{found['type']}:{found['id']}",
                 _generic(found["path"]),
                 source_hash(before.msgid),
             )
-            old_by_hash.setdefault(key, before)
+            old_by_hash.setdefault(by_hash, before)
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")
     po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
     po.header = f"Content of a diplolib library: {source} → {target}."
