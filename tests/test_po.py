@@ -27,6 +27,7 @@ from diplolib import (
     import_po,
     load_sample_library,
 )
+from diplolib._atomic import write_all
 from diplolib.cli import main
 from diplolib.po import FIELD_LIMITS, field_limit, source_hash, text_fields, translation_status
 
@@ -215,7 +216,7 @@ def test_round_trip_edit_import_and_stale(lib_dir: Path, tmp_path: Path) -> None
 
     # the old file still imports: the changed entry is reported stale, not applied
     before = snapshot(lib_dir)
-    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı"
+    entry(po, ctx("astana", "name", "place")).msgstr = "Astana şəhəri"
     po.save()
     late = import_po(lib_dir, po_path)
     assert [r.msgctxt for r in late.stale] == [ctx(SEED, "body[2]")]
@@ -235,7 +236,7 @@ def test_previous_file_keeps_unimported_work_and_obsoletes_vanished(tmp_path: Pa
     plain = Place(id="plain", kind="city", name={"en": "Plain city"})
     first_plain = export_po([plain], "en", "az")
     first_plain[0].msgstr = "Düzən şəhəri"
-    merged = export_po([*items, plain], "en", "az", previous=path)
+    merged = export_po([*items, plain], "en", "az", previous=path, library=lib)
     assert entry(merged, ctx("baku", "name", "place")).tcomment == "check the spelling"
     gone = entry(merged, "place:gone:name")
     assert gone.obsolete
@@ -251,6 +252,142 @@ def test_previous_file_keeps_unimported_work_and_obsoletes_vanished(tmp_path: Pa
     )
     assert moved[0].fuzzy
     assert moved[0].previous_msgid == "Plain city"
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [["--id", "baku"], ["--section", "foreign-press"], ["--since", "2018-01-01"]],
+)
+def test_selected_export_keeps_other_entries_and_obsoletes_only_vanished(
+    lib_dir: Path, tmp_path: Path, selection: list[str]
+) -> None:
+    out = tmp_path / "az.po"
+    export = ["content", "export", "--library", str(lib_dir), "-o", str(out)]
+    assert main(export) == 0
+    po = polib.pofile(str(out))
+    work = {
+        ctx("astana", "name", "place"): "Astana şəhəri",
+        ctx(SEED, "body[1]"): "Tərcüməçinin işi, hələ idxal olunmayıb.",
+    }
+    for context, text in work.items():
+        entry(po, context).msgstr = text
+    before = {e.msgctxt for e in po}
+    file = lib_dir / ContentLibrary.load(lib_dir).file_of(SEED)  # type: ignore[operator]
+    data = json.loads(file.read_text(encoding="utf-8"))
+    last = ctx(SEED, f"body[{len(data['body']) - 1}]")
+    data["body"].pop()  # this paragraph's source is gone from the library
+    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    po.save()
+    for _ in range(2):  # the second export must not drop anything either
+        assert main([*export, *selection]) == 0
+        merged = polib.pofile(str(out))
+        live = {e.msgctxt for e in merged if not e.obsolete}
+        gone = {e.msgctxt: e for e in merged.obsolete_entries()}
+        assert live == before - {last}
+        for context, text in work.items():
+            assert entry(merged, context).msgstr == text
+            assert not entry(merged, context).obsolete
+        assert set(gone) == {last}
+        assert gone[last].msgstr
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_older_file_does_not_revert_newer_translations(
+    lib_dir: Path, tmp_path: Path, force: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = save(export_po(ContentLibrary.load(lib_dir), "en", "az"), tmp_path / "old.po")
+    newer = polib.pofile(str(old))
+    for name, text in (("baku", "Bakı şəhəri"), ("astana", "Astana şəhəri")):
+        entry(newer, ctx(name, "name", "place")).msgstr = text
+    assert import_po(lib_dir, save(newer, tmp_path / "new.po")).committed
+    # The older file: Baku untouched there, Astana edited there as well (a conflict).
+    po = polib.pofile(str(old))
+    entry(po, ctx("astana", "name", "place")).msgstr = "Nur-Sultan"
+    entry(po, ctx("gabala", "name", "place")).msgstr = "Qəbələ rayonu"
+    po.save()
+    before = snapshot(lib_dir)
+    args = ["content", "import", "--library", str(lib_dir), str(old)]
+    code = main([*args, "--force"] if force else args)
+    output = capsys.readouterr().out
+    lib = ContentLibrary.load(lib_dir)
+    names = [lib.get(n, Place).name.get("az") for n in ("baku", "astana", "gabala")]
+    if force:
+        assert code == 0
+        assert names == ["Bakı", "Nur-Sultan", "Qəbələ rayonu"]
+        return
+    assert code == 1
+    assert "conflict" in output
+    assert "--force" in output
+    assert snapshot(lib_dir) == before
+    report = import_po(lib_dir, old)
+    (conflict,) = report.rejected
+    assert conflict.msgctxt == ctx("astana", "name", "place")
+    assert "'Astana şəhəri'" in conflict.reason
+    newer_kept = [r for r in report.skipped if r.msgctxt == ctx("baku", "name", "place")]
+    assert "newer" in newer_kept[0].reason
+
+
+def test_target_hash_records_the_translation_exported_with() -> None:
+    lib = load_sample_library()
+    po = export_po([lib.get("baku"), lib.get("osce")], "en", "az")
+    for e in po:
+        current = text_fields(lib.get(e.msgctxt.split(":")[1]))[e.msgctxt.split(":")[2]]
+        assert f"target-hash: {source_hash(current.get('az', fallback=False) or '')}" in e.comment
+
+
+def _insert_paragraph(folder: Path, item_id: str, index: int, text: str) -> None:
+    """Insert a source paragraph the way an editor does: a new object in the body list."""
+    file = folder / ContentLibrary.load(folder).file_of(item_id)  # type: ignore[operator]
+    data = json.loads(file.read_text(encoding="utf-8"))
+    data["body"].insert(index, {"en": text})
+    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("with_previous", [True, False])
+@pytest.mark.parametrize("index", [0, 1, 3])
+def test_inserted_paragraph_does_not_shift_translations(
+    lib_dir: Path, tmp_path: Path, index: int, with_previous: bool
+) -> None:
+    path = save(export_po(ContentLibrary.load(lib_dir), "en", "az"), tmp_path / "az.po")
+    assert import_po(lib_dir, path).committed  # records the source hashes
+    po = export_po(ContentLibrary.load(lib_dir), "en", "az")
+    old = [e for e in po if e.msgctxt.startswith(ctx(SEED, "body["))]
+    entry(po, ctx(SEED, "body[2]")).tcomment = "check the figures"
+    save(po, path)
+    _insert_paragraph(lib_dir, SEED, index, "A paragraph inserted by the editor.")
+    lib = ContentLibrary.load(lib_dir)
+    again = export_po(lib, "en", "az", previous=path if with_previous else None)
+    new = [e for e in again if e.msgctxt.startswith(ctx(SEED, "body["))]
+    assert len(new) == len(old) + 1
+    assert (new[index].msgstr, new[index].fuzzy) == ("", False)
+    shifted = [*new[:index], *new[index + 1 :]]
+    for before, after in zip(old, shifted, strict=True):
+        assert (after.msgid, after.msgstr) == (before.msgid, before.msgstr)
+        assert not after.fuzzy
+        assert after.previous_msgid is None
+    if with_previous:
+        moved = shifted[2]
+        assert moved.tcomment == "check the figures"
+    assert again.obsolete_entries() == []
+    (row,) = [r for r in translation_status(lib) if r.item_id == SEED and r.lang == "az"]
+    assert (row.stale, row.missing) == (0, 1)
+
+
+def test_changed_paragraph_among_shifted_ones_is_stale(lib_dir: Path, tmp_path: Path) -> None:
+    path = save(export_po(ContentLibrary.load(lib_dir), "en", "az"), tmp_path / "az.po")
+    assert import_po(lib_dir, path).committed
+    save(export_po(ContentLibrary.load(lib_dir), "en", "az"), path)
+    first = entry(polib.pofile(str(path)), ctx(SEED, "body[0]"))
+    edit_source(lib_dir, SEED, "body[0]", "The first paragraph, rewritten.")
+    _insert_paragraph(lib_dir, SEED, 1, "A paragraph inserted by the editor.")
+    lib = ContentLibrary.load(lib_dir)
+    again = export_po(lib, "en", "az", previous=path)
+    changed = entry(again, ctx(SEED, "body[0]"))
+    assert changed.fuzzy
+    assert (changed.previous_msgid, changed.msgstr) == (first.msgid, first.msgstr)
+    assert not entry(again, ctx(SEED, "body[2]")).fuzzy
+    (row,) = [r for r in translation_status(lib) if r.item_id == SEED and r.lang == "az"]
+    assert (row.stale, row.missing) == (1, 1)
 
 
 @pytest.mark.parametrize(("name", "value"), [("Language", "en"), ("X-Source-Language", "az")])
@@ -312,8 +449,10 @@ def test_import_in_memory_adds_slug_and_status() -> None:
     assert report.committed
     assert not report.changed_files
     new = report.library.get("a1", Article)
-    assert new.slug["az"] == "qebelede-zirve-gorusu"
-    assert new.translations["az"] == "partial"
+    # the title alone publishes no Azerbaijani version, but it is stored
+    assert "az" not in new.slug
+    assert new.translations["az"] == "missing"
+    assert new.title.get("az", fallback=False) == "Qəbələdə zirvə görüşü"
     assert (
         lib.get("a1", Article).title.get("az", fallback=False) is None
     )  # the input library is unchanged
@@ -321,6 +460,112 @@ def test_import_in_memory_adds_slug_and_status() -> None:
     entry(po, ctx("a1", "section.name")).msgstr = "Xəbərlər"
     final = import_po(report.library, po).library.get("a1", Article)
     assert final.translations["az"] == "translated"
+    assert final.slug["az"] == "qebelede-zirve-gorusu"
+
+
+def translate(found: polib.POEntry, text: str) -> None:
+    """What a reviewer does: write the translation and clear the fuzzy flag."""
+    found.msgstr = text
+    if "fuzzy" in found.flags:
+        found.flags.remove("fuzzy")
+
+
+def _article(translations: dict[str, str], **az: str) -> Article:
+    fields = {
+        "title": "Summit in Gabala",
+        "lead": "The leaders of Turkic states met.",
+        "body[0]": "Leaders met.",
+        "body[1]": "They signed a declaration.",
+    }
+    return Article.model_validate(
+        {
+            "id": "a1",
+            "slug": {"en": "summit-in-gabala", **({"az": "zirve"} if "title" in az else {})},
+            "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+            "title": {"en": fields["title"], **({"az": az["title"]} if "title" in az else {})},
+            "lead": {"en": fields["lead"], **({"az": az["lead"]} if "lead" in az else {})},
+            "body": [
+                {"en": fields[f"body[{i}]"], **({"az": az[f"b{i}"]} if f"b{i}" in az else {})}
+                for i in range(2)
+            ],
+            "published": "2017-03-02T10:00:00+04:00",
+            "original_language": "en",
+            "translations": translations,
+        }
+    )
+
+
+AZ_TEXT = {
+    "title": "Qəbələdə zirvə görüşü",
+    "lead": "Türk dövlətlərinin liderləri görüşdü.",
+    "body[0]": "Liderlər görüşdü.",
+    "body[1]": "Onlar bəyannamə imzaladılar.",
+    "section.name": "Xəbərlər",
+}
+MACHINE = {"title": "Qəbələ zirvəsi", "lead": "Liderlər görüş.", "b0": "Liderlər.", "b1": "İmza."}
+
+
+@pytest.mark.parametrize(
+    ("translations", "existing", "imported", "status", "slug"),
+    [
+        ({}, {}, ["title"], "missing", False),
+        ({}, {}, ["title", "body[0]"], "missing", False),
+        ({}, {}, ["body[0]", "body[1]"], "missing", False),
+        ({}, {}, ["title", "body[0]", "body[1]"], "partial", True),
+        ({}, {}, ["title", "lead", "body[0]", "body[1]"], "translated", True),
+        ({"az": "partial"}, MACHINE, ["lead"], "translated", True),
+        (
+            {"az": "machine"},
+            MACHINE,
+            ["title", "lead", "body[0]", "body[1]", "section.name"],
+            "translated",
+            True,
+        ),
+        ({"az": "machine"}, MACHINE, ["title", "lead", "body[0]", "body[1]"], "machine", True),
+        ({"az": "machine"}, MACHINE, ["title", "body[0]"], "machine", True),
+        ({"az": "translated"}, MACHINE, ["title"], "translated", True),
+    ],
+)
+def test_import_status_rule(
+    translations: dict[str, str],
+    existing: dict[str, str],
+    imported: list[str],
+    status: str,
+    slug: bool,
+) -> None:
+    lib = ContentLibrary([_article(translations, **existing)])
+    po = export_po(lib, "en", "az")
+    for path in imported:
+        translate(entry(po, ctx("a1", path)), AZ_TEXT[path])
+    report = import_po(lib, po)
+    assert report.committed, report.rejected
+    new = report.library.get("a1", Article)
+    assert new.translations["az"] == status
+    assert ("az" in new.slug) is slug
+    for path in imported:
+        assert text_fields(new)[path].get("az") == AZ_TEXT[path]
+
+
+def test_machine_article_becomes_translated_over_several_reviewed_imports() -> None:
+    lib = ContentLibrary([_article({"az": "machine"}, **MACHINE)])
+    po = export_po(lib, "en", "az")
+    machine = [e for e in po if e.msgstr]
+    assert all(e.fuzzy and "machine translation" in e.comment for e in machine)
+    for path in ("title", "body[0]"):
+        translate(entry(po, ctx("a1", path)), AZ_TEXT[path])
+    lib = import_po(lib, po).library
+    assert lib.get("a1", Article).translations["az"] == "machine"
+    po = export_po(lib, "en", "az")
+    assert not entry(po, ctx("a1", "title")).fuzzy  # reviewed already
+    for path in ("lead", "body[1]"):
+        translate(entry(po, ctx("a1", path)), AZ_TEXT[path])
+    lib = import_po(lib, po).library
+    assert lib.get("a1", Article).translations["az"] == "machine"
+    po = export_po(lib, "en", "az")
+    # the machine-made section name is right as it is: the reviewer removes the flag
+    entry(po, ctx("a1", "section.name")).flags.remove("fuzzy")
+    lib = import_po(lib, po).library
+    assert lib.get("a1", Article).translations["az"] == "translated"
 
 
 def test_lookalike_letters_are_normalised_and_reported() -> None:
@@ -495,6 +740,30 @@ BROKEN_MARKUP = [
         id="unsafe-placeholder",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("context", "text", "word"),
+    [
+        ("place:baku:name", "Баку", "Баку"),
+        ("organization:osce:abbreviation", "ОБСЕ", "ОБСЕ"),
+        ("place:astana:name", "Астана", "Астана"),
+        ("place:baku:name", "باكو", "باكو"),
+    ],
+)
+def test_azerbaijani_must_be_latin_however_short(context: str, text: str, word: str) -> None:
+    lib = load_sample_library()
+    item_id = context.split(":")[1]
+    po = export_po([lib.get(item_id)], "en", "az")
+    entry(po, context).msgstr = text
+    report = import_po(lib, po)
+    (rejected,) = report.rejected
+    assert rejected.msgctxt == context
+    assert "Latin script" in rejected.reason
+    assert repr(word) in rejected.reason
+    assert not report.committed
+    entry(po, context).msgstr = {"baku": "Bakı", "osce": "ATƏT", "astana": "Astana"}[item_id]
+    assert import_po(lib, po).ok
 
 
 @pytest.mark.parametrize(("msgstr", "problem"), BROKEN_MARKUP)
@@ -688,6 +957,44 @@ def test_read_only_folder(lib_dir: Path, tmp_path: Path) -> None:
     assert snapshot(lib_dir) == before
 
 
+@pytest.mark.parametrize("mode", [0o644, 0o664, 0o640])
+def test_rewritten_files_keep_their_mode(
+    lib_dir: Path, tmp_path: Path, mode: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    baku = lib_dir / "places/baku.json"
+    baku.chmod(mode)
+    out = tmp_path / "az.po"
+    export = ["content", "export", "--library", str(lib_dir), "--id", "baku", "-o", str(out)]
+    assert main(export) == 0
+    out.chmod(mode)
+    po = polib.pofile(str(out))
+    po[0].msgstr = "Bakı şəhəri"
+    po.save()
+    assert import_po(lib_dir, out).committed
+    assert stat.S_IMODE(baku.stat().st_mode) == mode
+    assert main(export) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == mode
+    ContentLibrary.load(lib_dir).save(lib_dir)
+    assert stat.S_IMODE(baku.stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_new_files_follow_the_umask(lib_dir: Path, tmp_path: Path, umask: int) -> None:
+    old = os.umask(umask)
+    try:
+        out = tmp_path / "new" / "az.po"
+        assert main(["content", "export", "--library", str(lib_dir), "-o", str(out)]) == 0
+        fresh = tmp_path / "fresh"
+        load_sample_library().save(fresh)
+        written = fresh / "places/gabala.json"
+        created = tmp_path / "created.json"
+        write_all({created: "{}"})
+    finally:
+        os.umask(old)
+    for path in (out, written, created):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
+
+
 def test_dry_run_writes_nothing(lib_dir: Path, tmp_path: Path) -> None:
     path = _changes(lib_dir, tmp_path)
     before = snapshot(lib_dir)
@@ -785,7 +1092,8 @@ def test_cli_export_to_stdout_and_merge(
         main(["content", "export", "--library", str(lib_dir), "--id", "baku", "-o", str(out)]) == 0
     )
     merged = polib.pofile(str(out))
-    assert [e.msgctxt for e in merged.obsolete_entries()] == ["place:astana:name"]
+    assert merged.obsolete_entries() == []
+    assert {e.msgctxt for e in merged} == {"place:astana:name", "place:baku:name"}
 
 
 def test_cli_import_json_report(

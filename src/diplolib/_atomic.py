@@ -16,16 +16,54 @@ content of every file already replaced in a ``.<name>.<token>.bak`` file beside 
 
 from __future__ import annotations
 
-__all__ = ["write_all"]
+__all__ = ["file_mode", "write_all"]
 
 import os
 import secrets
 import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import ContentError
+
+
+def _umask() -> int:
+    try:  # Linux tells it without changing it
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(target: Path) -> int:
+    """The permission bits a file written to ``target`` should get.
+
+    A file being replaced keeps its own mode; a new file gets what ``open()``
+    would give it (``0o666`` less the umask). Temporary files from
+    :func:`tempfile.mkstemp` are private (``0o600``) and must be given this
+    mode before they are renamed into place.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "shared.json").write_text("{}", encoding="utf-8")
+    2
+    >>> (folder / "shared.json").chmod(0o644)
+    >>> oct(file_mode(folder / "shared.json"))
+    '0o644'
+    >>> file_mode(folder / "new.json") == 0o666 & ~_umask()
+    True
+    """
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -55,7 +93,7 @@ def write_all(contents: Mapping[Path, str]) -> None:
     """Replace several files so that either all change or none does.
 
     Phase 1 writes and syncs every new text to a temporary file beside its
-    target. Phase 2 links each target to a backup name and renames the
+    target, with the target's mode (see :func:`file_mode`). Phase 2 links each target to a backup name and renames the
     temporary file over it. Any failure removes the temporary files and, in
     phase 2, renames the backups back, so every target keeps its old content.
     """
@@ -69,6 +107,7 @@ def write_all(contents: Mapping[Path, str]) -> None:
             current = target
             fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
             temps[target] = Path(name)
+            os.chmod(name, file_mode(target))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(text.encode("utf-8"))
                 handle.flush()

@@ -31,6 +31,7 @@ from typing import Any, Final, Literal, TypeVar, overload
 
 from pydantic import TypeAdapter, ValidationError
 
+from ._atomic import file_mode
 from ._resources import data_dir
 from .errors import LibraryError, Problem, UnknownReferenceError
 from .languages import Lang, resolve_lang
@@ -254,6 +255,7 @@ class ContentLibrary:
             text = item_json(item)
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{item.id}.", suffix=".tmp")
             try:
+                os.chmod(tmp, file_mode(target))
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
                     handle.write(text)
                 os.replace(tmp, target)

@@ -10,8 +10,9 @@ translations back into the content files, all or nothing.
   ``article:kazakhstan-azerbaijan-strategic-partner:body[3]``.
 * ``msgid`` is the source text, ``msgstr`` the current translation.
 * Extracted comments (``#.``) give the translator the field, the item's title,
-  its slug, a length limit where one applies, and the ``source-hash`` of the
-  ``msgid``.
+  its slug, a length limit where one applies, the ``source-hash`` of the
+  ``msgid`` and the ``target-hash`` of the translation the library held at
+  export time (an import refuses to overwrite a translation changed since).
 * Every imported translation records the hash of the source text it was made
   from in the item's ``translation_sources``. When the source changes later,
   the translation is *stale*: the next export marks it ``fuzzy`` (with the
@@ -101,6 +102,8 @@ _CONTEXT_RE: Final = re.compile(
 )
 _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
 _HASH_COMMENT: Final = "source-hash:"
+_TARGET_COMMENT: Final = "target-hash:"
+_MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
 _PLURAL_FORMS: Final = "nplurals=2; plural=(n != 1);"
 _LANGUAGE_TEAMS: Final[Mapping[str, str]] = {"az": "Azerbaijani", "en": "English"}
 _FIELD_NAMES: Final[Mapping[str, str]] = {
@@ -270,6 +273,7 @@ def export_po(
     target_lang: str,
     *,
     previous: polib.POFile | str | os.PathLike[str] | None = None,
+    library: ContentLibrary | None = None,
     references: Callable[[str], str | None] | None = None,
     now: dt.datetime | None = None,
 ) -> polib.POFile:
@@ -278,13 +282,20 @@ def export_po(
     One entry per field with a non-empty source text; articles written in
     ``target_lang`` are left out. ``msgstr`` is the current translation. A
     translation whose recorded source hash no longer matches is marked
-    ``fuzzy``. With ``previous`` (the catalog exported last time), the export
+    ``fuzzy``, and so is a machine translation (an article whose status is
+    ``machine``) that no PO import has confirmed yet. With ``previous`` (the catalog exported last time), the export
     merges like ``msgmerge``: a changed source gets ``#|`` with the previous
     ``msgid`` and ``fuzzy``; a translation the previous file holds but the
     library does not (not imported yet) is kept, marked ``fuzzy`` when the
     library holds another one; translator comments are
-    kept; entries whose source vanished from ``items`` become obsolete
-    (``#~``). ``references`` maps an item id to its file for the ``#:``
+    kept. ``library`` is the whole library when ``items`` is a selection of
+    it (default: ``items`` itself when it is a library): entries of the
+    previous file for items outside the selection are kept as they are, and
+    only entries whose source text is gone from the library (the item, the
+    field or its source text) become obsolete (``#~``). Without a library, an
+    entry of an item that is not in ``items`` is kept, since nothing says it
+    vanished. Obsolete entries of the previous file that hold a translation
+    are carried over. ``references`` maps an item id to its file for the ``#:``
     lines (default: :meth:`ContentLibrary.file_of` when ``items`` is a
     library). ``now`` sets the header dates (default: the current time).
 
@@ -297,6 +308,7 @@ def export_po(
     slug (az): azerbaycan-qazaxistanin-strateji-terefdasidir
     limit: at most 200 characters
     source-hash: ...
+    target-hash: ...
     >>> e.msgstr
     'Azərbaycan Qafqaz regionunda Qazaxıstanın mühüm strateji tərəfdaşıdır'
     """
@@ -306,10 +318,26 @@ def export_po(
     old = _as_pofile(previous) if previous is not None else None
     if references is None and isinstance(items, ContentLibrary):
         references = items.file_of
+    if library is None and isinstance(items, ContentLibrary):
+        library = items
     old_entries: dict[str, polib.POEntry] = {}
+    old_obsolete: list[polib.POEntry] = []
     if old is not None:
         _check_previous(old, source, target)
         old_entries = {e.msgctxt: e for e in old if e.msgctxt and not e.obsolete}
+        old_obsolete = [e for e in old if e.obsolete and e.msgstr]
+    # Previous entries by item, field kind and source hash: a paragraph inserted or removed
+    # above shifts the paths, and its entry (translation, comments) must follow its text.
+    old_by_hash: dict[tuple[str, str, str], polib.POEntry] = {}
+    for context, before in old_entries.items():
+        found = _CONTEXT_RE.fullmatch(context)
+        if found is not None:
+            by_hash = (
+                f"{found['type']}:{found['id']}",
+                _generic(found["path"]),
+                source_hash(before.msgid),
+            )
+            old_by_hash.setdefault(by_hash, before)
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")
     po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
     po.header = f"Content of a diplolib library: {source} → {target}."
@@ -333,12 +361,19 @@ def export_po(
             if old.metadata.get(key):
                 po.metadata[key] = old.metadata[key]
     seen: set[str] = set()
+    exported: set[str] = set()
+    followed: set[str] = set()  # previous entries that moved with their source to another path
     for item in items:
+        exported.add(item.id)
         if not _translates(item, target):
             continue
         fields = text_fields(item)
         paragraphs = sum(1 for path in fields if path.startswith("body["))
         recorded = item.translation_sources.get(target, {})
+        current = _hashes_by_kind(fields, source)
+        made_from = _recorded_by_kind(recorded)
+        prefix = f"{item.type}:{item.id}"
+        unreviewed = isinstance(item, Article) and item.translations.get(target) == "machine"
         for path, text in fields.items():
             msgid = text.get(source, fallback=False)
             if not msgid:
@@ -346,18 +381,30 @@ def export_po(
             context = _context(item, path)
             seen.add(context)
             digest = source_hash(msgid)
+            kind = _generic(path)
             msgstr = text.get(target, fallback=False) or ""
             flags: list[str] = []
+            notes: list[str] = []
             before = old_entries.get(context)
             previous_msgid: str | None = None
             if before is not None and before.msgid != msgid:
-                previous_msgid = before.msgid
+                moved = old_by_hash.get((prefix, kind, digest))
+                if moved is not None:
+                    before = moved  # the same source text, exported under another path
+                    followed.add(moved.msgctxt)
+                elif source_hash(before.msgid) in current.get(kind, set()):
+                    before = None  # that entry's source moved to another path: it goes there
+                else:
+                    previous_msgid = before.msgid  # the source at this path really changed
             if msgstr and before is not None and before.msgstr and before.msgstr != msgstr:
                 # Edited in the file but not imported: the translator's work is kept, for review.
                 msgstr = before.msgstr
                 flags.append("fuzzy")
             elif msgstr:
-                stale = path in recorded and recorded[path] != digest
+                stale = _is_stale(recorded, made_from, path, digest)
+                if unreviewed and path not in recorded:
+                    flags.append("fuzzy")  # machine-made: confirmed by removing the flag
+                    notes.append(_MACHINE_NOTE)
                 # An unrecorded translation whose source changed since the last export.
                 moved = path not in recorded and previous_msgid is not None
                 if stale or moved:
@@ -368,7 +415,12 @@ def export_po(
                     flags.append("fuzzy")
             if "fuzzy" not in flags:
                 previous_msgid = None
-            comment = [*_describe(item, path, paragraphs, source), f"{_HASH_COMMENT} {digest}"]
+            comment = [
+                *_describe(item, path, paragraphs, source),
+                *notes,
+                f"{_HASH_COMMENT} {digest}",
+                f"{_TARGET_COMMENT} {source_hash(text.get(target, fallback=False) or '')}",
+            ]
             reference = references(item.id) if references is not None else None
             entry = polib.POEntry(
                 msgctxt=context,
@@ -381,19 +433,89 @@ def export_po(
                 previous_msgid=previous_msgid,
             )
             po.append(entry)
-    if old is not None:
-        for context, before in old_entries.items():
-            if context not in seen and before.msgstr:
-                po.append(
-                    polib.POEntry(
-                        msgctxt=context,
-                        msgid=before.msgid,
-                        msgstr=before.msgstr,
-                        tcomment=before.tcomment,
-                        obsolete=True,
-                    )
-                )
+    live = set(seen)
+    vanished: list[polib.POEntry] = []
+    for context, before in old_entries.items():
+        if context in seen or context in followed:
+            continue
+        if _still_there(context, exported, library, source, target):
+            po.append(before)  # outside this selection: kept as it is
+            live.add(context)
+        elif before.msgstr:
+            vanished.append(before)
+    for before in [*vanished, *old_obsolete]:
+        if before.msgctxt in live:
+            continue
+        live.add(before.msgctxt)
+        po.append(
+            polib.POEntry(
+                msgctxt=before.msgctxt,
+                msgid=before.msgid,
+                msgstr=before.msgstr,
+                tcomment=before.tcomment,
+                obsolete=True,
+            )
+        )
     return po
+
+
+def _hashes_by_kind(fields: Mapping[str, LocalizedText], source: Lang) -> dict[str, set[str]]:
+    """The hashes of the current source texts of one item, by field kind (``body[]``, ``title``)."""
+    result: dict[str, set[str]] = {}
+    for path, text in fields.items():
+        value = text.get(source, fallback=False)
+        if value:
+            result.setdefault(_generic(path), set()).add(source_hash(value))
+    return result
+
+
+def _recorded_by_kind(recorded: Mapping[str, str]) -> dict[str, set[str]]:
+    """The recorded source hashes of one item and language, by field kind."""
+    result: dict[str, set[str]] = {}
+    for path, digest in recorded.items():
+        result.setdefault(_generic(path), set()).add(digest)
+    return result
+
+
+def _is_stale(
+    recorded: Mapping[str, str], made_from: Mapping[str, set[str]], path: str, digest: str
+) -> bool:
+    """Whether the translation at ``path`` was made from another source than ``digest``.
+
+    A content file keeps a paragraph's languages together, so inserting or
+    removing a paragraph moves its translation along with its source while the
+    recorded hashes stay under the old paths: a translation whose current
+    source hash is recorded under another path of the same kind has moved, it
+    is not stale.
+    """
+    if path not in recorded or recorded[path] == digest:
+        return False
+    return digest not in made_from.get(_generic(path), set())
+
+
+def _still_there(
+    context: str, exported: set[str], library: ContentLibrary | None, source: Lang, target: Lang
+) -> bool:
+    """Whether a previous entry outside this export still has its source text.
+
+    Items of this export were walked already, so their missing fields are gone;
+    other items are looked up in ``library`` (without one, they are kept).
+    """
+    match = _CONTEXT_RE.fullmatch(context)
+    if match is None:
+        return False
+    item_id = match["id"]
+    if item_id in exported:
+        return False
+    if library is None:
+        return True
+    if item_id not in library:
+        return False
+    item = library.get(item_id)
+    if item.type != match["type"] or not _translates(item, target):
+        return False
+    text = text_fields(item).get(match["path"])
+    return text is not None and bool(text.get(source, fallback=False))
 
 
 # ---------------------------------------------------------------------------
@@ -581,10 +703,10 @@ def _language_pair(
     return source, target
 
 
-def _declared_hash(entry: PoEntry) -> str | None:
+def _declared_hash(entry: PoEntry, name: str = _HASH_COMMENT) -> str | None:
     for comment in entry.extracted_comments:
-        if comment.startswith(_HASH_COMMENT):
-            return comment[len(_HASH_COMMENT) :].strip()
+        if comment.startswith(name):
+            return comment[len(name) :].strip()
     return None
 
 
@@ -662,6 +784,14 @@ class _Validator:
                     limit=limit,
                 )
             )
+        if self.target == "az":
+            from .az import require_latin
+
+            try:
+                require_latin("az", value)
+            except ValueError as exc:
+                # However short: detection cannot judge "Баку", but the script alone is wrong.
+                errors.append(gettext("wrong script: {problem}", problem=str(exc)))
         if self.language_check:
             expected = "az-Latn" if self.target == "az" else self.target
             verdict = check_language(value, expected)
@@ -678,6 +808,7 @@ def import_po(
     target_lang: str | None = None,
     dry_run: bool = False,
     language_check: bool = True,
+    force: bool = False,
 ) -> ImportReport:
     """Check the translations in ``pofile`` and apply them to ``library``, all or nothing.
 
@@ -698,10 +829,16 @@ def import_po(
     edited (its ``source-hash``); placeholders and markup must match the
     source; the text must be in the target language
     (:func:`~diplolib.detect.check_language`: a confident mismatch is
-    rejected, too little text to judge is accepted); length limits
+    rejected, too little text to judge is accepted) and Azerbaijani must be
+    in Latin script whatever its length (:func:`~diplolib.az.require_latin`); length limits
     (:data:`FIELD_LIMITS`) apply; Azerbaijani look-alike letters are replaced
-    and reported. Fuzzy and empty entries are skipped. Any rejection means
-    nothing is applied. With ``dry_run`` nothing is written either.
+    and reported. Fuzzy and empty entries are skipped. The ``target-hash``
+    says which translation the library held at export time; when the library's
+    translation has changed since, an entry the file left as exported is
+    skipped (an older file never reverts newer work), and an entry edited in
+    the file too is a *conflict* and rejected. ``force=True`` applies both
+    kinds anyway. Any rejection means nothing is applied. With
+    ``dry_run`` nothing is written either.
 
     >>> from diplolib import load_sample_library
     >>> lib = load_sample_library()
@@ -880,11 +1017,44 @@ def import_po(
         if errors:
             report.rejected.append(result("rejected", "; ".join(errors)))
             continue
+        existing = text.get(target, fallback=False)
+        exported_with = _declared_hash(entry, _TARGET_COMMENT)
+        if (
+            not force
+            and exported_with is not None
+            and exported_with != source_hash(existing or "")
+            and value != existing
+        ):
+            if source_hash(value) == exported_with:
+                # Untouched in this file, changed in the library since: an older file.
+                report.skipped.append(
+                    result(
+                        "skipped",
+                        gettext(
+                            "the library's translation is newer than this file's "
+                            "(it is now {current}); left as it is",
+                            current=repr(_shorten(existing or "")),
+                        ),
+                    )
+                )
+                continue
+            report.rejected.append(
+                result(
+                    "rejected",
+                    gettext(
+                        "conflict: the {language} translation in the library changed after "
+                        "this file was exported (it is now {current}); export again to merge, "
+                        "or import with --force to overwrite it",
+                        language=target,
+                        current=repr(_shorten(existing or "")),
+                    ),
+                )
+            )
+            continue
         recorded = item.translation_sources.get(target, {}).get(path)
-        if value == text.get(target, fallback=False) and recorded == source_hash(current):
+        if value == existing and recorded == source_hash(current):
             report.skipped.append(result("skipped", gettext("unchanged")))
             continue
-        existing = text.get(target, fallback=False)
         reason = gettext("updated") if existing else gettext("added")
         if value == existing:
             reason = gettext("unchanged; recorded as made from the current source")
@@ -921,6 +1091,10 @@ def import_po(
     return report
 
 
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _file(library: ContentLibrary, item_id: str) -> str:
     name = library.file_of(item_id)
     if name is None:  # pragma: no cover - a loaded library knows every file
@@ -954,32 +1128,68 @@ def _apply(
         text = fields[path]
         model = _set_path(model, path, text.replace(**{target: value}))
         recorded[path] = source_hash(text.get(source, fallback=False) or "")
+    if isinstance(model, Article):
+        model = model.model_copy(update={"translation_sources": sources})
     data = model.model_dump(mode="json")
     data["translation_sources"] = sources
     if isinstance(model, Article):
-        _update_article(library, model, data, target, slugs)
+        _update_article(library, model, data, source, target, slugs)
     # Validate the whole item again: the result must load from its file like any other.
     return type(item).model_validate(data)
 
 
 def _update_article(
-    library: ContentLibrary, article: Article, data: dict[str, Any], target: Lang, slugs: set[str]
+    library: ContentLibrary,
+    article: Article,
+    data: dict[str, Any],
+    source: Lang,
+    target: Lang,
+    slugs: set[str],
 ) -> None:
     """Keep the article's translation status and slug in step with its new text.
 
+    ``article`` already holds the imported text; ``data`` is what gets saved.
     ``slugs`` holds the slugs given to other articles by this import.
+
+    * Every field with source text translated: ``missing`` and ``partial``
+      become ``translated``; so does ``machine`` once every one of those
+      translations came through a PO import for the current source (reviewed).
+    * Title and every body paragraph translated, something else not yet:
+      ``missing`` becomes ``partial`` (readers get the rest in the source
+      language).
+    * Less than that: the status stays as it is, and a ``missing`` article gets
+      no slug, so no new language version is published with most of its text
+      in the other language; the imported fields are stored all the same.
+
+    A slug is made from the translated title when the article becomes
+    readable in ``target`` (``partial``, ``translated``, ``machine``) and has none.
     """
     from .errors import UnknownReferenceError
     from .slugs import slugify
 
-    if article.translations.get(target) in ("missing", "partial"):
-        fallback = article.fallback_fields(target)
-        data["translations"] = {
-            **data["translations"],
-            target: "partial" if fallback else "translated",
-        }
+    fields = {
+        path: text
+        for path, text in article.text_fields().items()
+        if text.get(source, fallback=False)
+    }
+    absent = {path for path, text in fields.items() if not text.get(target, fallback=False)}
+    core = {path for path in fields if path == "title" or path.startswith("body[")}
+    recorded = article.translation_sources.get(target, {})
+    made_from = _recorded_by_kind(recorded)
+    reviewed = all(
+        path in recorded
+        and not _is_stale(recorded, made_from, path, source_hash(text.get(source) or ""))
+        for path, text in fields.items()
+    )
+    status = article.translations.get(target, "missing")
+    if not absent:
+        if status in ("missing", "partial") or (status == "machine" and reviewed):
+            status = "translated"
+    elif not absent & core and status == "missing":
+        status = "partial"
+    data["translations"] = {**data["translations"], target: status}
     title = article.title.get(target, fallback=False)
-    if target in article.slug or not title:
+    if target in article.slug or not title or status not in ("partial", "translated", "machine"):
         return
 
     def taken(slug: str) -> bool:
@@ -1076,6 +1286,7 @@ def translation_status(
             if lang == source:
                 continue
             recorded = item.translation_sources.get(lang, {})
+            made_from = _recorded_by_kind(recorded)
             total = translated = stale = missing = fallback = 0
             for path, text in fields.items():
                 original = text.get(source, fallback=False)
@@ -1086,7 +1297,7 @@ def translation_status(
                 if not value:
                     missing += 1
                     fallback += value is None
-                elif path in recorded and recorded[path] != source_hash(original):
+                elif _is_stale(recorded, made_from, path, source_hash(original)):
                     stale += 1
                 else:
                     translated += 1

@@ -63,6 +63,11 @@ def register(sub: Any) -> None:
     imp.add_argument("file", help="the translated PO file")
     imp.add_argument("--dry-run", action="store_true", help="check and report; change nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="apply entries whose library translation changed after the export (conflicts)",
+    )
     imp.set_defaults(handler=_import)
 
     status = commands.add_parser(
@@ -147,7 +152,12 @@ def _export(args: argparse.Namespace) -> int:
         items = _select(library, args.ids, args.section, since)
         previous = output if output is not None and output.exists() else None
         po = export_po(
-            items, args.source, args.target, previous=previous, references=library.file_of
+            items,
+            args.source,
+            args.target,
+            previous=previous,
+            library=library,
+            references=library.file_of,
         )
     except DiplolibError as exc:
         return _error(exc)
@@ -180,9 +190,12 @@ def _write_text(path: Path, text: str) -> None:
     import os
     import tempfile
 
+    from .._atomic import file_mode
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(name, file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -199,7 +212,7 @@ def _import(args: argparse.Namespace) -> int:
     from ..po import import_po
 
     try:
-        report = import_po(args.library, args.file, dry_run=args.dry_run)
+        report = import_po(args.library, args.file, dry_run=args.dry_run, force=args.force)
     except DiplolibError as exc:
         return _error(exc)
     if args.json:
