@@ -642,3 +642,57 @@ def test_builder_is_deterministic_on_a_small_corpus(tmp_path: Path) -> None:
     profile = model.profile_from_data(json.loads(gzip.decompress(outputs[0])))
     assert profile.scripts["Latn"].classes == ("az", "en", "tr")
     assert (tmp_path / "eval0.tsv").read_text(encoding="utf-8").count("\n") > 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakı" + " " * 60000 + "şəhəri",
+        "Bakı" + "\u00a0" * 60000 + "şəhəri",
+        "Bakı şəhəri gözəldir. " * 20000,
+        "A. " * 30000 + "Bakı şəhəri.",
+    ],
+)
+def test_segments_stay_linear_on_long_blank_runs_and_many_sentences(text: str) -> None:
+    # Not a timing assertion: a quadratic scan of these inputs takes minutes, a linear one
+    # well under a second, so the test only needs to finish.
+    segments = detect_segments(text)
+    assert segments
+    assert segments[0].start == 0
+    assert all(text[s.start : s.end] == s.text for s in segments)
+
+
+def test_segment_spans_exclude_blanks_around_line_breaks() -> None:
+    text = "Baku is the capital of Azerbaijan.  \n  Bakı Azərbaycanın paytaxtıdır.  \n"
+    segments = detect_segments(text)
+    assert [s.text for s in segments] == [
+        "Baku is the capital of Azerbaijan.",
+        "Bakı Azərbaycanın paytaxtıdır.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "Recep Tayyip Erdoğan, Kasım-Jomart Tokayev və Şavkat Mirziyoyev",
+        "İlham Əliyev, Recep Tayyip Erdoğan, Kasım-Jomart Tokayev",
+        "Emmanuel Macron, Olaf Scholz, Charles Michel və Ursula von der Leyen",
+    ],
+)
+def test_lists_of_names_are_not_judged_as_another_language(names: str) -> None:
+    result = check_language(names, "az")
+    assert result.status == "undecided"
+    assert "proper names" in result.message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The president met the prime minister in Baku on Monday.", "en"),
+        ("Cumhurbaşkanı Erdoğan bugün Ankara'da bir toplantı yaptı ve açıklama yaptı.", "tr"),
+    ],
+)
+def test_real_other_language_text_is_still_a_mismatch(text: str, found: str) -> None:
+    result = check_language(text, "az")
+    assert result.status == "mismatch"
+    assert result.detected.lang == found

@@ -1098,3 +1098,17 @@ def test_case_placeholder_with_none_counts_as_missing(layer_dir: Callable[..., P
 def test_non_str_messages_are_a_clear_type_error(call: Callable[[], str]) -> None:
     with pytest.raises(TypeError, match=r"takes the message as a str"):
         call()
+
+
+def test_remove_catalog_after_reload(layer_dir: Callable[..., Path]) -> None:
+    from diplolib.i18n import add_catalog, reload_catalogs, remove_catalog
+
+    root = layer_dir(az='msgid "Print"\nmsgstr "Çap"\n')
+    layer = add_catalog(root, "portal")
+    try:
+        assert gettext("Print", lang="az") == "Çap"
+        reload_catalogs()
+        assert gettext("Print", lang="az") == "Çap"
+    finally:
+        remove_catalog(layer)
+    assert gettext("Print", lang="az") == "Çap et"

@@ -368,7 +368,9 @@ def _temperature() -> float:
 # and a letter, digit, opening quote or dash; or at a line break.
 _SENTENCE_END_RE: Final = re.compile(
     r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[]?[^\W_]|[-–—]\s*[^\W_])"
-    r"|\s*\n\s*"
+    # A line break; the white space before it is taken in by _sentences, not here:
+    # a leading \s* would be retried at every blank of a long run (quadratic time).
+    r"|\n\s*"
 )
 # A full stop after an initial or a common abbreviation does not end a sentence
 # ("V.Əmirov", "Prof. M. Həsənov", "Dr. Smith"), nor one after a number that a
@@ -380,18 +382,34 @@ _NO_BREAK_BEFORE_RE: Final = re.compile(
 )
 
 
+def _no_break(tail: str, text: str, end: int) -> bool:
+    """Whether the full stop ending ``tail`` belongs to an initial or abbreviation.
+
+    Only the last 40 characters are searched (bounded work per candidate break);
+    a match at the window's first character counts only at a word start in ``text``.
+    """
+    match = _NO_BREAK_BEFORE_RE.search(tail)
+    if match is None:
+        return False
+    first = end - len(tail) + match.start() if match.start() == 0 else -1
+    return first <= 0 or not text[first - 1].isalnum()
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
-        head = text[start : match.start()]
-        if "\n" not in match.group():
-            tail = head.rstrip("\"'»”’)]")
+        end = match.start()
+        if "\n" in match.group():
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        else:
+            tail = text[max(start, end - 40) : end].rstrip("\"'»”’)]")
             following = text[match.end() : match.end() + 1]
-            if _NO_BREAK_BEFORE_RE.search(tail) or (tail[-2:-1].isdigit() and following.islower()):
+            if _no_break(tail, text, end) or (tail[-2:-1].isdigit() and following.islower()):
                 continue
-        if head.strip():
-            spans.append((start, match.start()))
+        if text[start:end].strip():
+            spans.append((start, end))
         start = match.end()
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
@@ -430,20 +448,22 @@ def detect_segments(text: str, *, candidates: Iterable[str] | None = None) -> li
         )
         if labels[index] == "und" or ((before == after or after in (None, "und")) and unsure):
             labels[index] = str(neighbour)
-    segments: list[Segment] = []
+    # Runs of one language as [start, end, lang, Σ confidence × length, Σ length, script];
+    # text is sliced once per run at the end, so merging many sentences stays linear.
+    runs: list[list[Any]] = []
     for (a, b), detection, lang in zip(spans, found, labels, strict=True):
         confidence = detection.scores.get(
             lang, detection.confidence if lang == detection.lang else 0.0
         )
-        if segments and segments[-1].lang == lang:
-            last = segments[-1]
-            size_last, size_new = last.end - last.start, b - a
-            merged = (last.confidence * size_last + confidence * size_new) / (size_last + size_new)
-            segments[-1] = Segment(
-                text[last.start : b], last.start, b, lang, round(merged, 4), last.script
-            )
+        if runs and runs[-1][2] == lang:
+            runs[-1][1] = b
+            runs[-1][3] += confidence * (b - a)
+            runs[-1][4] += b - a
         else:
-            segments.append(Segment(text[a:b], a, b, lang, confidence, detection.script))
+            runs.append([a, b, lang, confidence * (b - a), b - a, detection.script])
+    segments = []
+    for a, b, lang, weighted, size, script in runs:
+        segments.append(Segment(text[a:b], a, b, lang, round(weighted / size, 4), script))
     return segments
 
 
@@ -479,6 +499,11 @@ class LanguageCheck:
 
     def __bool__(self) -> bool:
         return self.ok
+
+
+_WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NAMES_SHARE: Final = 0.6
+"""Share of capitalised words (after the first) from which a text counts as a list of names."""
 
 
 def check_language(
@@ -533,6 +558,23 @@ def check_language(
             detected,
             "undecided",
             f"not sure: the text may be {found}, confidence {detected.confidence:.2f})",
+        )
+    # Proper names are no evidence of a language: "Recep Tayyip Erdoğan, Kasım-Jomart
+    # Tokayev və Şavkat Mirziyoyev" is an Azerbaijani list of foreign names. A text
+    # whose words after the first mostly start with a capital, with too few other
+    # letters to judge (min_length), is not judged. (The
+    # right language in the wrong script is a mismatch whatever the names.)
+    words = _WORD_RE.findall(text)[1:]
+    capitals = sum(word[0].isupper() for word in words)
+    other_letters = sum(len(word) for word in words if not word[0].isupper())
+    names_list = bool(words) and capitals >= _NAMES_SHARE * len(words)
+    if detected.lang != lang and names_list and other_letters < min_length:
+        return LanguageCheck(
+            lang,
+            detected,
+            "undecided",
+            f"mostly proper names ({capitals} of {len(words) + 1} words capitalised); "
+            f"names alone look {found}, confidence {detected.confidence:.2f})",
         )
     return LanguageCheck(
         lang,

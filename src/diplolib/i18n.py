@@ -447,9 +447,14 @@ def remove_catalog(layer: CatalogLayer) -> None:
     """
     global _host_layers
     with _lock:
-        if not any(existing is layer for existing in _host_layers):
+        # Matched by folder and domain, not identity: reload_catalogs() re-reads the
+        # files into new layer objects, and the caller still holds the old one.
+        key = (layer.directory, layer.domain)
+        if not any((existing.directory, existing.domain) == key for existing in _host_layers):
             raise CatalogError(f"{layer!r} was not added with add_catalog()")
-        _host_layers = tuple(existing for existing in _host_layers if existing is not layer)
+        _host_layers = tuple(
+            existing for existing in _host_layers if (existing.directory, existing.domain) != key
+        )
         _invalidate()
 
 
