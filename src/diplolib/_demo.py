@@ -11,7 +11,7 @@ from .dates import format_date, format_dateline
 from .i18n import gettext
 from .languages import Lang
 from .library import ContentLibrary
-from .models import Article, Event, Organization, PartialDate, Person, Place
+from .models import Article, Event, PartialDate, Person, Place
 from .names import format_name
 from .numbers import format_ordinal
 from .text import LocalizedText
@@ -28,15 +28,6 @@ def _text(text: LocalizedText, lang: Lang) -> str:
     if resolved.is_fallback and resolved.lang is not None:
         return f"{resolved.value} [{resolved.lang}]"
     return resolved.value
-
-
-def _entity_name(library: ContentLibrary, entity_id: str, lang: Lang) -> str:
-    entity = library.get(entity_id)
-    if isinstance(entity, Person | Place):
-        return entity.display_name(lang)
-    if isinstance(entity, Organization):
-        return entity.display_name(lang)
-    return entity_id
 
 
 def _anniversaries(
