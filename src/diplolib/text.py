@@ -161,6 +161,11 @@ def _check_az_letters(lang: Lang, value: str) -> str:
 def _clean(value: object, lang: Lang) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{lang}: value must be a str, not {type(value).__name__}")
+    return _nfc_strip(value)
+
+
+def _nfc_strip(value: str) -> str:
+    """NFC-compose and strip; ASCII and already-composed text skip the normalisation."""
     if not value.isascii() and not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
     return value.strip()
@@ -493,13 +498,9 @@ class LocalizedText:
             az = value.get("az")
             if (en is None or type(en) is str) and (az is None or type(az) is str):
                 if en is not None:
-                    if not en.isascii() and not unicodedata.is_normalized("NFC", en):
-                        en = unicodedata.normalize("NFC", en)
-                    values["en"] = en.strip()
+                    values["en"] = _nfc_strip(en)
                 if az is not None:
-                    if not az.isascii() and not unicodedata.is_normalized("NFC", az):
-                        az = unicodedata.normalize("NFC", az)
-                    values["az"] = az.strip()
+                    values["az"] = az = _nfc_strip(az)
                 if az is None or _lookalike_re().search(az) is None:
                     text = object.__new__(cls)
                     object.__setattr__(text, "_values", values)
