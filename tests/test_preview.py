@@ -17,8 +17,8 @@ import pytest
 from diplolib import Article, ContentLibrary, Organization, Person, load_sample_library
 from diplolib.cli import main
 from diplolib.errors import TemplateRenderError
-from diplolib.jinja import build_preview
 from diplolib.po import source_hash
+from diplolib.preview import build_preview
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "kazakhstan-azerbaijan-strategic-partner"

@@ -45,11 +45,10 @@ __all__ = [
 ]
 
 import datetime as dt
-import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -59,45 +58,55 @@ from pydantic import BaseModel, ValidationError
 from . import __version__
 from ._atomic import write_all
 from ._po import PoEntry, PoFile, parse_po
-from .errors import CatalogError, ContentError
+from .content_types import generic_path
+from .errors import CatalogError, ContentError, ContentTypeError
 from .i18n import gettext
 from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
 from .library import ContentLibrary, item_json
-from .models import Article, Event, Item, Organization, Person, Place
+from .models import Article, ContentItem, Item, content_type, content_types
+from .staleness import source_hash, stale_fields
 from .text import LocalizedText
 
 if TYPE_CHECKING:
     import polib
 
-FIELD_LIMITS: Final[Mapping[str, int]] = {
-    "article:title": 200,
-    "article:lead": 600,
-    "article:section.name": 80,
-    "article:tags[]": 60,
-    "article:authors[].role": 250,
-    "article:source.publication": 120,
-    "event:name": 200,
-    "event:participants[].role": 120,
-    "person:given": 80,
-    "person:family": 80,
-    "person:patronymic": 80,
-    "person:positions[].title": 250,
-    "organization:name": 200,
-    "organization:abbreviation": 20,
-    "organization:aliases[]": 200,
-    "place:name": 120,
-}
+
+class _FieldLimits(Mapping[str, int]):
+    """A live read-only view of every registered content type's limits, by ``type:pattern``."""
+
+    def _items(self) -> dict[str, int]:
+        return {
+            f"{model.content.kind}:{pattern}": limit
+            for model in content_types()
+            for pattern, limit in model.content.limits.items()
+        }
+
+    def __getitem__(self, key: str) -> int:
+        return self._items()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __repr__(self) -> str:
+        return f"FIELD_LIMITS({self._items()!r})"
+
+
+FIELD_LIMITS: Final[Mapping[str, int]] = _FieldLimits()
 """Most characters a translation may have, by ``type:field`` (``[]`` stands for any index).
 
 Titles and names appear in menus, breadcrumbs and ``<title>`` tags; paragraphs
-and descriptions have no limit.
+and descriptions have no limit. The limits are those the content types declare
+(``ContentType.limits``), registered ones included.
 """
 
 MAX_PO_BYTES: Final = 256 * 1024 * 1024
 """Largest content PO file :func:`import_po` reads (256 MiB; 10,000 long articles make ~120 MB)."""
 
 _CONTEXT_RE: Final = re.compile(
-    r"(?P<type>article|event|person|organization|place):(?P<id>[a-z0-9._-]{1,120}):"
+    r"(?P<type>[a-z][a-z0-9_-]{0,39}):(?P<id>[a-z0-9._-]{1,120}):"
     r"(?P<path>[a-z_]+(?:\[[0-9]{1,4}\])?(?:\.[a-z_]+(?:\[[0-9]{1,4}\])?)*)"
 )
 _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
@@ -106,72 +115,22 @@ _TARGET_COMMENT: Final = "target-hash:"
 _MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
 _PLURAL_FORMS: Final = "nplurals=2; plural=(n != 1);"
 _LANGUAGE_TEAMS: Final[Mapping[str, str]] = {"az": "Azerbaijani", "en": "English"}
-_FIELD_NAMES: Final[Mapping[str, str]] = {
-    "title": "title",
-    "lead": "lead (standfirst)",
-    "body": "body paragraph",
-    "tags": "tag",
-    "section.name": "section name",
-    "authors.role": "author's role in the byline",
-    "source.publication": "name of the original publication",
-    "name": "name",
-    "description": "description",
-    "participants.role": "participant's role",
-    "given": "given name",
-    "family": "family name",
-    "patronymic": "patronymic",
-    "positions.title": "title of a position held",
-    "abbreviation": "abbreviation",
-    "aliases": "other name",
-}
-
 Outcome = Literal["applied", "skipped", "stale", "rejected"]
 
 
-def source_hash(text: str) -> str:
-    """The hash recorded for a source text: 16 hex digits of the SHA-256 of its NFC form.
-
-    >>> source_hash("Baku") == source_hash("Baku") != source_hash("Baku.")
-    True
-    >>> len(source_hash("Bakı"))
-    16
-    """
-    data = unicodedata.normalize("NFC", text).encode("utf-8")
-    return hashlib.sha256(data).hexdigest()[:16]
-
-
-def text_fields(item: Item) -> dict[str, LocalizedText]:
+def text_fields(item: ContentItem) -> dict[str, LocalizedText]:
     """Every localized field of an item by path, in the order a reader meets them.
 
-    Articles list ``title``, ``lead``, ``body[N]`` paragraphs and the rest (see
-    :meth:`~diplolib.models.Article.text_fields`); events their name,
-    description and participants' roles; entities their names.
+    The same as :meth:`ContentItem.text_fields <diplolib.models.ContentItem.text_fields>`:
+    the paths of the patterns its content type declares (articles list
+    ``title``, ``lead``, ``body[N]`` paragraphs and the rest; events their
+    name, description and participants' roles; entities their names).
 
     >>> from diplolib import load_sample_library
     >>> list(text_fields(load_sample_library().get("osce")))
     ['name', 'abbreviation']
     """
-    if isinstance(item, Article):
-        return item.text_fields()
-    fields: dict[str, LocalizedText] = {}
-    if isinstance(item, Event):
-        fields = {"name": item.name, "description": item.description}
-        for i, participant in enumerate(item.participants):
-            fields[f"participants[{i}].role"] = participant.role
-    elif isinstance(item, Person):
-        fields = {"given": item.given, "family": item.family, "patronymic": item.patronymic}
-        for i, position in enumerate(item.positions):
-            fields[f"positions[{i}].title"] = position.title
-    elif isinstance(item, Organization):
-        fields = {"name": item.name, "abbreviation": item.abbreviation}
-        fields.update({f"aliases[{i}]": alias for i, alias in enumerate(item.aliases)})
-    else:
-        fields = {"name": item.name}
-    return fields
-
-
-def _generic(path: str) -> str:
-    return re.sub(r"\[[0-9]+\]", "[]", path)
+    return item.text_fields()
 
 
 def field_limit(item_type: str, path: str) -> int | None:
@@ -180,26 +139,32 @@ def field_limit(item_type: str, path: str) -> int | None:
     >>> field_limit("article", "tags[3]"), field_limit("article", "body[0]")
     (60, None)
     """
-    return FIELD_LIMITS.get(f"{item_type}:{_generic(path)}")
+    model = _registered(item_type)
+    return model.content.limit(path) if model is not None else None
+
+
+def _registered(kind: str) -> type[ContentItem] | None:
+    try:
+        return content_type(kind)
+    except ContentTypeError:
+        return None
+
+
+def _generic(path: str) -> str:
+    return generic_path(path)
 
 
 def _context(item: Item, path: str) -> str:
     return f"{item.type}:{item.id}:{path}"
 
 
-def _title(item: Item, lang: Lang) -> str:
-    if isinstance(item, Person):
-        name = item.display_name(lang)
-    elif isinstance(item, Article | Event | Organization | Place):
-        name = (item.title if isinstance(item, Article) else item.name).get(lang) or ""
-    else:  # pragma: no cover - every model is listed above
-        name = item.id
+def _title(item: ContentItem, lang: Lang) -> str:
+    name = item.title_in(lang)
     return name if len(name) <= 80 else name[:77] + "..."
 
 
-def _describe(item: Item, path: str, count: int, lang: Lang) -> list[str]:
-    key = re.sub(r"\[[0-9]+\]", "", path)
-    what = _FIELD_NAMES.get(key, key)
+def _describe(item: ContentItem, path: str, count: int, lang: Lang) -> list[str]:
+    what = type(item).content.description(path)
     match = re.match(r"body\[([0-9]+)\]", path)
     if match is not None:
         what = f"body paragraph {int(match.group(1)) + 1} of {count}"
@@ -207,13 +172,13 @@ def _describe(item: Item, path: str, count: int, lang: Lang) -> list[str]:
     lines = [f"{shown} of {item.type} “{_title(item, lang)}”"]
     if isinstance(item, Article):
         lines.extend(f"slug ({code}): {slug}" for code, slug in item.slug.items())
-    limit = field_limit(item.type, path)
+    limit = type(item).content.limit(path)
     if limit is not None:
         lines.append(f"limit: at most {limit} characters")
     return lines
 
 
-def _translates(item: Item, target: Lang) -> bool:
+def _translates(item: ContentItem, target: Lang) -> bool:
     return not (isinstance(item, Article) and item.original_language == target)
 
 
@@ -371,7 +336,7 @@ def export_po(
         paragraphs = sum(1 for path in fields if path.startswith("body["))
         recorded = item.translation_sources.get(target, {})
         current = _hashes_by_kind(fields, source)
-        made_from = _recorded_by_kind(recorded)
+        stale_paths = stale_fields(item, source, target)
         prefix = f"{item.type}:{item.id}"
         unreviewed = isinstance(item, Article) and item.translations.get(target) == "machine"
         for path, text in fields.items():
@@ -401,7 +366,7 @@ def export_po(
                 msgstr = before.msgstr
                 flags.append("fuzzy")
             elif msgstr:
-                stale = _is_stale(recorded, made_from, path, digest)
+                stale = path in stale_paths
                 if unreviewed and path not in recorded:
                     flags.append("fuzzy")  # machine-made: confirmed by removing the flag
                     notes.append(_MACHINE_NOTE)
@@ -467,30 +432,6 @@ def _hashes_by_kind(fields: Mapping[str, LocalizedText], source: Lang) -> dict[s
         if value:
             result.setdefault(_generic(path), set()).add(source_hash(value))
     return result
-
-
-def _recorded_by_kind(recorded: Mapping[str, str]) -> dict[str, set[str]]:
-    """The recorded source hashes of one item and language, by field kind."""
-    result: dict[str, set[str]] = {}
-    for path, digest in recorded.items():
-        result.setdefault(_generic(path), set()).add(digest)
-    return result
-
-
-def _is_stale(
-    recorded: Mapping[str, str], made_from: Mapping[str, set[str]], path: str, digest: str
-) -> bool:
-    """Whether the translation at ``path`` was made from another source than ``digest``.
-
-    A content file keeps a paragraph's languages together, so inserting or
-    removing a paragraph moves its translation along with its source while the
-    recorded hashes stay under the old paths: a translation whose current
-    source hash is recorded under another path of the same kind has moved, it
-    is not stale.
-    """
-    if path not in recorded or recorded[path] == digest:
-        return False
-    return digest not in made_from.get(_generic(path), set())
 
 
 def _still_there(
@@ -1009,9 +950,9 @@ def import_po(
                     result("applied", gettext("look-alike letters fixed: {fixes}", fixes=shown))
                 )
                 value = fixed.text
-        is_name = not isinstance(item, Article | Event) or path == "source.publication"
+        spec = type(item).content
         errors, warnings = validator.check(
-            entry, value, field_limit(item.type, path), is_name=is_name
+            entry, value, spec.limit(path), is_name=spec.is_name(path)
         )
         report.warnings.extend(result("applied", w) for w in warnings)
         if errors:
@@ -1175,12 +1116,8 @@ def _update_article(
     absent = {path for path, text in fields.items() if not text.get(target, fallback=False)}
     core = {path for path in fields if path == "title" or path.startswith("body[")}
     recorded = article.translation_sources.get(target, {})
-    made_from = _recorded_by_kind(recorded)
-    reviewed = all(
-        path in recorded
-        and not _is_stale(recorded, made_from, path, source_hash(text.get(source) or ""))
-        for path, text in fields.items()
-    )
+    stale = stale_fields(article, source, target)
+    reviewed = all(path in recorded and path not in stale for path in fields)
     status = article.translations.get(target, "missing")
     if not absent:
         if status in ("missing", "partial") or (status == "machine" and reviewed):
@@ -1285,8 +1222,7 @@ def translation_status(
         for lang in SUPPORTED_LANGUAGES:
             if lang == source:
                 continue
-            recorded = item.translation_sources.get(lang, {})
-            made_from = _recorded_by_kind(recorded)
+            stale_paths = stale_fields(item, source, lang)
             total = translated = stale = missing = fallback = 0
             for path, text in fields.items():
                 original = text.get(source, fallback=False)
@@ -1297,7 +1233,7 @@ def translation_status(
                 if not value:
                     missing += 1
                     fallback += value is None
-                elif _is_stale(recorded, made_from, path, source_hash(original)):
+                elif path in stale_paths:
                     stale += 1
                 else:
                     translated += 1
