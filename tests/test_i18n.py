@@ -979,9 +979,9 @@ def test_fuzzed_catalogs_raise_only_catalog_error(kind: str) -> None:
 
 
 def _catalog_mo() -> bytes:
-    from diplolib._catalogs import _compile
+    from diplolib._catalogs import compile_mo
 
-    return _compile([load_catalog_file(AZ_PO, "az")], "az")
+    return compile_mo([load_catalog_file(AZ_PO, "az")], "az")
 
 
 @pytest.mark.slow

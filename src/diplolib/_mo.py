@@ -21,7 +21,7 @@ import struct
 from collections.abc import Mapping
 from typing import Final
 
-from ._po import MAX_CATALOG_BYTES, PoEntry, PoFile, _check_charset, parse_header
+from ._po import MAX_CATALOG_BYTES, PoEntry, PoFile, check_charset, parse_header
 from .errors import CatalogError
 
 __all__ = ["read_mo", "write_mo"]
@@ -100,7 +100,7 @@ def read_mo(data: bytes, file: str) -> PoFile:
             if result.header or index:
                 raise _fail("header entry (empty msgid) must come first, once", file)
             result.header = parse_header(translation)
-            _check_charset(result.header, file, None)
+            check_charset(result.header, file, None)
             continue
         msgid, nul, plural = original.partition("\x00")
         entry = PoEntry(line=None, msgid=msgid, msgctxt=context)

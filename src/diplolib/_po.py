@@ -306,7 +306,7 @@ def _decode(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _check_charset(header: dict[str, str], file: str, line: int | None) -> None:
+def check_charset(header: dict[str, str], file: str, line: int | None) -> None:
     content_type = next((v for k, v in header.items() if k.lower() == "content-type"), "")
     match = re.search(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", content_type)
     if match is not None and match.group(1).lower() not in _UTF8_NAMES:
@@ -366,7 +366,7 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
                 )
             result.header = parse_header(entry.msgstr)
             result.header_line = entry.line
-            _check_charset(result.header, file, entry.line)
+            check_charset(result.header, file, entry.line)
             return
         previous = seen.get(entry.key)
         if previous is not None:

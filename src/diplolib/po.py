@@ -679,9 +679,9 @@ class _Validator:
     ADVISORY: Final = frozenset({"whitespace", "punctuation", "identical"})
 
     def __init__(self, file: str, target: Lang, language_check: bool) -> None:
-        from ._catalog_tools import ALLOWED_IDENTICAL, _EntryChecker
+        from ._catalog_tools import ALLOWED_IDENTICAL, EntryChecker
 
-        self.checker = _EntryChecker(file, target, None, ALLOWED_IDENTICAL)
+        self.checker = EntryChecker(file, target, None, ALLOWED_IDENTICAL)
         self.target = target
         self.language_check = language_check
 
