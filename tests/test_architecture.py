@@ -147,3 +147,19 @@ def test_checks_find_what_they_look_for(tmp_path: Path) -> None:
     assert found.edges["pkg.sub.c"] == set()
     assert found.edges["pkg.b"] == {"pkg.sub", "pkg.sub.c"}  # the package runs first
     assert find_cycles(found.edges) == [["pkg.a", "pkg.b", "pkg.sub", "pkg.a"]]
+
+
+def test_catalog_runtime_stands_apart_from_tooling_and_content(graph: Graph) -> None:
+    runtime = {m for m in graph.modules if m.startswith("diplolib._gettext")}
+    assert runtime >= {
+        "diplolib._gettext.po",
+        "diplolib._gettext.mo",
+        "diplolib._gettext.plural",
+        "diplolib._gettext.template",
+        "diplolib._gettext.catalogs",
+    }
+    outside = {t for m in runtime for t in graph.edges[m] if not t.startswith("diplolib._gettext")}
+    assert outside <= {"diplolib.errors", "diplolib.languages"}
+    users = {m for m, targets in graph.edges.items() if targets & runtime} - runtime
+    assert {"diplolib.i18n", "diplolib._catalog_tools", "diplolib.po"} <= users
+    assert "diplolib.po" not in graph.edges["diplolib._catalog_tools"]

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from . import __version__
-from ._catalogs import LIBRARY_DOMAIN, build_catalog, check_language, compile_mo
-from ._plural import DEFAULT_PLURAL_FORMS, PluralFormsError, parse_plural_forms
-from ._po import PoEntry, PoFile, parse_po
+from ._gettext.catalogs import LIBRARY_DOMAIN, build_catalog, check_language, compile_mo
+from ._gettext.plural import DEFAULT_PLURAL_FORMS, PluralFormsError, parse_plural_forms
+from ._gettext.po import PoEntry, PoFile, parse_po
+from ._gettext.template import placeholder_names
 from ._resources import locales_dir
-from ._template import placeholder_names
 from .errors import CatalogError, UnsupportedLanguageError
 from .i18n import gettext
 from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
@@ -376,7 +376,7 @@ def _mark_case_placeholders(catalog: BabelCatalog) -> None:
     ``msgfmt --check`` (and Poedit, which runs it) knows only Python's own format
     specs and would reject the entry; diplolib's ``catalog check`` validates it instead.
     """
-    from ._template import TemplateError, parse_template
+    from ._gettext.template import TemplateError, parse_template
 
     for message in catalog:
         if not message.id or not message.string:

@@ -48,7 +48,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from . import languages as _languages
-from ._catalogs import (
+from ._gettext.catalogs import (
     LIBRARY_DOMAIN,
     UI_FALLBACKS,
     Catalog,
@@ -56,8 +56,8 @@ from ._catalogs import (
     FallbackChain,
     check_language,
 )
+from ._gettext.template import TemplateError, parse_template, render
 from ._resources import locales_dir
-from ._template import TemplateError, parse_template, render
 from .errors import CatalogError
 from .languages import Lang
 

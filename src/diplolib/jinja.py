@@ -64,7 +64,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import i18n as _i18n
-from ._template import GRAMMATICAL_CASES, TemplateError, parse_template, render
+from ._gettext.template import GRAMMATICAL_CASES, TemplateError, parse_template, render
 from .languages import Lang, resolve_lang
 from .publish import canonical_url, dumps_jsonld, hreflang_links, to_jsonld
 from .text import LocalizedText

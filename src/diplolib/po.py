@@ -57,7 +57,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from ._atomic import write_all
-from ._po import PoEntry, PoFile, parse_po
+from ._gettext.po import PoEntry, PoFile, parse_po
 from .content_types import generic_path
 from .errors import CatalogError, ContentError, ContentTypeError
 from .i18n import gettext
@@ -688,7 +688,7 @@ class _Validator:
     def check(
         self, entry: PoEntry, value: str, limit: int | None, *, is_name: bool
     ) -> tuple[list[str], list[str]]:
-        from ._template import placeholder_names
+        from ._gettext.template import placeholder_names
         from .detect import check_language
 
         errors: list[str] = []

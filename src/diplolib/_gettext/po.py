@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
-from .errors import CatalogError
+from ..errors import CatalogError
 
 __all__ = [
     "MAX_CATALOG_BYTES",

@@ -29,12 +29,12 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from ._mo import read_mo, write_mo
-from ._plural import DEFAULT_PLURAL_FORMS, PluralFormsError, PluralRule, parse_plural_forms
-from ._po import PoEntry, PoFile, parse_po
-from ._template import placeholder_names
-from .errors import CatalogError, CatalogLanguageError, UnsupportedLanguageError
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from ..errors import CatalogError, CatalogLanguageError, UnsupportedLanguageError
+from ..languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .mo import read_mo, write_mo
+from .plural import DEFAULT_PLURAL_FORMS, PluralFormsError, PluralRule, parse_plural_forms
+from .po import PoEntry, PoFile, parse_po
+from .template import placeholder_names
 
 if TYPE_CHECKING:
     from babel.support import Translations
