@@ -329,7 +329,11 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
-def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> PoFile:
+# One pass over the lines with the entry being read as its state: split up, the
+# state would travel through every piece, and this is the hot path of catalog loading.
+def parse_po(  # noqa: C901, PLR0915
+    data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES
+) -> PoFile:
     """Parse the bytes of a ``.po`` file strictly; ``file`` is used in error messages.
 
     >>> parse_po(b'msgid "a"\\nmsgstr "\\\\q"\\n', "az.po")
