@@ -163,3 +163,46 @@ def test_catalog_runtime_stands_apart_from_tooling_and_content(graph: Graph) -> 
     users = {m for m, targets in graph.edges.items() if targets & runtime} - runtime
     assert {"diplolib.i18n", "diplolib._catalog_tools", "diplolib.po"} <= users
     assert "diplolib.po" not in graph.edges["diplolib._catalog_tools"]
+
+
+# The layers docs/architecture.md shows, lowest first: a module imports only from
+# its own layer or lower ones (the package root only re-exports, lazily).
+LAYERS: tuple[frozenset[str], ...] = (
+    frozenset({"errors"}),
+    frozenset(
+        {
+            "languages",
+            "content_types",
+            "_resources",
+            "_atomic",
+            "_gettext",
+            "az",
+            "_detect_features",
+            "_detect_model",
+        }
+    ),
+    frozenset({"text", "i18n", "_ui_strings", "names", "slugs", "detect"}),
+    frozenset({"models", "staleness"}),
+    frozenset({"dates", "numbers", "library", "publish", "_labels"}),
+    frozenset({"_catalog_tools", "po", "jinja"}),
+    frozenset({"preview"}),
+    frozenset({"_demo", "cli", "__main__"}),
+)
+
+
+def _part(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def test_imports_go_down_the_layers(graph: Graph) -> None:
+    layer = {name: i for i, names in enumerate(LAYERS) for name in names}
+    parts = {_part(m) for m in graph.modules} - {""}
+    assert parts == set(layer), "every module belongs to one layer"
+    upward = sorted(
+        f"{source} -> {target}"
+        for source, targets in graph.edges.items()
+        for target in targets
+        if _part(source) and _part(target) and layer[_part(target)] > layer[_part(source)]
+    )
+    assert upward == []
