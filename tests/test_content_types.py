@@ -26,6 +26,7 @@ from diplolib.models import (
     TranslationSources,
     content_type,
     content_types,
+    export_json_schemas,
     item_adapter,
     register_content_type,
     unregister_content_type,
@@ -139,6 +140,15 @@ def test_registry_lists_and_finds_the_new_type(registered: type[Interview]) -> N
     assert isinstance(item, Interview)
     assert FIELD_LIMITS["interview:title"] == 120
     assert field_limit("interview", "answers[2]") is None
+
+
+def test_json_schemas_cover_the_registered_type(
+    registered: type[Interview], tmp_path: Path
+) -> None:
+    names = sorted(p.name for p in export_json_schemas(tmp_path))
+    assert "interview.schema.json" in names
+    item = json.loads((tmp_path / "item.schema.json").read_text(encoding="utf-8"))
+    assert "interview" in item["discriminator"]["mapping"]
 
 
 def test_builtin_types_keep_their_facts() -> None:

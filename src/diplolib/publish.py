@@ -74,12 +74,20 @@ def default_url_patterns() -> dict[str, str]:
     >>> default_url_patterns()["place"]
     '/{lang}/places/{id}/'
     """
-    return {
-        model.content.kind: DEFAULT_URL_PATTERNS.get(
-            model.content.kind, f"/{{lang}}/{model.content.folder}/{{id}}/"
-        )
-        for model in content_types()
-    }
+    return dict(_patterns_of(content_types()))
+
+
+@lru_cache(maxsize=8)
+def _patterns_of(models: tuple[type[ContentItem], ...]) -> Mapping[str, str]:
+    """The default patterns for one state of the registry (URLs are built often)."""
+    return MappingProxyType(
+        {
+            model.content.kind: DEFAULT_URL_PATTERNS.get(
+                model.content.kind, f"/{{lang}}/{model.content.folder}/{{id}}/"
+            )
+            for model in models
+        }
+    )
 
 
 JSONLD_CONTEXT: Final[Mapping[str, str]] = MappingProxyType({"@vocab": "https://schema.org/"})
@@ -122,7 +130,7 @@ def _check_pattern(kind: str, pattern: str) -> str:
 
 
 def _pattern(kind: str, patterns: Mapping[str, str] | None) -> str:
-    defaults = default_url_patterns()
+    defaults = _patterns_of(content_types())
     if patterns is not None:
         unknown = sorted(set(patterns) - set(defaults))
         if unknown:
