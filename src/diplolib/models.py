@@ -407,9 +407,13 @@ class ContentItem(_Model):
         >>> Place(id="baku", kind="city", name={"en": "Baku", "az": "Bakı"}).title_text().get("en")
         'Baku'
         """
-        for _, value in field_values(self, type(self).content.title):
-            if isinstance(value, LocalizedText):
-                return value
+        title = type(self).content.title
+        if title.isidentifier():  # the usual case: a plain field (this runs for every link)
+            value = getattr(self, title)
+            return value if isinstance(value, LocalizedText) else LocalizedText()
+        for _, found in field_values(self, title):
+            if isinstance(found, LocalizedText):
+                return found
         return LocalizedText()
 
     def schema_org_type(self) -> str:
@@ -961,6 +965,7 @@ _REGISTRY: dict[str, type[ContentItem]] = {}
 _BUILT_IN: Final = ("article", "event", "person", "organization", "place")
 _LOCK: Final = threading.Lock()
 _ADAPTER: list[TypeAdapter[Any]] = []  # the loader for the current registry, built on first use
+_TYPES: list[tuple[type[ContentItem], ...]] = []  # content_types(), kept until the next change
 
 
 def _tag_of(model: type[ContentItem]) -> str | None:
@@ -1047,6 +1052,7 @@ def register_content_type(model: C) -> C:
                 )
         _REGISTRY[spec.kind] = model
         _ADAPTER.clear()
+        _TYPES.clear()
     return model
 
 
@@ -1064,6 +1070,7 @@ def unregister_content_type(kind: str) -> None:
         if _REGISTRY.pop(kind, None) is None:
             raise ContentTypeError(_unknown_kind(kind))
         _ADAPTER.clear()
+        _TYPES.clear()
 
 
 def _unknown_kind(kind: object) -> str:
@@ -1076,7 +1083,14 @@ def content_types() -> tuple[type[ContentItem], ...]:
     >>> [m.content.kind for m in content_types()]
     ['article', 'event', 'person', 'organization', 'place']
     """
-    return tuple(_REGISTRY.values())
+    try:
+        return _TYPES[0]
+    except IndexError:  # changed since the last call (or never asked for)
+        pass
+    with _LOCK:
+        if not _TYPES:
+            _TYPES.append(tuple(_REGISTRY.values()))
+        return _TYPES[0]
 
 
 def content_type(kind: str) -> type[ContentItem]:
@@ -1102,9 +1116,10 @@ def item_adapter() -> TypeAdapter[Any]:
     ...                                 "name": {"en": "Baku"}}).name.get("en")
     'Baku'
     """
-    adapters = _ADAPTER
-    if adapters:
-        return adapters[0]
+    try:
+        return _ADAPTER[0]
+    except IndexError:  # the registry changed since the last call (or never asked for)
+        pass
     with _LOCK:
         if not _ADAPTER:
             models = tuple(_REGISTRY.values())

@@ -903,17 +903,23 @@ class _Candidate:
     item_id: str = ""
     path: str = ""
     item: Item | None = None
-    text: LocalizedText = field(default_factory=LocalizedText)
-    current: str = ""
-    value: str = ""
+    text: LocalizedText | None = None
+    existing: str | None = None  # the library's translation
+    current: str = ""  # the library's source text
+    value: str = ""  # the translation to import
 
     def result(self, outcome: Outcome, reason: str) -> EntryResult:
         return EntryResult(self.entry.msgctxt, self.entry.line, outcome, reason)
 
     @property
     def found(self) -> Item:
-        assert self.item is not None  # set by _Import.known_item, the third check
+        assert self.item is not None  # set by _Import.known_item
         return self.item
+
+    @property
+    def field(self) -> LocalizedText:
+        assert self.text is not None  # set by _Import.known_field
+        return self.text
 
 
 Check = Callable[[_Candidate], EntryResult | None]
@@ -1040,6 +1046,7 @@ class _Import:
         text = fields.get(c.path)
         if text is not None:
             c.text = text
+            c.existing = text.get(self.target, fallback=False)
             return None
         return c.result(
             "rejected",
@@ -1077,7 +1084,7 @@ class _Import:
         )
 
     def source_there(self, c: _Candidate) -> EntryResult | None:
-        c.current = c.text.get(self.source, fallback=False) or ""
+        c.current = c.field.get(self.source, fallback=False) or ""
         if c.current:
             return None
         return c.result("stale", gettext("the {language} text is gone", language=self.source))
@@ -1131,7 +1138,7 @@ class _Import:
 
     def no_conflict(self, c: _Candidate) -> EntryResult | None:
         """An entry exported before the library's translation changed must not undo it."""
-        existing = c.text.get(self.target, fallback=False)
+        existing = c.existing
         exported_with = _declared_hash(c.entry, _TARGET_COMMENT)
         if (
             self.force
@@ -1163,18 +1170,16 @@ class _Import:
         )
 
     def changes_something(self, c: _Candidate) -> EntryResult | None:
-        existing = c.text.get(self.target, fallback=False)
         recorded = c.found.translation_sources.get(self.target, {}).get(c.path)
-        if c.value == existing and recorded == source_hash(c.current):
+        if c.value == c.existing and recorded == source_hash(c.current):
             return c.result("skipped", gettext("unchanged"))
         return None
 
     # -- the outcome ------------------------------------------------------------
 
     def accept(self, c: _Candidate) -> None:
-        existing = c.text.get(self.target, fallback=False)
-        reason = gettext("updated") if existing else gettext("added")
-        if c.value == existing:
+        reason = gettext("updated") if c.existing else gettext("added")
+        if c.value == c.existing:
             reason = gettext("unchanged; recorded as made from the current source")
         self.updates.setdefault(c.item_id, {})[c.path] = c.value
         self.accepted.setdefault(c.item_id, []).append(c.result("applied", reason))
@@ -1295,11 +1300,14 @@ def _update_article(
     absent = {path for path, text in fields.items() if not text.get(target, fallback=False)}
     core = {path for path in fields if path == "title" or path.startswith("body[")}
     recorded = article.translation_sources.get(target, {})
-    stale = stale_fields(article, source, target)
-    reviewed = all(path in recorded and path not in stale for path in fields)
+
+    def reviewed() -> bool:
+        stale = stale_fields(article, source, target)
+        return all(path in recorded and path not in stale for path in fields)
+
     status = article.translations.get(target, "missing")
     if not absent:
-        if status in ("missing", "partial") or (status == "machine" and reviewed):
+        if status in ("missing", "partial") or (status == "machine" and reviewed()):
             status = "translated"
     elif not absent & core and status == "missing":
         status = "partial"
