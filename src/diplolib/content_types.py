@@ -27,6 +27,7 @@ __all__ = ["ContentType", "Reference", "field_values", "generic_path"]
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -59,19 +60,28 @@ def field_values(model: Any, pattern: str) -> Iterator[tuple[str, Any]]:
     >>> [(path, ref) for path, ref in field_values(article, "dateline.place")]
     [('dateline.place', 'baku')]
     """
-    head, _, rest = pattern.partition(".")
-    name = head.removesuffix("[]")
+    return iter(_walk(model, _steps(pattern), ""))
+
+
+@lru_cache(maxsize=1024)
+def _steps(pattern: str) -> tuple[tuple[str, bool], ...]:
+    """``"authors[].role"`` → ``(("authors", True), ("role", False))``, parsed once."""
+    return tuple((part.removesuffix("[]"), part.endswith("[]")) for part in pattern.split("."))
+
+
+def _walk(model: Any, steps: tuple[tuple[str, bool], ...], prefix: str) -> list[tuple[str, Any]]:
+    # Runs for every reference of every item a library loads: lists, no generators.
+    (name, many), rest = steps[0], steps[1:]
     value = getattr(model, name)
-    if head.endswith("[]"):
-        parts: list[tuple[str, Any]] = [(f"{name}[{i}]", v) for i, v in enumerate(value)]
-    else:
-        parts = [(name, value)]
-    for path, part in parts:
-        if not rest:
-            yield path, part
-        elif part is not None:
-            for inner, found in field_values(part, rest):
-                yield f"{path}.{inner}", found
+    path = prefix + name
+    parts = [(f"{path}[{i}]", v) for i, v in enumerate(value)] if many else [(path, value)]
+    if not rest:
+        return parts
+    found: list[tuple[str, Any]] = []
+    for inner, part in parts:
+        if part is not None:
+            found.extend(_walk(part, rest, inner + "."))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -375,10 +375,15 @@ class ContentItem(_Model):
         ...                   country="azerbaijan").references()]
         [('country', 'azerbaijan', ('place',))]
         """
+        found: list[tuple[str, str, tuple[str, ...]]] = []
         for reference in type(self).content.references:
-            for path, value in field_values(self, reference.path):
-                if value is not None:
-                    yield path, value, reference.kinds
+            kinds = reference.kinds
+            found.extend(
+                (path, value, kinds)
+                for path, value in field_values(self, reference.path)
+                if value is not None
+            )
+        return iter(found)
 
     def fallback_fields(self, lang: str) -> list[str]:
         """Paths of the fields that would be served in another language for ``lang``.

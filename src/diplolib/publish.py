@@ -369,7 +369,8 @@ class _Builder:
         data["commentCount"] = item.comment_count
         others = [c for c in published_languages(item) if c != lang]
         versions = {
-            c: {"@type": "NewsArticle", "@id": self.url(item, c), "inLanguage": c} for c in others
+            c: {"@type": Article.content.schema_type, "@id": self.url(item, c), "inLanguage": c}
+            for c in others
         }
         if lang == item.original_language:
             _put(data, "workTranslation", list(versions.values()))
