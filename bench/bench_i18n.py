@@ -26,9 +26,9 @@ from collections.abc import Callable
 from babel.support import Translations
 
 from diplolib import gettext, lazy_gettext, ngettext, pgettext, use_language
-from diplolib._catalogs import _compile, build_catalog
-from diplolib._mo import read_mo
-from diplolib._po import parse_po
+from diplolib._gettext.catalogs import _compile, build_catalog
+from diplolib._gettext.mo import read_mo
+from diplolib._gettext.po import parse_po
 from diplolib._resources import locales_dir
 from diplolib.i18n import get_chain, reload_catalogs
 

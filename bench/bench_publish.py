@@ -24,8 +24,8 @@ import timeit
 import jinja2
 
 from diplolib import get_translations, load_sample_library, to_jsonld, use_language
-from diplolib._preview import build_preview
 from diplolib.jinja import create_environment
+from diplolib.preview import build_preview
 
 LABELS = [
     "Print",

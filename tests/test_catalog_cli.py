@@ -15,8 +15,8 @@ import pytest
 
 import diplolib.i18n
 from diplolib._catalog_tools import EXTRACT_KEYWORDS, extract_messages, load_config
-from diplolib._catalogs import CatalogLayer
-from diplolib._mo import read_mo
+from diplolib._gettext.catalogs import CatalogLayer
+from diplolib._gettext.mo import read_mo
 from diplolib._resources import locales_dir
 from diplolib.cli import main
 from diplolib.i18n import reload_catalogs

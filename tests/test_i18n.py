@@ -33,12 +33,12 @@ from diplolib import (
     pgettext,
     use_language,
 )
-from diplolib._catalogs import CatalogLayer, build_catalog, load_catalog_file
-from diplolib._mo import read_mo, write_mo
-from diplolib._plural import PluralFormsError, parse_plural_forms
-from diplolib._po import parse_po
+from diplolib._gettext.catalogs import CatalogLayer, build_catalog, load_catalog_file
+from diplolib._gettext.mo import read_mo, write_mo
+from diplolib._gettext.plural import PluralFormsError, parse_plural_forms
+from diplolib._gettext.po import parse_po
+from diplolib._gettext.template import TemplateError, parse_template, render
 from diplolib._resources import locales_dir
-from diplolib._template import TemplateError, parse_template, render
 from diplolib.errors import CatalogLanguageError
 from diplolib.i18n import (
     N_,
@@ -829,7 +829,7 @@ def test_fuzzy_and_empty_entries_are_not_used() -> None:
 
 
 def test_oversized_catalog(tmp_path: Path) -> None:
-    from diplolib._po import MAX_CATALOG_BYTES
+    from diplolib._gettext.po import MAX_CATALOG_BYTES
 
     with pytest.raises(CatalogError, match="the limit is"):
         parse_po(b" " * (MAX_CATALOG_BYTES + 1), "big.po")
@@ -979,9 +979,9 @@ def test_fuzzed_catalogs_raise_only_catalog_error(kind: str) -> None:
 
 
 def _catalog_mo() -> bytes:
-    from diplolib._catalogs import _compile
+    from diplolib._gettext.catalogs import compile_mo
 
-    return _compile([load_catalog_file(AZ_PO, "az")], "az")
+    return compile_mo([load_catalog_file(AZ_PO, "az")], "az")
 
 
 @pytest.mark.slow
@@ -996,7 +996,7 @@ def test_import_diplolib_loads_no_catalog() -> None:
 
     code = (
         "import sys, diplolib; diplolib.gettext; "
-        "print('babel.support' in sys.modules, 'diplolib._catalogs' in sys.modules)"
+        "print('babel.support' in sys.modules, 'diplolib._gettext.catalogs' in sys.modules)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -1029,7 +1029,7 @@ def test_library_catalog_loads_lazily_per_language() -> None:
     ],
 )
 def test_case_placeholder_inflects_in_az(case: str, name: str, expected: str) -> None:
-    from diplolib._template import parse_template, render
+    from diplolib._gettext.template import parse_template, render
     from diplolib.i18n import _inflect_az
 
     text, missing = render(parse_template("{who:" + case + "}"), {"who": name}, _inflect_az)
@@ -1048,7 +1048,7 @@ def test_case_placeholder_through_gettext() -> None:
 
 
 def test_case_placeholder_without_inflection_shows_value() -> None:
-    from diplolib._template import parse_template, render
+    from diplolib._gettext.template import parse_template, render
 
     assert render(parse_template("{who:dative}!"), {"who": "Baku"}) == ("Baku!", [])
     # a value the rules cannot inflect (no letters) is shown as given, never an error
@@ -1059,7 +1059,7 @@ def test_case_placeholder_without_inflection_shows_value() -> None:
 
 
 def test_case_placeholder_names_count_as_the_same_placeholder() -> None:
-    from diplolib._template import parse_template
+    from diplolib._gettext.template import parse_template
 
     assert (
         parse_template("{name:genitive} məqaləsi").names

@@ -129,7 +129,7 @@ def test_exported_file_passes_msgfmt_polib_and_babel(
 ) -> None:
     from babel.messages.pofile import read_po
 
-    from diplolib._po import parse_po
+    from diplolib._gettext.po import parse_po
 
     po = export_po(load_sample_library(), source, target)
     # a fuzzy entry with a previous msgid and an obsolete one must pass too

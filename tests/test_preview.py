@@ -17,8 +17,8 @@ import pytest
 from diplolib import Article, ContentLibrary, Organization, Person, load_sample_library
 from diplolib.cli import main
 from diplolib.errors import TemplateRenderError
-from diplolib.jinja import build_preview
 from diplolib.po import source_hash
+from diplolib.preview import build_preview
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "kazakhstan-azerbaijan-strategic-partner"
@@ -572,3 +572,14 @@ def test_a_hostile_host_translation_stays_text(tmp_path: Path) -> None:
     assert "Ana səhifə" not in page.all_text
     # the English pages keep the library's wording
     assert "Main page" in read(tmp_path / "site", SEED_EN).all_text
+
+
+def test_old_jinja_name_of_build_preview_warns_and_still_works() -> None:
+    import diplolib.jinja
+    import diplolib.preview
+
+    with pytest.warns(DeprecationWarning, match=r"use diplolib\.preview\.build_preview"):
+        old = diplolib.jinja.build_preview
+    assert old is diplolib.preview.build_preview
+    with pytest.raises(AttributeError, match="no attribute 'build_previews'"):
+        _ = diplolib.jinja.build_previews

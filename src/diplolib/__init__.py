@@ -47,6 +47,10 @@ _EXPORTS: dict[str, str] = {
     "Resolved": "text",
     "Article": "models",
     "Byline": "models",
+    "ContentItem": "models",
+    "ContentType": "content_types",
+    "Reference": "content_types",
+    "register_content_type": "models",
     "Dateline": "models",
     "Entity": "models",
     "Event": "models",
@@ -88,6 +92,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 if TYPE_CHECKING:
+    from .content_types import ContentType, Reference
     from .dates import (
         format_date,
         format_date_range,
@@ -133,6 +138,7 @@ if TYPE_CHECKING:
     from .models import (
         Article,
         Byline,
+        ContentItem,
         Dateline,
         Entity,
         Event,
@@ -145,6 +151,7 @@ if TYPE_CHECKING:
         Place,
         Position,
         Section,
+        register_content_type,
     )
     from .names import format_name
     from .numbers import format_list, format_number, format_ordinal, format_percent

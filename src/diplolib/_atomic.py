@@ -1,7 +1,9 @@
 """Replace several files at once: either every file gets its new content or none does.
 
-Used by :func:`diplolib.po.import_po`, whose one import may touch many content
-files. A crash (rather than an exception) between two renames leaves the old
+The one atomic writer of diplolib: :func:`diplolib.po.import_po` (one import
+may touch many content files), :meth:`diplolib.library.ContentLibrary.save` and
+the command line (``content export -o``) all write through :func:`write_all`,
+so every file is synced before it replaces the old one. A crash (rather than an exception) between two renames leaves the old
 content of every file already replaced in a ``.<name>.<token>.bak`` file beside it.
 
 >>> import tempfile

@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from . import __version__
-from ._catalogs import LIBRARY_DOMAIN, _compile, build_catalog, check_language
-from ._plural import DEFAULT_PLURAL_FORMS, PluralFormsError, parse_plural_forms
-from ._po import PoEntry, PoFile, parse_po
+from ._gettext.catalogs import LIBRARY_DOMAIN, build_catalog, check_language, compile_mo
+from ._gettext.plural import DEFAULT_PLURAL_FORMS, PluralFormsError, parse_plural_forms
+from ._gettext.po import PoEntry, PoFile, parse_po
+from ._gettext.template import placeholder_names
 from ._resources import locales_dir
-from ._template import placeholder_names
 from .errors import CatalogError, UnsupportedLanguageError
 from .i18n import gettext
 from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
@@ -376,7 +376,7 @@ def _mark_case_placeholders(catalog: BabelCatalog) -> None:
     ``msgfmt --check`` (and Poedit, which runs it) knows only Python's own format
     specs and would reject the entry; diplolib's ``catalog check`` validates it instead.
     """
-    from ._template import TemplateError, parse_template
+    from ._gettext.template import TemplateError, parse_template
 
     for message in catalog:
         if not message.id or not message.string:
@@ -483,7 +483,7 @@ def compile_catalogs(config: ProjectConfig, output_dir: Path | None = None) -> l
         base = output_dir if output_dir is not None else config.locales
         target = base / lang / "LC_MESSAGES" / f"{config.domain}.mo"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_compile([catalog], lang))
+        target.write_bytes(compile_mo([catalog], lang))
         written.append(target)
     return written
 
@@ -607,7 +607,7 @@ def _end(text: str) -> str:
     return stripped[-1:] if stripped[-1:] in _END_PUNCTUATION else ""
 
 
-class _EntryChecker:
+class EntryChecker:
     def __init__(
         self, file: str, lang: Lang, nplurals: int | None, allowed: frozenset[str]
     ) -> None:
@@ -888,7 +888,7 @@ def check_file(
     except OSError as exc:
         return [Finding(file, None, "syntax", "error", str(exc.strerror or exc))]
     found, nplurals = _check_header(po, lang)
-    checker = _EntryChecker(file, lang, nplurals, allowed_identical)
+    checker = EntryChecker(file, lang, nplurals, allowed_identical)
     for entry in [*po.entries, *po.obsolete]:
         checker.check(entry)
     return found + checker.found

@@ -94,6 +94,9 @@ def _style(en_style: str | None) -> EnStyle:
     return style  # type: ignore[return-value]
 
 
+en_style_of = _style  # the name other modules use (numbers formats lists in the same style)
+
+
 def _locale_key(lang: Lang, style: EnStyle) -> str:
     if lang == "az":
         return "az"

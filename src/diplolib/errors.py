@@ -19,6 +19,7 @@ __all__ = [
     "CatalogError",
     "CatalogLanguageError",
     "ContentError",
+    "ContentTypeError",
     "DetectionError",
     "DiplolibError",
     "LibraryError",
@@ -77,6 +78,14 @@ class UnknownReferenceError(ContentError, LookupError):
     """An id was asked for or referenced that the content library does not hold.
 
     >>> isinstance(UnknownReferenceError("no item 'x'"), LookupError)
+    True
+    """
+
+
+class ContentTypeError(DiplolibError, ValueError):
+    """A content type definition or registration is invalid (see :mod:`diplolib.content_types`).
+
+    >>> isinstance(ContentTypeError("kind 'article' is registered already"), ValueError)
     True
     """
 

@@ -48,7 +48,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 from . import languages as _languages
-from ._catalogs import (
+from ._gettext.catalogs import (
     LIBRARY_DOMAIN,
     UI_FALLBACKS,
     Catalog,
@@ -56,8 +56,8 @@ from ._catalogs import (
     FallbackChain,
     check_language,
 )
+from ._gettext.template import TemplateError, parse_template, render
 from ._resources import locales_dir
-from ._template import TemplateError, parse_template, render
 from .errors import CatalogError
 from .languages import Lang
 
@@ -103,7 +103,7 @@ _MAX_ALIASES: Final = 32
 # any thread or task: while none is, lookups skip the context variable.
 _scope: ContextVar[tuple[CatalogLayer, ...]] = ContextVar("diplolib_catalogs", default=())
 _scopes = 0
-# Scope marker of _without_catalogs(): serve source strings only.
+# Scope marker of without_catalogs(): serve source strings only.
 _NO_CATALOGS: Final = cast(CatalogLayer, object())
 
 
@@ -495,7 +495,7 @@ def use_catalogs(
 
 
 @contextmanager
-def _without_catalogs() -> Iterator[None]:
+def without_catalogs() -> Iterator[None]:
     """Serve every UI string untranslated inside the block (used by tools that must
     keep working while the catalogs themselves are broken)."""
     global _scopes

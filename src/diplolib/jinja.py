@@ -30,8 +30,9 @@ safe by default:
 
 The language is the ``lang`` given to :func:`create_environment`, or else the
 current :func:`~diplolib.use_language` language when a template renders, so one
-environment can serve both languages. :func:`build_preview` writes the static
-preview site behind ``diplolib preview``.
+environment can serve both languages. :func:`diplolib.preview.build_preview`
+writes the static preview site behind ``diplolib preview`` with it
+(``diplolib.jinja.build_preview`` still works but is deprecated).
 
 >>> from diplolib import LocalizedText, use_language
 >>> env = create_environment()
@@ -45,7 +46,6 @@ from __future__ import annotations
 
 __all__ = [
     "FALLBACK_CLASS",
-    "build_preview",
     "create_environment",
     "package_loader",
 ]
@@ -64,8 +64,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from . import i18n as _i18n
-from ._preview import build_preview
-from ._template import GRAMMATICAL_CASES, TemplateError, parse_template, render
+from ._gettext.template import GRAMMATICAL_CASES, TemplateError, parse_template, render
 from .languages import Lang, resolve_lang
 from .publish import canonical_url, dumps_jsonld, hreflang_links, to_jsonld
 from .text import LocalizedText
@@ -423,3 +422,19 @@ def create_environment(
     env.globals.update(formatters)
     env.filters["localize"] = _localize(language)
     return env
+
+
+def __getattr__(name: str) -> Any:
+    # The preview builds on this module, not the other way round; the old name is
+    # looked up by module name so this module does not import the preview.
+    if name == "build_preview":
+        import importlib
+        import warnings
+
+        warnings.warn(
+            "diplolib.jinja.build_preview is deprecated; use diplolib.preview.build_preview",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return importlib.import_module("diplolib.preview").build_preview
+    raise AttributeError(f"module 'diplolib.jinja' has no attribute {name!r}")

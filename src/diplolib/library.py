@@ -22,51 +22,45 @@ __all__ = ["ContentLibrary", "item_json", "load_sample_library"]
 import difflib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, overload
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from ._atomic import file_mode
+from ._atomic import write_all
 from ._resources import data_dir
-from .errors import LibraryError, Problem, UnknownReferenceError
+from .errors import ContentTypeError, LibraryError, Problem, UnknownReferenceError
 from .languages import Lang, resolve_lang
-from .models import Article, Event, Item, Organization, Person, Place
+from .models import (
+    Article,
+    ContentItem,
+    Event,
+    Item,
+    Organization,
+    Person,
+    Place,
+    content_type,
+    content_types,
+    item_adapter,
+)
 
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
 """Content files larger than this are refused (a single article is a few kB)."""
 
-_ITEM_ADAPTER: TypeAdapter[Item] | None = None
-
 Entity = Person | Organization | Place
-T = TypeVar("T", Article, Event, Person, Organization, Place)
-
-_FOLDERS: Final[dict[str, str]] = {
-    "article": "articles",
-    "event": "events",
-    "person": "people",
-    "organization": "organizations",
-    "place": "places",
-}
-
-
-def _adapter() -> TypeAdapter[Item]:
-    global _ITEM_ADAPTER
-    if _ITEM_ADAPTER is None:
-        _ITEM_ADAPTER = TypeAdapter(Item)
-    return _ITEM_ADAPTER
+T = TypeVar("T", bound=ContentItem)
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
+    kinds = {model.content.kind for model in content_types()}
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in {"article", "event", "person", "organization", "place"} and not out:
+        elif part in kinds and not out:
             continue  # the discriminator tag pydantic puts first
         else:
             out += f".{part}" if out else str(part)
@@ -111,11 +105,12 @@ def _diagnose(name: str, raw: bytes, error: ValidationError) -> list[Problem]:
     if not isinstance(document, dict):
         return [Problem(name, "", "a content file holds one JSON object")]
     kind = document.get("type")
-    if kind not in _FOLDERS:
-        accepted = ", ".join(repr(k) for k in _FOLDERS)
+    kinds = [model.content.kind for model in content_types()]
+    if kind not in kinds:
+        accepted = ", ".join(repr(k) for k in kinds)
         return [Problem(name, "type", f"unknown document type {kind!r}; accepted: {accepted}")]
     try:
-        _adapter().validate_python(document)
+        item_adapter().validate_python(document)
     except ValidationError as exc:
         return _validation_problems(name, exc)
     return _validation_problems(name, error)  # pragma: no cover - JSON and Python modes agree
@@ -190,7 +185,7 @@ class ContentLibrary:
         origin: dict[str, str] = {}
         problems: list[Problem] = []
         invalid: set[str] = set()
-        adapter = _adapter()
+        adapter = item_adapter()
         files = sorted(p for p in root.rglob("*.json") if p.is_file())
         if not files:
             raise LibraryError([Problem(str(path), "", "no *.json content files found")])
@@ -235,9 +230,10 @@ class ContentLibrary:
     def save(self, path: str | os.PathLike[str]) -> list[Path]:
         """Write every item as one JSON file under ``path`` (``articles/``, ``people/`` …).
 
-        The folder loads back with :meth:`load` into an equal library. Each file
-        is written to a temporary name and renamed, so a crash never leaves a
-        half-written document.
+        The folder loads back with :meth:`load` into an equal library. Every
+        file is written and synced to a temporary name and renamed, all or
+        nothing (see :func:`diplolib._atomic.write_all`), so a crash never
+        leaves a half-written document.
 
         >>> import tempfile
         >>> lib = load_sample_library()
@@ -247,39 +243,27 @@ class ContentLibrary:
         True
         """
         root = Path(path)
-        written = []
+        contents: dict[Path, str] = {}
         for item in self._items.values():
-            folder = root / _FOLDERS[item.type]
+            folder = root / type(item).content.folder
             folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"{item.id}.json"
-            text = item_json(item)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{item.id}.", suffix=".tmp")
-            try:
-                os.chmod(tmp, file_mode(target))
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            written.append(target)
-        return written
+            contents[folder / f"{item.id}.json"] = item_json(item)
+        write_all(contents)
+        return list(contents)
 
     # -- reference checks -----------------------------------------------------------
 
     def _check_references(self) -> list[Problem]:
         problems: list[Problem] = []
 
-        def need(owner: Item, field: str, ref: str | None, *kinds: type[Any]) -> None:
-            if ref is None:
-                return
+        def need(owner: Item, field: str, ref: str, kinds: tuple[str, ...]) -> None:
             target = self._items.get(ref)
-            if target is not None and isinstance(target, kinds):
+            if target is not None and target.type in kinds:
                 return
             if target is None and ref in self._invalid:
                 return
             where = self._origin.get(owner.id, f"<{owner.type} {owner.id}>")
-            wanted = " or ".join(k.__name__ for k in kinds)
+            wanted = " or ".join(_model_name(k) for k in kinds)
             if target is None:
                 hint = difflib.get_close_matches(ref, list(self._items), n=1)
                 extra = f"; did you mean {hint[0]!r}?" if hint else ""
@@ -291,47 +275,24 @@ class ContentLibrary:
 
         seen_slugs: dict[tuple[str, str], str] = {}
         for item in self._items.values():
-            if isinstance(item, Article):
-                for i, byline in enumerate(item.authors):
-                    need(item, f"authors[{i}].person", byline.person, Person, Organization)
-                if item.dateline is not None:
-                    need(item, "dateline.place", item.dateline.place, Place)
-                for i, ref in enumerate(item.mentions):
-                    need(item, f"mentions[{i}]", ref, Person, Organization, Place)
-                for i, ref in enumerate(item.events):
-                    need(item, f"events[{i}]", ref, Event)
-                for i, ref in enumerate(item.related):
-                    need(item, f"related[{i}]", ref, Article)
-                for lang, slug in item.slug.items():
-                    key = (lang, slug)
-                    if key in seen_slugs:
-                        where = self._origin.get(item.id, f"<article {item.id}>")
-                        problems.append(
-                            Problem(
-                                where,
-                                f"slug.{lang}",
-                                f"slug {slug!r} is already used by article {seen_slugs[key]!r}",
-                            )
+            for field, ref, kinds in item.references():
+                need(item, field, ref, kinds)
+            if not isinstance(item, Article):
+                continue
+            # Slugs are the one check only articles need: they alone have per-language URLs.
+            for lang, slug in item.slug.items():
+                key = (lang, slug)
+                if key in seen_slugs:
+                    where = self._origin.get(item.id, f"<article {item.id}>")
+                    problems.append(
+                        Problem(
+                            where,
+                            f"slug.{lang}",
+                            f"slug {slug!r} is already used by article {seen_slugs[key]!r}",
                         )
-                    else:
-                        seen_slugs[key] = item.id
-            elif isinstance(item, Event):
-                need(item, "place", item.place, Place)
-                for i, participant in enumerate(item.participants):
-                    need(
-                        item,
-                        f"participants[{i}].entity",
-                        participant.entity,
-                        Person,
-                        Organization,
-                        Place,
                     )
-            elif isinstance(item, Person):
-                for i, position in enumerate(item.positions):
-                    need(item, f"positions[{i}].organization", position.organization, Organization)
-                    need(item, f"positions[{i}].country", position.country, Place)
-            else:
-                need(item, "country", item.country, Place)
+                else:
+                    seen_slugs[key] = item.id
         return problems
 
     # -- queries --------------------------------------------------------------------
@@ -381,6 +342,24 @@ class ContentLibrary:
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
+
+    def items(self) -> Iterator[Item]:
+        """Every item: articles newest first, events in order, entities by id, then the rest.
+
+        Items of registered content types come last, by type (in registration
+        order) and id. Content PO export lists items in this order.
+
+        >>> [i.type for i in load_sample_library().items()][:1]
+        ['article']
+        """
+        yield from self.articles()
+        yield from self.events()
+        yield from self.entities()
+        built_in = (Article, Event, Person, Organization, Place)
+        rank = {model.content.kind: i for i, model in enumerate(content_types())}
+        rest = [i for i in self._items.values() if not isinstance(i, built_in)]
+        rest.sort(key=lambda i: (rank.get(i.type, len(rank)), i.id))
+        yield from rest
 
     def articles(self, *, section: str | None = None) -> Iterator[Article]:
         """Articles, newest first; ``section`` filters by section id.
@@ -521,6 +500,13 @@ def item_json(item: Item) -> str:
     data = item.model_dump(mode="json", exclude_defaults=True)
     data = {"type": item.type, **data}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _model_name(kind: str) -> str:
+    try:
+        return content_type(kind).__name__
+    except ContentTypeError:
+        return kind
 
 
 @cache

@@ -19,6 +19,7 @@ from __future__ import annotations
 __all__ = [
     "Article",
     "Byline",
+    "ContentItem",
     "Dateline",
     "Entity",
     "EntityBase",
@@ -37,16 +38,23 @@ __all__ = [
     "Section",
     "TranslationSources",
     "TranslationStatus",
+    "content_type",
+    "content_types",
     "export_json_schemas",
+    "item_adapter",
+    "register_content_type",
+    "unregister_content_type",
 ]
 
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+import threading
+import typing
+from collections.abc import Iterator, Mapping
 from functools import total_ordering
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -57,11 +65,14 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     HttpUrl,
+    TypeAdapter,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from .content_types import ContentType, Reference, field_values
+from .errors import ContentTypeError
 from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
 from .text import LocalizedText
 
@@ -317,6 +328,108 @@ the current source's is *stale*. :func:`diplolib.po.import_po` keeps it up to da
 """
 
 
+class ContentItem(_Model):
+    """The base of every content model: an ``id``, a ``type`` tag and translation records.
+
+    A subclass declares its ``type`` as a one-value ``Literal``, the fields
+    ``id`` and ``translation_sources``, and its facts as the ``content`` class
+    attribute (a :class:`~diplolib.content_types.ContentType`); after
+    :func:`register_content_type` the library loads it, PO files carry its
+    text, and the preview and JSON-LD show it.
+
+    >>> from diplolib import load_sample_library
+    >>> osce = load_sample_library().get("osce")
+    >>> isinstance(osce, ContentItem), type(osce).content.folder
+    (True, 'organizations')
+    """
+
+    content: ClassVar[ContentType]
+
+    if TYPE_CHECKING:
+        # Declared by every subclass (in its own field order, which its JSON keeps).
+        id: str
+        type: str
+        translation_sources: TranslationSources
+
+    def text_fields(self) -> dict[str, LocalizedText]:
+        """Every localized field by path (``title``, ``lead``, ``body[0]``, ``tags[1]`` …).
+
+        The paths follow the patterns of ``content.text_fields``, in that order.
+
+        >>> list(Article(id="a", slug={"en": "a"}, section={"id": "s", "name": {"en": "S"}},
+        ...     title={"en": "T"}, body=[{"en": "P"}], published="2017-03-02T00:00:00Z",
+        ...     original_language="en").text_fields())
+        ['title', 'lead', 'body[0]', 'section.name']
+        """
+        fields: dict[str, LocalizedText] = {}
+        for pattern in type(self).content.text_fields:
+            for path, value in field_values(self, pattern):
+                if isinstance(value, LocalizedText):
+                    fields[path] = value
+        return fields
+
+    def references(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """Every reference to another item: ``(path, id, allowed kinds)``, absent ones left out.
+
+        >>> [r for r in Place(id="qax", kind="district", name={"az": "Qax"},
+        ...                   country="azerbaijan").references()]
+        [('country', 'azerbaijan', ('place',))]
+        """
+        found: list[tuple[str, str, tuple[str, ...]]] = []
+        for reference in type(self).content.references:
+            kinds = reference.kinds
+            found.extend(
+                (path, value, kinds)
+                for path, value in field_values(self, reference.path)
+                if value is not None
+            )
+        return iter(found)
+
+    def fallback_fields(self, lang: str) -> list[str]:
+        """Paths of the fields that would be served in another language for ``lang``.
+
+        Explicitly empty fields are not fallbacks; fields empty in every language are skipped.
+
+        >>> a = Article(id="a", slug={"en": "a"}, section={"id": "s", "name": {"en": "S", "az": "S"}},
+        ...     title={"en": "T", "az": "Başlıq"}, lead={"en": "Lead"}, published="2017-03-02T00:00:00Z",
+        ...     original_language="en")
+        >>> a.fallback_fields("az")
+        ['lead']
+        """
+        return [path for path, text in self.text_fields().items() if text.resolve(lang).is_fallback]
+
+    def title_in(self, lang: str | None = None) -> str:
+        """The item's title (its ``content.title`` field) in ``lang``, with fallback; ``""`` if none.
+
+        >>> Place(id="baku", kind="city", name={"en": "Baku", "az": "Bakı"}).title_in("az")
+        'Bakı'
+        """
+        return self.title_text().get(lang) or ""
+
+    def title_text(self) -> LocalizedText:
+        """The localized text of the item's ``content.title`` field (empty when absent).
+
+        >>> Place(id="baku", kind="city", name={"en": "Baku", "az": "Bakı"}).title_text().get("en")
+        'Baku'
+        """
+        title = type(self).content.title
+        if title.isidentifier():  # the usual case: a plain field (this runs for every link)
+            value = getattr(self, title)
+            return value if isinstance(value, LocalizedText) else LocalizedText()
+        for _, found in field_values(self, title):
+            if isinstance(found, LocalizedText):
+                return found
+        return LocalizedText()
+
+    def schema_org_type(self) -> str:
+        """The schema.org type of the item's JSON-LD (``content.schema_type`` unless refined).
+
+        >>> Place(id="baku", kind="city", name={"en": "Baku"}).schema_org_type()
+        'City'
+        """
+        return type(self).content.schema_type
+
+
 # ---------------------------------------------------------------------------
 # Entities
 
@@ -336,7 +449,7 @@ def _name_in(name: LocalizedText, lang: str | None) -> str:
     return resolved.value
 
 
-class EntityBase(_Model):
+class EntityBase(ContentItem):
     """Fields every entity shares: an id, external ids and override forms.
 
     ``inflections`` holds irregular Azerbaijani case forms of the entity's name
@@ -400,6 +513,26 @@ class Person(EntityBase):
     'İlham Əliyev'
     """
 
+    content: ClassVar[ContentType] = ContentType(
+        kind="person",
+        folder="people",
+        schema_type="Person",
+        title="given",
+        text_fields=("given", "family", "patronymic", "positions[].title"),
+        references=(
+            Reference("positions[].organization", ("organization",)),
+            Reference("positions[].country", ("place",)),
+        ),
+        limits={"given": 80, "family": 80, "patronymic": 80, "positions[].title": 250},
+        descriptions={
+            "given": "given name",
+            "family": "family name",
+            "positions[].title": "title of a position held",
+        },
+        name_fields=frozenset({"given", "family", "patronymic", "positions[].title"}),
+        label="People",
+    )
+
     type: Literal["person"] = "person"
     given: LocalizedText
     family: LocalizedText = LocalizedText()
@@ -428,6 +561,14 @@ class Person(EntityBase):
         from .names import format_name
 
         return format_name(self, lang=lang)
+
+    def title_in(self, lang: str | None = None) -> str:
+        """The person's :meth:`display_name`: given and family name, each with fallback.
+
+        >>> Person(id="v", given={"az": "Vaqif"}, family={"az": "Əmirov"}).title_in("az")
+        'Vaqif Əmirov'
+        """
+        return self.display_name(lang)
 
     def current_position(self, on: dt.date | None = None) -> Position | None:
         """The most recently started position held on ``on`` (default: today), if any.
@@ -469,6 +610,19 @@ class Organization(EntityBase):
     'ATƏT'
     """
 
+    content: ClassVar[ContentType] = ContentType(
+        kind="organization",
+        folder="organizations",
+        schema_type="Organization",
+        title="name",
+        text_fields=("name", "abbreviation", "aliases[]"),
+        references=(Reference("country", ("place",)),),
+        limits={"name": 200, "abbreviation": 20, "aliases[]": 200},
+        descriptions={"aliases[]": "other name"},
+        name_fields=frozenset({"name", "abbreviation", "aliases[]"}),
+        label="Organizations",
+    )
+
     type: Literal["organization"] = "organization"
     name: LocalizedText
     abbreviation: LocalizedText = LocalizedText()
@@ -489,8 +643,26 @@ class Organization(EntityBase):
                 return abbreviation
         return _name_in(self.name, lang)
 
+    def schema_org_type(self) -> str:
+        """``Organization``, or the schema.org subtype its ``kind`` names.
+
+        >>> Organization(id="mfa", kind="ministry", name={"en": "MFA"}).schema_org_type()
+        'GovernmentOrganization'
+        """
+        return _ORG_TYPES.get(self.kind, "Organization")
+
 
 PlaceKind = Literal["country", "city", "region", "district", "village", "other"]
+
+_PLACE_TYPES: Final = {"country": "Country", "city": "City", "region": "AdministrativeArea"}
+_ORG_TYPES: Final = {
+    "government": "GovernmentOrganization",
+    "ministry": "GovernmentOrganization",
+    "embassy": "GovernmentOrganization",
+    "media": "NewsMediaOrganization",
+    "company": "Corporation",
+    "ngo": "NGO",
+}
 
 
 class Place(EntityBase):
@@ -499,6 +671,18 @@ class Place(EntityBase):
     >>> Place(id="nakhchivan", kind="city", name={"en": "Nakhchivan", "az": "Naxçıvan"}).display_name("az")
     'Naxçıvan'
     """
+
+    content: ClassVar[ContentType] = ContentType(
+        kind="place",
+        folder="places",
+        schema_type="Place",
+        title="name",
+        text_fields=("name",),
+        references=(Reference("country", ("place",)),),
+        limits={"name": 120},
+        name_fields=frozenset({"name"}),
+        label="Places",
+    )
 
     type: Literal["place"] = "place"
     name: LocalizedText
@@ -514,6 +698,14 @@ class Place(EntityBase):
         'Gakh'
         """
         return _name_in(self.name, lang)
+
+    def schema_org_type(self) -> str:
+        """``Place``, or ``Country``, ``City``, ``AdministrativeArea`` by its ``kind``.
+
+        >>> Place(id="qax", kind="district", name={"az": "Qax"}).schema_org_type()
+        'Place'
+        """
+        return _PLACE_TYPES.get(self.kind, "Place")
 
 
 Entity = Annotated[Person | Organization | Place, Field(discriminator="type")]
@@ -549,7 +741,7 @@ class Participant(_Model):
     role: LocalizedText = LocalizedText()
 
 
-class Event(_Model):
+class Event(ContentItem):
     """Something that happened (or will): a summit, a visit, an anniversary.
 
     ``start`` and ``end`` are partial dates, so "the 2009 Nakhchivan summit" is
@@ -560,6 +752,21 @@ class Event(_Model):
     >>> e.start.precision
     'day'
     """
+
+    content: ClassVar[ContentType] = ContentType(
+        kind="event",
+        folder="events",
+        schema_type="Event",
+        title="name",
+        text_fields=("name", "description", "participants[].role"),
+        references=(
+            Reference("place", ("place",)),
+            Reference("participants[].entity", ("person", "organization", "place")),
+        ),
+        limits={"name": 200, "participants[].role": 120},
+        descriptions={"participants[].role": "participant's role"},
+        label="Events",
+    )
 
     type: Literal["event"] = "event"
     id: Id
@@ -636,7 +843,7 @@ TranslationStatus = Literal["original", "translated", "machine", "partial", "mis
 (by a person), ``machine`` (machine translation, unreviewed), ``partial`` or ``missing``."""
 
 
-class Article(_Model):
+class Article(ContentItem):
     """A news or opinion article, in one or both languages.
 
     ``body`` is a list of paragraphs, each a :class:`LocalizedText`, so a
@@ -650,6 +857,47 @@ class Article(_Model):
     >>> a.translations["az"]
     'missing'
     """
+
+    content: ClassVar[ContentType] = ContentType(
+        kind="article",
+        folder="articles",
+        schema_type="NewsArticle",
+        title="title",
+        text_fields=(
+            "title",
+            "lead",
+            "body[]",
+            "tags[]",
+            "section.name",
+            "authors[].role",
+            "source.publication",
+        ),
+        references=(
+            Reference("authors[].person", ("person", "organization")),
+            Reference("dateline.place", ("place",)),
+            Reference("mentions[]", ("person", "organization", "place")),
+            Reference("events[]", ("event",)),
+            Reference("related[]", ("article",)),
+        ),
+        limits={
+            "title": 200,
+            "lead": 600,
+            "section.name": 80,
+            "tags[]": 60,
+            "authors[].role": 250,
+            "source.publication": 120,
+        },
+        descriptions={
+            "lead": "lead (standfirst)",
+            "body[]": "body paragraph",
+            "tags[]": "tag",
+            "section.name": "section name",
+            "authors[].role": "author's role in the byline",
+            "source.publication": "name of the original publication",
+        },
+        name_fields=frozenset({"source.publication"}),
+        label="Articles",
+    )
 
     type: Literal["article"] = "article"
     id: Id
@@ -708,67 +956,202 @@ class Article(_Model):
             raise ValueError(f"article {self.id!r} lists itself as related")
         return self
 
-    def text_fields(self) -> dict[str, LocalizedText]:
-        """Every localized field by path (``title``, ``lead``, ``body[0]``, ``tags[1]`` …).
-
-        >>> list(Article(id="a", slug={"en": "a"}, section={"id": "s", "name": {"en": "S"}},
-        ...     title={"en": "T"}, body=[{"en": "P"}], published="2017-03-02T00:00:00Z",
-        ...     original_language="en").text_fields())
-        ['title', 'lead', 'body[0]', 'section.name']
-        """
-        fields: dict[str, LocalizedText] = {"title": self.title, "lead": self.lead}
-        fields.update({f"body[{i}]": p for i, p in enumerate(self.body)})
-        fields.update({f"tags[{i}]": t for i, t in enumerate(self.tags)})
-        fields["section.name"] = self.section.name
-        for i, byline in enumerate(self.authors):
-            fields[f"authors[{i}].role"] = byline.role
-        if self.source is not None:
-            fields["source.publication"] = self.source.publication
-        return fields
-
-    def fallback_fields(self, lang: str) -> list[str]:
-        """Paths of the fields that would be served in another language for ``lang``.
-
-        Explicitly empty fields are not fallbacks; fields empty in every language are skipped.
-
-        >>> a = Article(id="a", slug={"en": "a"}, section={"id": "s", "name": {"en": "S", "az": "S"}},
-        ...     title={"en": "T", "az": "Başlıq"}, lead={"en": "Lead"}, published="2017-03-02T00:00:00Z",
-        ...     original_language="en")
-        >>> a.fallback_fields("az")
-        ['lead']
-        """
-        result = []
-        for path, text in self.text_fields().items():
-            resolved = text.resolve(lang)
-            if resolved.is_fallback:
-                result.append(path)
-        return result
-
 
 Item = Annotated[Article | Event | Person | Organization | Place, Field(discriminator="type")]
 """Any document of a content library; the ``type`` key selects the model."""
 
 
+# ---------------------------------------------------------------------------
+# The content type registry
+
+C = TypeVar("C", bound=type[ContentItem])
+
+_REGISTRY: dict[str, type[ContentItem]] = {}
+_BUILT_IN: Final = ("article", "event", "person", "organization", "place")
+_LOCK: Final = threading.Lock()
+_ADAPTER: list[TypeAdapter[Any]] = []  # the loader for the current registry, built on first use
+_TYPES: list[tuple[type[ContentItem], ...]] = []  # content_types(), kept until the next change
+
+
+def _tag_of(model: type[ContentItem]) -> str | None:
+    """The one value of the model's ``type: Literal[...]`` field, or None."""
+    info = model.model_fields.get("type")
+    if info is None or typing.get_origin(info.annotation) is not Literal:
+        return None
+    values = typing.get_args(info.annotation)
+    return values[0] if len(values) == 1 and values[0] == info.default else None
+
+
+def _check_model(model: type[ContentItem]) -> ContentType:
+    name = getattr(model, "__name__", repr(model))
+    if not (isinstance(model, type) and issubclass(model, ContentItem)):
+        raise ContentTypeError(f"{name} is not a subclass of diplolib.models.ContentItem")
+    spec = model.__dict__.get("content")
+    if not isinstance(spec, ContentType):
+        raise ContentTypeError(
+            f"{name} declares no content type: give it a class attribute "
+            "`content: ClassVar[ContentType] = ContentType(...)`"
+        )
+    if _tag_of(model) != spec.kind:
+        raise ContentTypeError(
+            f"{name} needs the field `type: Literal[{spec.kind!r}] = {spec.kind!r}` "
+            f"matching its content kind {spec.kind!r}"
+        )
+    fields = model.model_fields
+    for needed in ("id", "translation_sources"):
+        if needed not in fields:
+            raise ContentTypeError(f"{name} has no {needed!r} field; every content item needs one")
+    patterns = [*spec.text_fields, spec.title, *(r.path for r in spec.references)]
+    for pattern in patterns:
+        head = pattern.split(".", 1)[0].removesuffix("[]")
+        if head not in fields:
+            raise ContentTypeError(
+                f"{name}: the field pattern {pattern!r} names no field {head!r} "
+                f"(fields: {', '.join(fields)})"
+            )
+    return spec
+
+
+def register_content_type(model: C) -> C:
+    """Add a content model to the registry; return it (so it also works as a decorator).
+
+    The model must subclass :class:`ContentItem` and declare its facts as the
+    ``content`` class attribute. From then on :class:`~diplolib.library.ContentLibrary`
+    loads documents with its ``type`` tag from any folder (and saves them to
+    ``content.folder``), checks its references, and content PO exchange,
+    JSON-LD and the preview handle it. Registering the same class again does
+    nothing; another class with a registered kind or folder is refused.
+
+    >>> from typing import ClassVar, Literal
+    >>> from diplolib.content_types import ContentType
+    >>> from diplolib.models import TranslationSources
+    >>> class Note(ContentItem):
+    ...     content: ClassVar[ContentType] = ContentType(
+    ...         kind="note", folder="notes", schema_type="CreativeWork",
+    ...         title="text", text_fields=("text",))
+    ...     type: Literal["note"] = "note"
+    ...     id: str
+    ...     text: LocalizedText
+    ...     translation_sources: TranslationSources = {}
+    >>> register_content_type(Note) is Note
+    True
+    >>> content_type("note") is Note
+    True
+    >>> unregister_content_type("note")
+    >>> "note" in [m.content.kind for m in content_types()]
+    False
+    """
+    spec = _check_model(model)
+    with _LOCK:
+        known = _REGISTRY.get(spec.kind)
+        if known is model:
+            return model
+        if known is not None:
+            raise ContentTypeError(
+                f"content type {spec.kind!r} is registered already (by {known.__name__})"
+            )
+        for other in _REGISTRY.values():
+            if other.content.folder == spec.folder:
+                raise ContentTypeError(
+                    f"folder {spec.folder!r} is used by content type {other.content.kind!r}"
+                )
+        _REGISTRY[spec.kind] = model
+        _ADAPTER.clear()
+        _TYPES.clear()
+    return model
+
+
+def unregister_content_type(kind: str) -> None:
+    """Remove a registered content type (the built-in ones stay).
+
+    >>> unregister_content_type("article")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.ContentTypeError: 'article' is a built-in content type; it cannot be removed
+    """
+    if kind in _BUILT_IN:
+        raise ContentTypeError(f"{kind!r} is a built-in content type; it cannot be removed")
+    with _LOCK:
+        if _REGISTRY.pop(kind, None) is None:
+            raise ContentTypeError(_unknown_kind(kind))
+        _ADAPTER.clear()
+        _TYPES.clear()
+
+
+def _unknown_kind(kind: object) -> str:
+    return f"unknown content type {kind!r}; registered: {', '.join(map(repr, _REGISTRY))}"
+
+
+def content_types() -> tuple[type[ContentItem], ...]:
+    """Every registered content model: the built-in ones first, in registration order.
+
+    >>> [m.content.kind for m in content_types()]
+    ['article', 'event', 'person', 'organization', 'place']
+    """
+    try:
+        return _TYPES[0]
+    except IndexError:  # changed since the last call (or never asked for)
+        pass
+    with _LOCK:
+        if not _TYPES:
+            _TYPES.append(tuple(_REGISTRY.values()))
+        return _TYPES[0]
+
+
+def content_type(kind: str) -> type[ContentItem]:
+    """The model registered for the ``type`` tag ``kind``.
+
+    >>> content_type("place").content.folder
+    'places'
+    >>> content_type("interview")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.ContentTypeError: unknown content type 'interview'; registered: 'article', 'event', 'person', 'organization', 'place'
+    """
+    model = _REGISTRY.get(kind)
+    if model is None:
+        raise ContentTypeError(_unknown_kind(kind))
+    return model
+
+
+def item_adapter() -> TypeAdapter[Any]:
+    """A pydantic adapter validating a document of any registered type (by its ``type`` key).
+
+    >>> item_adapter().validate_python({"type": "place", "id": "baku", "kind": "city",
+    ...                                 "name": {"en": "Baku"}}).name.get("en")
+    'Baku'
+    """
+    try:
+        return _ADAPTER[0]
+    except IndexError:  # the registry changed since the last call (or never asked for)
+        pass
+    with _LOCK:
+        if not _ADAPTER:
+            models = tuple(_REGISTRY.values())
+            union = models[0] if len(models) == 1 else typing.Union[models]  # noqa: UP007
+            tagged: Any = Annotated[union, Field(discriminator="type")]
+            _ADAPTER.append(TypeAdapter(tagged))
+        return _ADAPTER[0]
+
+
+for _model in (Article, Event, Person, Organization, Place):
+    register_content_type(_model)
+
+
 def export_json_schemas(directory: str | Path) -> list[Path]:
-    """Write the JSON Schema of every content model into ``directory``; return the files.
+    """Write the JSON Schema of every registered content model into ``directory``; return the files.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     sorted(p.name for p in export_json_schemas(tmp))
     ['article.schema.json', 'event.schema.json', 'item.schema.json', 'organization.schema.json', 'person.schema.json', 'place.schema.json']
     """
-    from pydantic import TypeAdapter
-
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     schemas: dict[str, dict[str, Any]] = {
-        "article": Article.model_json_schema(),
-        "event": Event.model_json_schema(),
-        "person": Person.model_json_schema(),
-        "organization": Organization.model_json_schema(),
-        "place": Place.model_json_schema(),
-        "item": TypeAdapter(Item).json_schema(),
+        model.content.kind: model.model_json_schema() for model in content_types()
     }
+    schemas["item"] = item_adapter().json_schema()
     written = []
     for name, schema in schemas.items():
         path = out / f"{name}.schema.json"

@@ -41,11 +41,11 @@ from typing import TYPE_CHECKING, Final, Literal, get_args
 
 from .errors import MissingTranslationError
 from .languages import Lang, resolve_lang
-from .models import Organization, Person, Place
 
 if TYPE_CHECKING:
+    # Type names only: models calls this module (Person.display_name), not the reverse.
     from .library import ContentLibrary
-    from .models import Position
+    from .models import Person, Position
     from .text import LocalizedText
 
 NameStyle = Literal["full", "short", "formal", "title_of", "official", "sort", "initials"]
@@ -78,6 +78,7 @@ class ResolvedName:
     ``"romanized"`` when an English part was romanised from Azerbaijani, and
     ``"fallback"`` when a part (or the title) is shown in the other language.
 
+    >>> from diplolib import Person
     >>> p = Person(id="x", given={"az": "Vaqif"}, family={"az": "Əmirov"})
     >>> resolve_name(p, lang="en")
     ResolvedName(value='Vagif Amirov', lang='en', derived='romanized')
@@ -226,10 +227,10 @@ def _position_owner_name(
             f"country of {person.id!r}'s position"
         )
     entity = library.get(ref)
-    if isinstance(entity, Organization):
+    if entity.type == "organization":
         name = entity.abbreviation if entity.abbreviation.languages() else entity.name
         return parts.text(name, "name", f"organisation {entity.id!r}")
-    if isinstance(entity, Place):
+    if entity.type == "place":
         return parts.text(entity.name, "name", f"place {entity.id!r}")
     return ""
 
@@ -246,6 +247,7 @@ def resolve_name(
 ) -> ResolvedName:
     """Like :func:`format_name`, and also say whether any part was derived.
 
+    >>> from diplolib import Person
     >>> p = Person(id="beybit-isabayev", given={"en": "Beybit"}, family={"en": "Isabayev"})
     >>> resolve_name(p, lang="az")
     ResolvedName(value='Beybit Isabayev', lang='az', derived='fallback')
@@ -254,7 +256,7 @@ def resolve_name(
     ...
     diplolib.errors.MissingTranslationError: person 'beybit-isabayev' has no Azerbaijani given name (English: 'Beybit'); Azerbaijani spellings are never guessed: add it, or call without strict=True
     """
-    if not isinstance(person, Person):
+    if getattr(person, "type", None) != "person":
         raise TypeError(
             f"format_name() takes a Person, not {type(person).__name__} ({person!r:.60}); "
             "load one with ContentLibrary.get(id, Person) or build Person(...)"
@@ -331,6 +333,7 @@ def format_name(
     English accepts ``possessive``: ``Aliyev's``, and ``Jones's`` for names
     ending in s (the British newspaper style this portal follows).
 
+    >>> from diplolib import Person
     >>> ilham = Person(id="ilham-aliyev", given={"en": "Ilham", "az": "İlham"},
     ...     family={"en": "Aliyev", "az": "Əliyev"}, patronymic={"az": "Heydər oğlu"},
     ...     positions=[{"title": {"en": "President", "az": "Prezident"},

@@ -274,7 +274,7 @@ def format_list(
     if style not in LIST_STYLES:
         raise ValueError(f"unknown list style {style!r}; accepted: 'and', 'or'")
     code = resolve_lang(lang)
-    from .dates import _style
+    from .dates import en_style_of as _style
 
     key = "az" if code == "az" else _style(en_style)
     two, start, middle, end = _list_patterns(key, style)

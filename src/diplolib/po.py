@@ -45,11 +45,10 @@ __all__ = [
 ]
 
 import datetime as dt
-import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -58,46 +57,56 @@ from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from ._atomic import write_all
-from ._po import PoEntry, PoFile, parse_po
-from .errors import CatalogError, ContentError
+from ._gettext.po import PoEntry, PoFile, parse_po
+from .content_types import generic_path
+from .errors import CatalogError, ContentError, ContentTypeError
 from .i18n import gettext
 from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
 from .library import ContentLibrary, item_json
-from .models import Article, Event, Item, Organization, Person, Place
+from .models import Article, ContentItem, Item, content_type, content_types
+from .staleness import source_hash, stale_fields
 from .text import LocalizedText
 
 if TYPE_CHECKING:
     import polib
 
-FIELD_LIMITS: Final[Mapping[str, int]] = {
-    "article:title": 200,
-    "article:lead": 600,
-    "article:section.name": 80,
-    "article:tags[]": 60,
-    "article:authors[].role": 250,
-    "article:source.publication": 120,
-    "event:name": 200,
-    "event:participants[].role": 120,
-    "person:given": 80,
-    "person:family": 80,
-    "person:patronymic": 80,
-    "person:positions[].title": 250,
-    "organization:name": 200,
-    "organization:abbreviation": 20,
-    "organization:aliases[]": 200,
-    "place:name": 120,
-}
+
+class _FieldLimits(Mapping[str, int]):
+    """A live read-only view of every registered content type's limits, by ``type:pattern``."""
+
+    def _items(self) -> dict[str, int]:
+        return {
+            f"{model.content.kind}:{pattern}": limit
+            for model in content_types()
+            for pattern, limit in model.content.limits.items()
+        }
+
+    def __getitem__(self, key: str) -> int:
+        return self._items()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items())
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __repr__(self) -> str:
+        return f"FIELD_LIMITS({self._items()!r})"
+
+
+FIELD_LIMITS: Final[Mapping[str, int]] = _FieldLimits()
 """Most characters a translation may have, by ``type:field`` (``[]`` stands for any index).
 
 Titles and names appear in menus, breadcrumbs and ``<title>`` tags; paragraphs
-and descriptions have no limit.
+and descriptions have no limit. The limits are those the content types declare
+(``ContentType.limits``), registered ones included.
 """
 
 MAX_PO_BYTES: Final = 256 * 1024 * 1024
 """Largest content PO file :func:`import_po` reads (256 MiB; 10,000 long articles make ~120 MB)."""
 
 _CONTEXT_RE: Final = re.compile(
-    r"(?P<type>article|event|person|organization|place):(?P<id>[a-z0-9._-]{1,120}):"
+    r"(?P<type>[a-z][a-z0-9_-]{0,39}):(?P<id>[a-z0-9._-]{1,120}):"
     r"(?P<path>[a-z_]+(?:\[[0-9]{1,4}\])?(?:\.[a-z_]+(?:\[[0-9]{1,4}\])?)*)"
 )
 _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
@@ -106,72 +115,22 @@ _TARGET_COMMENT: Final = "target-hash:"
 _MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
 _PLURAL_FORMS: Final = "nplurals=2; plural=(n != 1);"
 _LANGUAGE_TEAMS: Final[Mapping[str, str]] = {"az": "Azerbaijani", "en": "English"}
-_FIELD_NAMES: Final[Mapping[str, str]] = {
-    "title": "title",
-    "lead": "lead (standfirst)",
-    "body": "body paragraph",
-    "tags": "tag",
-    "section.name": "section name",
-    "authors.role": "author's role in the byline",
-    "source.publication": "name of the original publication",
-    "name": "name",
-    "description": "description",
-    "participants.role": "participant's role",
-    "given": "given name",
-    "family": "family name",
-    "patronymic": "patronymic",
-    "positions.title": "title of a position held",
-    "abbreviation": "abbreviation",
-    "aliases": "other name",
-}
-
 Outcome = Literal["applied", "skipped", "stale", "rejected"]
 
 
-def source_hash(text: str) -> str:
-    """The hash recorded for a source text: 16 hex digits of the SHA-256 of its NFC form.
-
-    >>> source_hash("Baku") == source_hash("Baku") != source_hash("Baku.")
-    True
-    >>> len(source_hash("Bakı"))
-    16
-    """
-    data = unicodedata.normalize("NFC", text).encode("utf-8")
-    return hashlib.sha256(data).hexdigest()[:16]
-
-
-def text_fields(item: Item) -> dict[str, LocalizedText]:
+def text_fields(item: ContentItem) -> dict[str, LocalizedText]:
     """Every localized field of an item by path, in the order a reader meets them.
 
-    Articles list ``title``, ``lead``, ``body[N]`` paragraphs and the rest (see
-    :meth:`~diplolib.models.Article.text_fields`); events their name,
-    description and participants' roles; entities their names.
+    The same as :meth:`ContentItem.text_fields <diplolib.models.ContentItem.text_fields>`:
+    the paths of the patterns its content type declares (articles list
+    ``title``, ``lead``, ``body[N]`` paragraphs and the rest; events their
+    name, description and participants' roles; entities their names).
 
     >>> from diplolib import load_sample_library
     >>> list(text_fields(load_sample_library().get("osce")))
     ['name', 'abbreviation']
     """
-    if isinstance(item, Article):
-        return item.text_fields()
-    fields: dict[str, LocalizedText] = {}
-    if isinstance(item, Event):
-        fields = {"name": item.name, "description": item.description}
-        for i, participant in enumerate(item.participants):
-            fields[f"participants[{i}].role"] = participant.role
-    elif isinstance(item, Person):
-        fields = {"given": item.given, "family": item.family, "patronymic": item.patronymic}
-        for i, position in enumerate(item.positions):
-            fields[f"positions[{i}].title"] = position.title
-    elif isinstance(item, Organization):
-        fields = {"name": item.name, "abbreviation": item.abbreviation}
-        fields.update({f"aliases[{i}]": alias for i, alias in enumerate(item.aliases)})
-    else:
-        fields = {"name": item.name}
-    return fields
-
-
-def _generic(path: str) -> str:
-    return re.sub(r"\[[0-9]+\]", "[]", path)
+    return item.text_fields()
 
 
 def field_limit(item_type: str, path: str) -> int | None:
@@ -180,26 +139,40 @@ def field_limit(item_type: str, path: str) -> int | None:
     >>> field_limit("article", "tags[3]"), field_limit("article", "body[0]")
     (60, None)
     """
-    return FIELD_LIMITS.get(f"{item_type}:{_generic(path)}")
+    model = _registered(item_type)
+    return model.content.limit(path) if model is not None else None
 
 
-def _context(item: Item, path: str) -> str:
+def _registered(kind: str) -> type[ContentItem] | None:
+    try:
+        return content_type(kind)
+    except ContentTypeError:
+        return None
+
+
+def _generic(path: str) -> str:
+    return generic_path(path)
+
+
+def _parse_context(context: str) -> re.Match[str] | None:
+    """``type:id:path`` split into its parts, when ``type`` is a registered content type."""
+    match = _CONTEXT_RE.fullmatch(context)
+    if match is None or _registered(match["type"]) is None:
+        return None
+    return match
+
+
+def _context(item: ContentItem, path: str) -> str:
     return f"{item.type}:{item.id}:{path}"
 
 
-def _title(item: Item, lang: Lang) -> str:
-    if isinstance(item, Person):
-        name = item.display_name(lang)
-    elif isinstance(item, Article | Event | Organization | Place):
-        name = (item.title if isinstance(item, Article) else item.name).get(lang) or ""
-    else:  # pragma: no cover - every model is listed above
-        name = item.id
+def _title(item: ContentItem, lang: Lang) -> str:
+    name = item.title_in(lang)
     return name if len(name) <= 80 else name[:77] + "..."
 
 
-def _describe(item: Item, path: str, count: int, lang: Lang) -> list[str]:
-    key = re.sub(r"\[[0-9]+\]", "", path)
-    what = _FIELD_NAMES.get(key, key)
+def _describe(item: ContentItem, path: str, count: int, lang: Lang) -> list[str]:
+    what = type(item).content.description(path)
     match = re.match(r"body\[([0-9]+)\]", path)
     if match is not None:
         what = f"body paragraph {int(match.group(1)) + 1} of {count}"
@@ -207,13 +180,13 @@ def _describe(item: Item, path: str, count: int, lang: Lang) -> list[str]:
     lines = [f"{shown} of {item.type} “{_title(item, lang)}”"]
     if isinstance(item, Article):
         lines.extend(f"slug ({code}): {slug}" for code, slug in item.slug.items())
-    limit = field_limit(item.type, path)
+    limit = type(item).content.limit(path)
     if limit is not None:
         lines.append(f"limit: at most {limit} characters")
     return lines
 
 
-def _translates(item: Item, target: Lang) -> bool:
+def _translates(item: ContentItem, target: Lang) -> bool:
     return not (isinstance(item, Article) and item.original_language == target)
 
 
@@ -312,32 +285,28 @@ def export_po(
     >>> e.msgstr
     'Azərbaycan Qafqaz regionunda Qazaxıstanın mühüm strateji tərəfdaşıdır'
     """
-    import polib
-
     source, target = _check_pair(source_lang, target_lang)
     old = _as_pofile(previous) if previous is not None else None
     if references is None and isinstance(items, ContentLibrary):
         references = items.file_of
     if library is None and isinstance(items, ContentLibrary):
         library = items
-    old_entries: dict[str, polib.POEntry] = {}
-    old_obsolete: list[polib.POEntry] = []
     if old is not None:
         _check_previous(old, source, target)
-        old_entries = {e.msgctxt: e for e in old if e.msgctxt and not e.obsolete}
-        old_obsolete = [e for e in old if e.obsolete and e.msgstr]
-    # Previous entries by item, field kind and source hash: a paragraph inserted or removed
-    # above shifts the paths, and its entry (translation, comments) must follow its text.
-    old_by_hash: dict[tuple[str, str, str], polib.POEntry] = {}
-    for context, before in old_entries.items():
-        found = _CONTEXT_RE.fullmatch(context)
-        if found is not None:
-            by_hash = (
-                f"{found['type']}:{found['id']}",
-                _generic(found["path"]),
-                source_hash(before.msgid),
-            )
-            old_by_hash.setdefault(by_hash, before)
+    run = _Export(_Previous.of(old), source, target, references)
+    po = _new_catalog(source, target, old, now)
+    for item in items:
+        po.extend(run.item_entries(item))
+    po.extend(run.carried_over(library))
+    return po
+
+
+def _new_catalog(
+    source: Lang, target: Lang, old: polib.POFile | None, now: dt.datetime | None
+) -> polib.POFile:
+    """An empty catalog with the export's header (the translator fields kept from ``old``)."""
+    import polib
+
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M%z")
     po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
     po.header = f"Content of a diplolib library: {source} → {target}."
@@ -360,103 +329,187 @@ def export_po(
         for key in ("PO-Revision-Date", "Last-Translator", "Language-Team"):
             if old.metadata.get(key):
                 po.metadata[key] = old.metadata[key]
-    seen: set[str] = set()
-    exported: set[str] = set()
-    followed: set[str] = set()  # previous entries that moved with their source to another path
-    for item in items:
-        exported.add(item.id)
-        if not _translates(item, target):
-            continue
-        fields = text_fields(item)
-        paragraphs = sum(1 for path in fields if path.startswith("body["))
-        recorded = item.translation_sources.get(target, {})
-        current = _hashes_by_kind(fields, source)
-        made_from = _recorded_by_kind(recorded)
-        prefix = f"{item.type}:{item.id}"
-        unreviewed = isinstance(item, Article) and item.translations.get(target) == "machine"
-        for path, text in fields.items():
-            msgid = text.get(source, fallback=False)
-            if not msgid:
-                continue
-            context = _context(item, path)
-            seen.add(context)
-            digest = source_hash(msgid)
-            kind = _generic(path)
-            msgstr = text.get(target, fallback=False) or ""
-            flags: list[str] = []
-            notes: list[str] = []
-            before = old_entries.get(context)
-            previous_msgid: str | None = None
-            if before is not None and before.msgid != msgid:
-                moved = old_by_hash.get((prefix, kind, digest))
-                if moved is not None:
-                    before = moved  # the same source text, exported under another path
-                    followed.add(moved.msgctxt)
-                elif source_hash(before.msgid) in current.get(kind, set()):
-                    before = None  # that entry's source moved to another path: it goes there
-                else:
-                    previous_msgid = before.msgid  # the source at this path really changed
-            if msgstr and before is not None and before.msgstr and before.msgstr != msgstr:
-                # Edited in the file but not imported: the translator's work is kept, for review.
-                msgstr = before.msgstr
-                flags.append("fuzzy")
-            elif msgstr:
-                stale = _is_stale(recorded, made_from, path, digest)
-                if unreviewed and path not in recorded:
-                    flags.append("fuzzy")  # machine-made: confirmed by removing the flag
-                    notes.append(_MACHINE_NOTE)
-                # An unrecorded translation whose source changed since the last export.
-                moved = path not in recorded and previous_msgid is not None
-                if stale or moved:
-                    flags.append("fuzzy")
-            elif before is not None and before.msgstr:
-                msgstr = before.msgstr  # translated in the file, not imported yet
-                if previous_msgid is not None or "fuzzy" in before.flags:
-                    flags.append("fuzzy")
-            if "fuzzy" not in flags:
-                previous_msgid = None
-            comment = [
-                *_describe(item, path, paragraphs, source),
-                *notes,
-                f"{_HASH_COMMENT} {digest}",
-                f"{_TARGET_COMMENT} {source_hash(text.get(target, fallback=False) or '')}",
-            ]
-            reference = references(item.id) if references is not None else None
-            entry = polib.POEntry(
-                msgctxt=context,
-                msgid=msgid,
-                msgstr=msgstr,
-                comment="\n".join(comment),
-                tcomment=before.tcomment if before is not None else "",
-                occurrences=[(reference, "")] if reference else [],
-                flags=flags,
-                previous_msgid=previous_msgid,
-            )
-            po.append(entry)
-    live = set(seen)
-    vanished: list[polib.POEntry] = []
-    for context, before in old_entries.items():
-        if context in seen or context in followed:
-            continue
-        if _still_there(context, exported, library, source, target):
-            po.append(before)  # outside this selection: kept as it is
-            live.add(context)
-        elif before.msgstr:
-            vanished.append(before)
-    for before in [*vanished, *old_obsolete]:
-        if before.msgctxt in live:
-            continue
-        live.add(before.msgctxt)
-        po.append(
-            polib.POEntry(
-                msgctxt=before.msgctxt,
-                msgid=before.msgid,
-                msgstr=before.msgstr,
-                tcomment=before.tcomment,
-                obsolete=True,
-            )
-        )
     return po
+
+
+@dataclass
+class _Previous:
+    """The catalog exported last time, indexed for merging."""
+
+    entries: dict[str, polib.POEntry] = field(default_factory=dict)
+    obsolete: list[polib.POEntry] = field(default_factory=list)
+    # By item, field kind and source hash: a paragraph inserted or removed above
+    # shifts the paths, and its entry (translation, comments) must follow its text.
+    by_hash: dict[tuple[str, str, str], polib.POEntry] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, old: polib.POFile | None) -> _Previous:
+        previous = cls()
+        if old is None:
+            return previous
+        previous.entries = {e.msgctxt: e for e in old if e.msgctxt and not e.obsolete}
+        previous.obsolete = [e for e in old if e.obsolete and e.msgstr]
+        for context, before in previous.entries.items():
+            found = _parse_context(context)
+            if found is not None:
+                key = (f"{found['type']}:{found['id']}", _generic(found["path"]))
+                previous.by_hash.setdefault((*key, source_hash(before.msgid)), before)
+        return previous
+
+
+@dataclass(frozen=True)
+class _ItemFacts:
+    """What every entry of one item needs to know about the item."""
+
+    paragraphs: int
+    recorded: Mapping[str, str]
+    current: dict[str, set[str]]
+    stale: frozenset[str]
+    prefix: str
+    unreviewed: bool
+
+
+class _Export:
+    """Builds the entries of :func:`export_po`, merging with the previous catalog."""
+
+    def __init__(
+        self,
+        previous: _Previous,
+        source: Lang,
+        target: Lang,
+        references: Callable[[str], str | None] | None,
+    ) -> None:
+        self.previous = previous
+        self.source, self.target = source, target
+        self.references = references
+        self.seen: set[str] = set()
+        self.exported: set[str] = set()
+        self.followed: set[str] = set()  # previous entries that moved with their source
+
+    def item_entries(self, item: ContentItem) -> list[polib.POEntry]:
+        """One entry per field of ``item`` with source text (none for an untranslatable item)."""
+        self.exported.add(item.id)
+        if not _translates(item, self.target):
+            return []
+        fields = item.text_fields()
+        facts = _ItemFacts(
+            paragraphs=sum(1 for path in fields if path.startswith("body[")),
+            recorded=item.translation_sources.get(self.target, {}),
+            current=_hashes_by_kind(fields, self.source),
+            stale=stale_fields(item, self.source, self.target),
+            prefix=f"{item.type}:{item.id}",
+            unreviewed=isinstance(item, Article)
+            and item.translations.get(self.target) == "machine",
+        )
+        entries = []
+        for path, text in fields.items():
+            msgid = text.get(self.source, fallback=False)
+            if msgid:
+                entries.append(self.entry(item, path, text, msgid, facts))
+        return entries
+
+    def entry(
+        self, item: ContentItem, path: str, text: LocalizedText, msgid: str, facts: _ItemFacts
+    ) -> polib.POEntry:
+        import polib
+
+        context = _context(item, path)
+        self.seen.add(context)
+        digest = source_hash(msgid)
+        before, previous_msgid = self.match_previous(context, path, msgid, facts)
+        msgstr, flags, notes = self.translation(text, path, before, previous_msgid, facts)
+        comment = [
+            *_describe(item, path, facts.paragraphs, self.source),
+            *notes,
+            f"{_HASH_COMMENT} {digest}",
+            f"{_TARGET_COMMENT} {source_hash(text.get(self.target, fallback=False) or '')}",
+        ]
+        reference = self.references(item.id) if self.references is not None else None
+        return polib.POEntry(
+            msgctxt=context,
+            msgid=msgid,
+            msgstr=msgstr,
+            comment="\n".join(comment),
+            tcomment=before.tcomment if before is not None else "",
+            occurrences=[(reference, "")] if reference else [],
+            flags=flags,
+            previous_msgid=previous_msgid if "fuzzy" in flags else None,
+        )
+
+    def match_previous(
+        self, context: str, path: str, msgid: str, facts: _ItemFacts
+    ) -> tuple[polib.POEntry | None, str | None]:
+        """The previous entry of this field, and its old ``msgid`` when the source changed."""
+        before = self.previous.entries.get(context)
+        if before is None or before.msgid == msgid:
+            return before, None
+        kind = _generic(path)
+        moved = self.previous.by_hash.get((facts.prefix, kind, source_hash(msgid)))
+        if moved is not None:
+            self.followed.add(moved.msgctxt)
+            return moved, None  # the same source text, exported under another path
+        if source_hash(before.msgid) in facts.current.get(kind, set()):
+            return None, None  # that entry's source moved to another path: it goes there
+        return before, before.msgid  # the source at this path really changed
+
+    def translation(
+        self,
+        text: LocalizedText,
+        path: str,
+        before: polib.POEntry | None,
+        previous_msgid: str | None,
+        facts: _ItemFacts,
+    ) -> tuple[str, list[str], list[str]]:
+        """The ``msgstr``, flags and notes of an entry: the library's or the file's translation."""
+        msgstr = text.get(self.target, fallback=False) or ""
+        flags: list[str] = []
+        notes: list[str] = []
+        if msgstr and before is not None and before.msgstr and before.msgstr != msgstr:
+            # Edited in the file but not imported: the translator's work is kept, for review.
+            return before.msgstr, ["fuzzy"], notes
+        if msgstr:
+            if facts.unreviewed and path not in facts.recorded:
+                flags.append("fuzzy")  # machine-made: confirmed by removing the flag
+                notes.append(_MACHINE_NOTE)
+            # An unrecorded translation whose source changed since the last export.
+            moved = path not in facts.recorded and previous_msgid is not None
+            if path in facts.stale or moved:
+                flags.append("fuzzy")
+        elif before is not None and before.msgstr:
+            msgstr = before.msgstr  # translated in the file, not imported yet
+            if previous_msgid is not None or "fuzzy" in before.flags:
+                flags.append("fuzzy")
+        return msgstr, flags, notes
+
+    def carried_over(self, library: ContentLibrary | None) -> list[polib.POEntry]:
+        """Previous entries outside this export (kept) and those whose source is gone (obsolete)."""
+        import polib
+
+        kept: list[polib.POEntry] = []
+        live = set(self.seen)
+        vanished: list[polib.POEntry] = []
+        for context, before in self.previous.entries.items():
+            if context in self.seen or context in self.followed:
+                continue
+            if _still_there(context, self.exported, library, self.source, self.target):
+                kept.append(before)  # outside this selection: kept as it is
+                live.add(context)
+            elif before.msgstr:
+                vanished.append(before)
+        for before in [*vanished, *self.previous.obsolete]:
+            if before.msgctxt in live:
+                continue
+            live.add(before.msgctxt)
+            kept.append(
+                polib.POEntry(
+                    msgctxt=before.msgctxt,
+                    msgid=before.msgid,
+                    msgstr=before.msgstr,
+                    tcomment=before.tcomment,
+                    obsolete=True,
+                )
+            )
+        return kept
 
 
 def _hashes_by_kind(fields: Mapping[str, LocalizedText], source: Lang) -> dict[str, set[str]]:
@@ -469,30 +522,6 @@ def _hashes_by_kind(fields: Mapping[str, LocalizedText], source: Lang) -> dict[s
     return result
 
 
-def _recorded_by_kind(recorded: Mapping[str, str]) -> dict[str, set[str]]:
-    """The recorded source hashes of one item and language, by field kind."""
-    result: dict[str, set[str]] = {}
-    for path, digest in recorded.items():
-        result.setdefault(_generic(path), set()).add(digest)
-    return result
-
-
-def _is_stale(
-    recorded: Mapping[str, str], made_from: Mapping[str, set[str]], path: str, digest: str
-) -> bool:
-    """Whether the translation at ``path`` was made from another source than ``digest``.
-
-    A content file keeps a paragraph's languages together, so inserting or
-    removing a paragraph moves its translation along with its source while the
-    recorded hashes stay under the old paths: a translation whose current
-    source hash is recorded under another path of the same kind has moved, it
-    is not stale.
-    """
-    if path not in recorded or recorded[path] == digest:
-        return False
-    return digest not in made_from.get(_generic(path), set())
-
-
 def _still_there(
     context: str, exported: set[str], library: ContentLibrary | None, source: Lang, target: Lang
 ) -> bool:
@@ -501,7 +530,7 @@ def _still_there(
     Items of this export were walked already, so their missing fields are gone;
     other items are looked up in ``library`` (without one, they are kept).
     """
-    match = _CONTEXT_RE.fullmatch(context)
+    match = _parse_context(context)
     if match is None:
         return False
     item_id = match["id"]
@@ -738,16 +767,16 @@ class _Validator:
     ADVISORY: Final = frozenset({"whitespace", "punctuation", "identical"})
 
     def __init__(self, file: str, target: Lang, language_check: bool) -> None:
-        from ._catalog_tools import ALLOWED_IDENTICAL, _EntryChecker
+        from ._catalog_tools import ALLOWED_IDENTICAL, EntryChecker
 
-        self.checker = _EntryChecker(file, target, None, ALLOWED_IDENTICAL)
+        self.checker = EntryChecker(file, target, None, ALLOWED_IDENTICAL)
         self.target = target
         self.language_check = language_check
 
     def check(
         self, entry: PoEntry, value: str, limit: int | None, *, is_name: bool
     ) -> tuple[list[str], list[str]]:
-        from ._template import placeholder_names
+        from ._gettext.template import placeholder_names
         from .detect import check_language
 
         errors: list[str] = []
@@ -853,8 +882,6 @@ def import_po(
     >>> print(import_po(lib, po).rejected[0].reason)
     wrong language: expected Azerbaijani (az-Latn) but the text looks English (en, confidence 1.00)
     """
-    from .az import normalize_with_report
-
     root: Path | None = None
     if not isinstance(library, ContentLibrary):
         root = Path(library)
@@ -862,233 +889,331 @@ def import_po(
     po = _entries_of(pofile) if not isinstance(pofile, str | os.PathLike) else _read_po(pofile)
     source, target = _language_pair(po, source_lang, target_lang)
     report = ImportReport(source, target, library, dry_run=dry_run)
-    validator = _Validator(po.file, target, language_check)
-    updates: dict[str, dict[str, str]] = {}
-    accepted: dict[str, list[EntryResult]] = {}
-    contexts: dict[str, int | None] = {}
-    fields_of: dict[str, dict[str, LocalizedText]] = {}
-
+    run = _Import(library, report, _Validator(po.file, target, language_check), force=force)
     for entry in po.entries:
-        ctx = entry.msgctxt
+        run.check(entry)
+    return run.commit(root, dry_run=dry_run)
 
-        def result(outcome: Outcome, reason: str, entry: PoEntry = entry) -> EntryResult:
-            return EntryResult(entry.msgctxt, entry.line, outcome, reason)
 
-        if ctx is None:
-            report.rejected.append(
-                result("rejected", gettext("no msgctxt: not an entry of a diplolib content export"))
-            )
-            continue
-        if ctx in contexts:
-            first = contexts[ctx]
-            reason = gettext("duplicate entry for {context}", context=repr(ctx))
-            if first is not None:
-                reason = gettext(
-                    "duplicate entry for {context} (first at line {line})",
-                    context=repr(ctx),
-                    line=first,
-                )
-            report.rejected.append(result("rejected", reason))
-            continue
-        contexts[ctx] = entry.line
-        match = _CONTEXT_RE.fullmatch(ctx)
-        if match is None:
-            report.rejected.append(
-                result(
-                    "rejected",
-                    gettext(
-                        "msgctxt {context} is not 'type:id:field' "
-                        "(e.g. 'article:some-article:body[3]')",
-                        context=repr(ctx[:80]),
-                    ),
-                )
-            )
-            continue
-        if entry.is_plural:
-            report.rejected.append(
-                result("rejected", gettext("content entries have no plural forms"))
-            )
-            continue
-        item_id, path = match["id"], match["path"]
-        if item_id not in library:
-            report.rejected.append(
-                result("rejected", gettext("unknown item {id}", id=repr(item_id)))
-            )
-            continue
-        item = library.get(item_id)
-        if item.type != match["type"]:
-            report.rejected.append(
-                result(
-                    "rejected",
-                    gettext(
-                        "item {id} is a {kind}, not a {expected}",
-                        id=repr(item_id),
-                        kind=item.type,
-                        expected=match["type"],
-                    ),
-                )
-            )
-            continue
-        fields = fields_of.get(item_id)
-        if fields is None:
-            fields = fields_of[item_id] = text_fields(item)
-        text = fields.get(path)
-        if text is None:
-            known = ", ".join(fields)
-            report.rejected.append(
-                result(
-                    "rejected",
-                    gettext(
-                        "{kind} {id} has no field {field} (it has: {known})",
-                        kind=item.type,
-                        id=repr(item_id),
-                        field=repr(path),
-                        known=known,
-                    ),
-                )
-            )
-            continue
-        if not _translates(item, target):
-            report.rejected.append(
-                result(
-                    "rejected",
-                    gettext(
-                        "article {id} was written in {language}: it takes no translation into it",
-                        id=repr(item_id),
-                        language=target,
-                    ),
-                )
-            )
-            continue
-        declared = _declared_hash(entry)
-        if declared is not None and declared != source_hash(entry.msgid):
-            report.rejected.append(
-                result(
-                    "rejected",
-                    gettext(
-                        "the msgid was edited (it no longer matches its source-hash); "
-                        "translate in msgstr only"
-                    ),
-                )
-            )
-            continue
-        current = text.get(source, fallback=False)
-        if not current:
-            report.stale.append(
-                result("stale", gettext("the {language} text is gone", language=source))
-            )
-            continue
-        if entry.msgid != current:
-            report.stale.append(
-                result(
-                    "stale",
-                    gettext(
-                        "the {language} text changed after the export; export again",
-                        language=source,
-                    ),
-                )
-            )
-            continue
-        if entry.is_fuzzy:
-            report.skipped.append(
-                result("skipped", gettext("fuzzy: review it and remove the flag"))
-            )
-            continue
-        if not entry.msgstr.strip():
-            report.skipped.append(result("skipped", gettext("not translated")))
-            continue
-        value = unicodedata.normalize("NFC", entry.msgstr).strip()
-        if target == "az":
-            fixed = normalize_with_report(value)
-            if fixed.changes:
-                shown = ", ".join(
-                    f"{c.char!r}→{c.replacement!r} (U+{ord(c.char[0]):04X}, {c.position})"
-                    for c in fixed.changes
-                )
-                report.normalized.append(
-                    result("applied", gettext("look-alike letters fixed: {fixes}", fixes=shown))
-                )
-                value = fixed.text
-        is_name = not isinstance(item, Article | Event) or path == "source.publication"
-        errors, warnings = validator.check(
-            entry, value, field_limit(item.type, path), is_name=is_name
+@dataclass
+class _Candidate:
+    """One entry on its way through the checks of :func:`import_po`."""
+
+    entry: PoEntry
+    item_id: str = ""
+    path: str = ""
+    item: Item | None = None
+    text: LocalizedText | None = None
+    existing: str | None = None  # the library's translation
+    current: str = ""  # the library's source text
+    value: str = ""  # the translation to import
+
+    def result(self, outcome: Outcome, reason: str) -> EntryResult:
+        return EntryResult(self.entry.msgctxt, self.entry.line, outcome, reason)
+
+    @property
+    def found(self) -> Item:
+        assert self.item is not None  # set by _Import.known_item
+        return self.item
+
+    @property
+    def field(self) -> LocalizedText:
+        assert self.text is not None  # set by _Import.known_field
+        return self.text
+
+
+Check = Callable[[_Candidate], EntryResult | None]
+
+
+class _Import:
+    """The checks of :func:`import_po`, one method each, and the all-or-nothing commit.
+
+    Every check returns None to pass the entry on, or the entry's result: a
+    ``rejected`` one fails the whole import, ``stale`` and ``skipped`` ones
+    leave the entry out. A check may also set what later checks need.
+    """
+
+    def __init__(
+        self, library: ContentLibrary, report: ImportReport, validator: _Validator, *, force: bool
+    ) -> None:
+        self.library = library
+        self.report = report
+        self.source, self.target = report.source_lang, report.target_lang
+        self.validator = validator
+        self.force = force
+        self.updates: dict[str, dict[str, str]] = {}
+        self.accepted: dict[str, list[EntryResult]] = {}
+        self.contexts: dict[str, int | None] = {}
+        self.fields_of: dict[str, dict[str, LocalizedText]] = {}
+        self.checks: tuple[Check, ...] = (
+            self.has_context,
+            self.not_duplicate,
+            self.context_form,
+            self.not_plural,
+            self.known_item,
+            self.same_kind,
+            self.known_field,
+            self.translatable,
+            self.msgid_intact,
+            self.source_there,
+            self.source_current,
+            self.not_fuzzy,
+            self.translated,
+            self.normalized,
+            self.passes_validator,
+            self.no_conflict,
+            self.changes_something,
         )
-        report.warnings.extend(result("applied", w) for w in warnings)
-        if errors:
-            report.rejected.append(result("rejected", "; ".join(errors)))
-            continue
-        existing = text.get(target, fallback=False)
-        exported_with = _declared_hash(entry, _TARGET_COMMENT)
-        if (
-            not force
-            and exported_with is not None
-            and exported_with != source_hash(existing or "")
-            and value != existing
-        ):
-            if source_hash(value) == exported_with:
-                # Untouched in this file, changed in the library since: an older file.
-                report.skipped.append(
-                    result(
-                        "skipped",
-                        gettext(
-                            "the library's translation is newer than this file's "
-                            "(it is now {current}); left as it is",
-                            current=repr(_shorten(existing or "")),
-                        ),
-                    )
-                )
-                continue
-            report.rejected.append(
-                result(
-                    "rejected",
-                    gettext(
-                        "conflict: the {language} translation in the library changed after "
-                        "this file was exported (it is now {current}); export again to merge, "
-                        "or import with --force to overwrite it",
-                        language=target,
-                        current=repr(_shorten(existing or "")),
-                    ),
-                )
-            )
-            continue
-        recorded = item.translation_sources.get(target, {}).get(path)
-        if value == existing and recorded == source_hash(current):
-            report.skipped.append(result("skipped", gettext("unchanged")))
-            continue
-        reason = gettext("updated") if existing else gettext("added")
-        if value == existing:
-            reason = gettext("unchanged; recorded as made from the current source")
-        updates.setdefault(item_id, {})[path] = value
-        accepted.setdefault(item_id, []).append(result("applied", reason))
 
-    new_items: dict[str, Item] = {}
-    slugs: set[str] = set()
-    for item_id, changes in updates.items():
-        try:
-            item = library.get(item_id)
-            new_items[item_id] = _apply(library, item, changes, source, target, slugs)
-        except ValidationError as exc:
-            for done in accepted.pop(item_id):
-                report.rejected.append(
-                    EntryResult(done.msgctxt, done.line, "rejected", _first_error(exc))
-                )
-    for results in accepted.values():
-        report.applied.extend(results)
-    report.applied.sort(key=lambda r: r.line or 0)
-    if report.rejected or not new_items:
+    def check(self, entry: PoEntry) -> None:
+        """Run every check on ``entry``; file it under its outcome or keep its change."""
+        candidate = _Candidate(entry)
+        for step in self.checks:
+            outcome = step(candidate)
+            if outcome is not None:
+                getattr(self.report, outcome.outcome).append(outcome)
+                return
+        self.accept(candidate)
+
+    # -- the checks, in order ------------------------------------------------------
+
+    def has_context(self, c: _Candidate) -> EntryResult | None:
+        if c.entry.msgctxt is not None:
+            return None
+        return c.result(
+            "rejected", gettext("no msgctxt: not an entry of a diplolib content export")
+        )
+
+    def not_duplicate(self, c: _Candidate) -> EntryResult | None:
+        ctx = c.entry.msgctxt
+        assert ctx is not None
+        if ctx not in self.contexts:
+            self.contexts[ctx] = c.entry.line
+            return None
+        first = self.contexts[ctx]
+        reason = gettext("duplicate entry for {context}", context=repr(ctx))
+        if first is not None:
+            reason = gettext(
+                "duplicate entry for {context} (first at line {line})",
+                context=repr(ctx),
+                line=first,
+            )
+        return c.result("rejected", reason)
+
+    def context_form(self, c: _Candidate) -> EntryResult | None:
+        ctx = c.entry.msgctxt or ""
+        match = _parse_context(ctx)
+        if match is not None:
+            c.item_id, c.path = match["id"], match["path"]
+            return None
+        return c.result(
+            "rejected",
+            gettext(
+                "msgctxt {context} is not 'type:id:field' (e.g. 'article:some-article:body[3]')",
+                context=repr(ctx[:80]),
+            ),
+        )
+
+    def not_plural(self, c: _Candidate) -> EntryResult | None:
+        if not c.entry.is_plural:
+            return None
+        return c.result("rejected", gettext("content entries have no plural forms"))
+
+    def known_item(self, c: _Candidate) -> EntryResult | None:
+        if c.item_id not in self.library:
+            return c.result("rejected", gettext("unknown item {id}", id=repr(c.item_id)))
+        c.item = self.library.get(c.item_id)
+        return None
+
+    def same_kind(self, c: _Candidate) -> EntryResult | None:
+        expected = (c.entry.msgctxt or "").split(":", 1)[0]
+        if c.found.type == expected:
+            return None
+        return c.result(
+            "rejected",
+            gettext(
+                "item {id} is a {kind}, not a {expected}",
+                id=repr(c.item_id),
+                kind=c.found.type,
+                expected=expected,
+            ),
+        )
+
+    def known_field(self, c: _Candidate) -> EntryResult | None:
+        fields = self.fields_of.get(c.item_id)
+        if fields is None:
+            fields = self.fields_of[c.item_id] = c.found.text_fields()
+        text = fields.get(c.path)
+        if text is not None:
+            c.text = text
+            c.existing = text.get(self.target, fallback=False)
+            return None
+        return c.result(
+            "rejected",
+            gettext(
+                "{kind} {id} has no field {field} (it has: {known})",
+                kind=c.found.type,
+                id=repr(c.item_id),
+                field=repr(c.path),
+                known=", ".join(fields),
+            ),
+        )
+
+    def translatable(self, c: _Candidate) -> EntryResult | None:
+        if _translates(c.found, self.target):
+            return None
+        return c.result(
+            "rejected",
+            gettext(
+                "article {id} was written in {language}: it takes no translation into it",
+                id=repr(c.item_id),
+                language=self.target,
+            ),
+        )
+
+    def msgid_intact(self, c: _Candidate) -> EntryResult | None:
+        declared = _declared_hash(c.entry)
+        if declared is None or declared == source_hash(c.entry.msgid):
+            return None
+        return c.result(
+            "rejected",
+            gettext(
+                "the msgid was edited (it no longer matches its source-hash); "
+                "translate in msgstr only"
+            ),
+        )
+
+    def source_there(self, c: _Candidate) -> EntryResult | None:
+        c.current = c.field.get(self.source, fallback=False) or ""
+        if c.current:
+            return None
+        return c.result("stale", gettext("the {language} text is gone", language=self.source))
+
+    def source_current(self, c: _Candidate) -> EntryResult | None:
+        if c.entry.msgid == c.current:
+            return None
+        return c.result(
+            "stale",
+            gettext(
+                "the {language} text changed after the export; export again",
+                language=self.source,
+            ),
+        )
+
+    def not_fuzzy(self, c: _Candidate) -> EntryResult | None:
+        if not c.entry.is_fuzzy:
+            return None
+        return c.result("skipped", gettext("fuzzy: review it and remove the flag"))
+
+    def translated(self, c: _Candidate) -> EntryResult | None:
+        if c.entry.msgstr.strip():
+            c.value = unicodedata.normalize("NFC", c.entry.msgstr).strip()
+            return None
+        return c.result("skipped", gettext("not translated"))
+
+    def normalized(self, c: _Candidate) -> None:
+        """Azerbaijani look-alike letters are replaced and reported; the entry goes on."""
+        if self.target != "az":
+            return
+        from .az import normalize_with_report
+
+        fixed = normalize_with_report(c.value)
+        if fixed.changes:
+            shown = ", ".join(
+                f"{f.char!r}→{f.replacement!r} (U+{ord(f.char[0]):04X}, {f.position})"
+                for f in fixed.changes
+            )
+            self.report.normalized.append(
+                c.result("applied", gettext("look-alike letters fixed: {fixes}", fixes=shown))
+            )
+            c.value = fixed.text
+
+    def passes_validator(self, c: _Candidate) -> EntryResult | None:
+        spec = type(c.found).content
+        errors, warnings = self.validator.check(
+            c.entry, c.value, spec.limit(c.path), is_name=spec.is_name(c.path)
+        )
+        self.report.warnings.extend(c.result("applied", w) for w in warnings)
+        return c.result("rejected", "; ".join(errors)) if errors else None
+
+    def no_conflict(self, c: _Candidate) -> EntryResult | None:
+        """An entry exported before the library's translation changed must not undo it."""
+        existing = c.existing
+        exported_with = _declared_hash(c.entry, _TARGET_COMMENT)
+        if (
+            self.force
+            or exported_with is None
+            or exported_with == source_hash(existing or "")
+            or c.value == existing
+        ):
+            return None
+        current = repr(_shorten(existing or ""))
+        if source_hash(c.value) == exported_with:
+            # Untouched in this file, changed in the library since: an older file.
+            return c.result(
+                "skipped",
+                gettext(
+                    "the library's translation is newer than this file's "
+                    "(it is now {current}); left as it is",
+                    current=current,
+                ),
+            )
+        return c.result(
+            "rejected",
+            gettext(
+                "conflict: the {language} translation in the library changed after "
+                "this file was exported (it is now {current}); export again to merge, "
+                "or import with --force to overwrite it",
+                language=self.target,
+                current=current,
+            ),
+        )
+
+    def changes_something(self, c: _Candidate) -> EntryResult | None:
+        recorded = c.found.translation_sources.get(self.target, {}).get(c.path)
+        if c.value == c.existing and recorded == source_hash(c.current):
+            return c.result("skipped", gettext("unchanged"))
+        return None
+
+    # -- the outcome ------------------------------------------------------------
+
+    def accept(self, c: _Candidate) -> None:
+        reason = gettext("updated") if c.existing else gettext("added")
+        if c.value == c.existing:
+            reason = gettext("unchanged; recorded as made from the current source")
+        self.updates.setdefault(c.item_id, {})[c.path] = c.value
+        self.accepted.setdefault(c.item_id, []).append(c.result("applied", reason))
+
+    def commit(self, root: Path | None, *, dry_run: bool) -> ImportReport:
+        """Apply every accepted change if nothing was rejected; write the files of a folder."""
+        report, library = self.report, self.library
+        new_items: dict[str, Item] = {}
+        slugs: set[str] = set()
+        for item_id, changes in self.updates.items():
+            try:
+                item = library.get(item_id)
+                new_items[item_id] = _apply(library, item, changes, self.source, self.target, slugs)
+            except ValidationError as exc:
+                for done in self.accepted.pop(item_id):
+                    report.rejected.append(
+                        EntryResult(done.msgctxt, done.line, "rejected", _first_error(exc))
+                    )
+        for results in self.accepted.values():
+            report.applied.extend(results)
+        report.applied.sort(key=lambda r: r.line or 0)
+        if report.rejected or not new_items:
+            return report
+        merged = [new_items.get(item.id, item) for item in library]
+        origin = {i.id: name for i in merged if (name := library.file_of(i.id)) is not None}
+        report.library = ContentLibrary(merged, origin=origin)
+        if dry_run:
+            return report
+        if root is not None:
+            contents = {root / _file(library, i): item_json(new_items[i]) for i in new_items}
+            write_all(contents)
+            report.changed_files = sorted(contents)
+        report.committed = True
         return report
-    merged = [new_items.get(item.id, item) for item in library]
-    origin = {i.id: name for i in merged if (name := library.file_of(i.id)) is not None}
-    updated = ContentLibrary(merged, origin=origin)
-    report.library = updated
-    if dry_run:
-        return report
-    if root is not None:
-        contents = {root / _file(library, i): item_json(new_items[i]) for i in new_items}
-        write_all(contents)
-        report.changed_files = sorted(contents)
-    report.committed = True
-    return report
 
 
 def _shorten(text: str, width: int = 60) -> str:
@@ -1175,15 +1300,14 @@ def _update_article(
     absent = {path for path, text in fields.items() if not text.get(target, fallback=False)}
     core = {path for path in fields if path == "title" or path.startswith("body[")}
     recorded = article.translation_sources.get(target, {})
-    made_from = _recorded_by_kind(recorded)
-    reviewed = all(
-        path in recorded
-        and not _is_stale(recorded, made_from, path, source_hash(text.get(source) or ""))
-        for path, text in fields.items()
-    )
+
+    def reviewed() -> bool:
+        stale = stale_fields(article, source, target)
+        return all(path in recorded and path not in stale for path in fields)
+
     status = article.translations.get(target, "missing")
     if not absent:
-        if status in ("missing", "partial") or (status == "machine" and reviewed):
+        if status in ("missing", "partial") or (status == "machine" and reviewed()):
             status = "translated"
     elif not absent & core and status == "missing":
         status = "partial"
@@ -1285,8 +1409,7 @@ def translation_status(
         for lang in SUPPORTED_LANGUAGES:
             if lang == source:
                 continue
-            recorded = item.translation_sources.get(lang, {})
-            made_from = _recorded_by_kind(recorded)
+            stale_paths = stale_fields(item, source, lang)
             total = translated = stale = missing = fallback = 0
             for path, text in fields.items():
                 original = text.get(source, fallback=False)
@@ -1297,7 +1420,7 @@ def translation_status(
                 if not value:
                     missing += 1
                     fallback += value is None
-                elif _is_stale(recorded, made_from, path, source_hash(original)):
+                elif path in stale_paths:
                     stale += 1
                 else:
                     translated += 1

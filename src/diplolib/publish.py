@@ -28,6 +28,7 @@ __all__ = [
     "JSONLD_CONTEXT",
     "HreflangLink",
     "canonical_url",
+    "default_url_patterns",
     "dumps_jsonld",
     "hreflang_links",
     "published_languages",
@@ -39,17 +40,17 @@ import string
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, assert_never
 from urllib.parse import quote
 
+from .content_types import field_values
 from .errors import ContentError
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, resolve_lang
-from .models import Article, Event, Organization, Person, Place
+from .models import Article, ContentItem, Event, Organization, Person, Place, content_types
 from .text import LocalizedText
 
 if TYPE_CHECKING:
     from .library import ContentLibrary
-    from .models import Item
 
 DEFAULT_URL_PATTERNS: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -60,7 +61,34 @@ DEFAULT_URL_PATTERNS: Final[Mapping[str, str]] = MappingProxyType(
         "place": "/{lang}/places/{id}/",
     }
 )
-"""URL path patterns by item type; pass ``patterns=`` to override some or all."""
+"""URL path patterns of the built-in item types; pass ``patterns=`` to override some or all.
+
+A registered content type's pages are at ``/{lang}/<its folder>/{id}/``
+(see :func:`default_url_patterns`).
+"""
+
+
+def default_url_patterns() -> dict[str, str]:
+    """The URL pattern of every registered content type, by its ``type`` tag.
+
+    >>> default_url_patterns()["place"]
+    '/{lang}/places/{id}/'
+    """
+    return dict(_patterns_of(content_types()))
+
+
+@lru_cache(maxsize=8)
+def _patterns_of(models: tuple[type[ContentItem], ...]) -> Mapping[str, str]:
+    """The default patterns for one state of the registry (URLs are built often)."""
+    return MappingProxyType(
+        {
+            model.content.kind: DEFAULT_URL_PATTERNS.get(
+                model.content.kind, f"/{{lang}}/{model.content.folder}/{{id}}/"
+            )
+            for model in models
+        }
+    )
+
 
 JSONLD_CONTEXT: Final[Mapping[str, str]] = MappingProxyType({"@vocab": "https://schema.org/"})
 """The inline JSON-LD context: schema.org terms without fetching a remote context."""
@@ -102,16 +130,17 @@ def _check_pattern(kind: str, pattern: str) -> str:
 
 
 def _pattern(kind: str, patterns: Mapping[str, str] | None) -> str:
+    defaults = _patterns_of(content_types())
     if patterns is not None:
-        unknown = sorted(set(patterns) - set(DEFAULT_URL_PATTERNS))
+        unknown = sorted(set(patterns) - set(defaults))
         if unknown:
             raise ValueError(
                 f"unknown item type(s) in URL patterns: {', '.join(map(repr, unknown))}; "
-                f"accepted: {', '.join(DEFAULT_URL_PATTERNS)}"
+                f"accepted: {', '.join(defaults)}"
             )
         if kind in patterns:
             return _check_pattern(kind, patterns[kind])
-    return DEFAULT_URL_PATTERNS[kind]
+    return defaults[kind]
 
 
 def _join(base_url: str, path: str) -> str:
@@ -120,7 +149,7 @@ def _join(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + "/" + path.lstrip("/")
 
 
-def published_languages(item: Item) -> tuple[Lang, ...]:
+def published_languages(item: ContentItem) -> tuple[Lang, ...]:
     """The languages an item has a page in, in the order of ``SUPPORTED_LANGUAGES``.
 
     >>> from diplolib import load_sample_library
@@ -144,7 +173,7 @@ def published_languages(item: Item) -> tuple[Lang, ...]:
     )
 
 
-def _default_language(item: Item) -> Lang:
+def _default_language(item: ContentItem) -> Lang:
     return item.original_language if isinstance(item, Article) else DEFAULT_LANGUAGE
 
 
@@ -155,13 +184,13 @@ def _format_path(
     return pattern.format(lang=lang, slug=quote(slug, safe="-"), id=quote(item_id, safe="-._"))
 
 
-def _path(item: Item, lang: Lang, patterns: Mapping[str, str] | None) -> str:
+def _path(item: ContentItem, lang: Lang, patterns: Mapping[str, str] | None) -> str:
     slug = item.slug[lang] if isinstance(item, Article) else item.id
     return _format_path(item.type, lang, item.id, slug, patterns)
 
 
 def canonical_url(
-    item: Item,
+    item: ContentItem,
     lang: str | None = None,
     *,
     base_url: str = "",
@@ -192,7 +221,7 @@ def canonical_url(
 
 
 def hreflang_links(
-    item: Item,
+    item: ContentItem,
     *,
     base_url: str = "",
     patterns: Mapping[str, str] | None = None,
@@ -244,30 +273,7 @@ def _put(data: dict[str, Any], key: str, value: Any) -> None:
         data[key] = value
 
 
-_PLACE_TYPES: Final = {"country": "Country", "city": "City", "region": "AdministrativeArea"}
-_ORG_TYPES: Final = {
-    "government": "GovernmentOrganization",
-    "ministry": "GovernmentOrganization",
-    "embassy": "GovernmentOrganization",
-    "media": "NewsMediaOrganization",
-    "company": "Corporation",
-    "ngo": "NGO",
-}
-
-
-def _schema_type(item: Item) -> str:
-    if isinstance(item, Article):
-        return "NewsArticle"
-    if isinstance(item, Event):
-        return "Event"
-    if isinstance(item, Person):
-        return "Person"
-    if isinstance(item, Organization):
-        return _ORG_TYPES.get(item.kind, "Organization")
-    return _PLACE_TYPES.get(item.kind, "Place")
-
-
-def _name(item: Item, lang: Lang) -> str | dict[str, str] | None:
+def _name(item: ContentItem, lang: Lang) -> str | dict[str, str] | None:
     if isinstance(item, Person):
         given, family = item.given.resolve(lang), item.family.resolve(lang)
         name = item.display_name(lang)
@@ -275,9 +281,7 @@ def _name(item: Item, lang: Lang) -> str | dict[str, str] | None:
         if name and served and lang not in served and len(served) == 1:
             return {"@value": name, "@language": str(served.pop())}
         return name or None
-    if isinstance(item, Article):
-        return _value(item.title, lang)
-    return _value(item.name, lang)
+    return _value(item.title_text(), lang)
 
 
 class _Builder:
@@ -293,7 +297,7 @@ class _Builder:
         self.base_url = base_url
         self.patterns = patterns
 
-    def url(self, item: Item, lang: Lang | None = None) -> str:
+    def url(self, item: ContentItem, lang: Lang | None = None) -> str:
         return _join(self.base_url, _path(item, lang or self.lang, self.patterns))
 
     def ref(self, item_id: str, kind: str | None = None) -> dict[str, Any] | None:
@@ -304,23 +308,36 @@ class _Builder:
             path = _format_path(kind, self.lang, item_id, item_id, self.patterns)
             return {"@id": _join(self.base_url, path)}
         item = self.library.get(item_id)
-        node: dict[str, Any] = {"@type": _schema_type(item), "@id": self.url(item)}
+        node: dict[str, Any] = {"@type": item.schema_org_type(), "@id": self.url(item)}
         _put(node, "name", _name(item, self.lang))
         return node
 
-    def common(self, item: Item) -> dict[str, Any]:
+    def common(self, item: ContentItem) -> dict[str, Any]:
         url = self.url(item)
         data: dict[str, Any] = {
             "@context": dict(JSONLD_CONTEXT),
-            "@type": _schema_type(item),
+            "@type": item.schema_org_type(),
             "@id": url,
             "url": url,
         }
         _put(data, "name", _name(item, self.lang))
-        if not isinstance(item, Article):
-            wikidata = item.wikidata if not isinstance(item, Event) else None
-            if wikidata:
-                data["sameAs"] = f"https://www.wikidata.org/wiki/{wikidata}"
+        wikidata = getattr(item, "wikidata", None)  # entities, and registered types with one
+        if wikidata:
+            data["sameAs"] = f"https://www.wikidata.org/wiki/{wikidata}"
+        return data
+
+    def registered(self, item: ContentItem) -> dict[str, Any]:
+        """A registered type's node: name, language, and references its type links."""
+        data = self.common(item)
+        data["inLanguage"] = self.lang
+        for reference in type(item).content.references:
+            if reference.schema_property is None:
+                continue
+            kind = reference.kinds[0] if len(reference.kinds) == 1 else None
+            found = [v for _, v in field_values(item, reference.path) if v is not None]
+            nodes = [n for n in (self.ref(ref, kind) for ref in found) if n]
+            if nodes:
+                data[reference.schema_property] = nodes if "[]" in reference.path else nodes[0]
         return data
 
     def article(self, item: Article) -> dict[str, Any]:
@@ -352,7 +369,8 @@ class _Builder:
         data["commentCount"] = item.comment_count
         others = [c for c in published_languages(item) if c != lang]
         versions = {
-            c: {"@type": "NewsArticle", "@id": self.url(item, c), "inLanguage": c} for c in others
+            c: {"@type": Article.content.schema_type, "@id": self.url(item, c), "inLanguage": c}
+            for c in others
         }
         if lang == item.original_language:
             _put(data, "workTranslation", list(versions.values()))
@@ -417,7 +435,7 @@ class _Builder:
 
 
 def to_jsonld(
-    item: Item,
+    item: ContentItem,
     lang: str | None = None,
     *,
     library: ContentLibrary | None = None,
@@ -432,7 +450,9 @@ def to_jsonld(
     versions, ``isBasedOn`` for the original of a foreign-press item); events
     are ``Event``; people ``Person``; organisations ``Organization`` (or a more
     precise subtype); places ``Country``, ``City``, ``AdministrativeArea`` or
-    ``Place``. A value served in another language than ``lang`` is a
+    ``Place``. A registered content type gets its ``content.schema_type``,
+    its title as ``name``, ``inLanguage``, and the references that declare a
+    ``schema_property``. A value served in another language than ``lang`` is a
     language-tagged ``{"@value": …, "@language": …}``. The context is inline
     (:data:`JSONLD_CONTEXT`), so processors need no network.
 
@@ -452,6 +472,9 @@ def to_jsonld(
     code = resolve_lang(lang)
     canonical_url(item, code, base_url=base_url, patterns=patterns)  # raises when not published
     builder = _Builder(code, library, base_url, patterns)
+    if not isinstance(item, Article | Event | Person | Organization | Place):
+        return builder.registered(item)
+    # The built-in types map their own fields to schema.org properties.
     if isinstance(item, Article):
         return builder.article(item)
     if isinstance(item, Event):
@@ -460,7 +483,9 @@ def to_jsonld(
         return builder.person(item)
     if isinstance(item, Organization):
         return builder.organization(item)
-    return builder.place(item)
+    if isinstance(item, Place):
+        return builder.place(item)
+    assert_never(item)
 
 
 _SCRIPT_SAFE: Final = str.maketrans(

@@ -121,9 +121,9 @@ def _lookalike_re() -> re.Pattern[str]:
     Values without one skip the full scan. Built on first use from the table
     in :mod:`diplolib.az`, so the two can never disagree.
     """
-    from .az._normalize import _DOT, _TRIGGERS
+    from .az._normalize import LOOKALIKE_CHARS
 
-    return re.compile("[" + re.escape("".join(sorted(_TRIGGERS | {_DOT}))) + "]")
+    return re.compile("[" + re.escape("".join(sorted(LOOKALIKE_CHARS))) + "]")
 
 
 _FAST_KEYS: Final = frozenset(SUPPORTED_LANGUAGES)

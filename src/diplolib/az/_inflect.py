@@ -269,7 +269,7 @@ def _suffix(case: Case, vowel: str, after_vowel: bool, possessive: bool) -> str:
     return ("y" if after_vowel else "") + "l" + two  # instrumental
 
 
-def _is_abbreviation(token: str, head: str) -> bool:
+def looks_like_abbreviation(token: str, head: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return False
@@ -406,7 +406,7 @@ def inflect(
         )
     folded = lower(last)
     if abbreviation is None:
-        is_abbreviation = proper and _is_abbreviation(last, head)
+        is_abbreviation = proper and looks_like_abbreviation(last, head)
     else:
         is_abbreviation = abbreviation
     if is_abbreviation or last_vowel(folded) is None:

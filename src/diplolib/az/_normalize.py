@@ -86,6 +86,8 @@ _CYRILLIC: Final = frozenset(
 _WARN: Final = {"ä": "ə", "Ä": "Ə"}
 _DOT: Final = "\u0307"
 _TRIGGERS: Final = frozenset(_SCHWAS) | frozenset(_TURNED_E) | frozenset(_HOMOGLYPHS) | _CYRILLIC
+LOOKALIKE_CHARS: Final = _TRIGGERS | {_DOT}
+"""Every character :func:`normalize_with_report` may replace (for a quick scan first)."""
 _WARN_SET: Final = frozenset(_WARN)
 
 

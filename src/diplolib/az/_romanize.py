@@ -52,7 +52,7 @@ from diplolib._resources import data_dir
 
 from ._alphabet import AZ_ONLY_LETTERS
 from ._casing import casefold, upper
-from ._inflect import _is_abbreviation
+from ._inflect import looks_like_abbreviation
 from ._normalize import normalize
 
 _LOWER_MAP: Final = {
@@ -158,7 +158,7 @@ def _is_az_word(word: str, assume_az: bool) -> bool:
         return _FOREIGN_PATTERN.search(small) is None
     if not assume_az or not any(char in _CHANGING for char in word):
         return False
-    if word.isupper() and _is_abbreviation(word, ""):
+    if word.isupper() and looks_like_abbreviation(word, ""):
         return False  # COP, CNN, SOCAR: an abbreviation keeps its letters
     if _ENGLISH_PATTERN.search(small):
         return False

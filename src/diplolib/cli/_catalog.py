@@ -103,7 +103,7 @@ def _run(args: argparse.Namespace, action: Any) -> int:
     from contextlib import ExitStack
 
     from .._catalog_tools import load_config
-    from ..i18n import _without_catalogs, get_chain, gettext
+    from ..i18n import get_chain, gettext, without_catalogs
 
     try:
         lang = _ui_language(args, os.environ)
@@ -116,7 +116,7 @@ def _run(args: argparse.Namespace, action: Any) -> int:
             get_chain(lang)
         except CatalogError as exc:
             # The tool must keep working on the very catalogs that are broken.
-            stack.enter_context(_without_catalogs())
+            stack.enter_context(without_catalogs())
             print(f"warning: UI messages are untranslated: {exc}", file=sys.stderr)
         library = getattr(args, "library", False)
         command = getattr(args, "catalog_command", None)

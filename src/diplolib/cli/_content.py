@@ -111,7 +111,7 @@ def _select(
     if ids:
         items = [library.get(item_id) for item_id in dict.fromkeys(ids)]
     else:
-        items = [*library.articles(), *library.events(), *library.entities()]
+        items = list(library.items())
     if section is not None:
         sections = {a.section.id for a in library.articles()}
         if section not in sections:
@@ -167,8 +167,8 @@ def _export(args: argparse.Namespace) -> int:
     else:
         try:
             _write_text(output, text)
-        except OSError as exc:
-            return _error(f"{output}: {exc.strerror or exc}")
+        except (OSError, DiplolibError) as exc:
+            return _error(f"{output}: {getattr(exc, 'strerror', None) or exc}")
     current = [e for e in po if not e.obsolete]
     print(
         gettext(
@@ -187,23 +187,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _write_text(path: Path, text: str) -> None:
-    import os
-    import tempfile
-
-    from .._atomic import file_mode
+    from .._atomic import write_all
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(name, file_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    write_all({path: text})
 
 
 def _import(args: argparse.Namespace) -> int:

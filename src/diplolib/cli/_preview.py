@@ -43,9 +43,9 @@ def _preview(args: argparse.Namespace) -> int:
             "error: diplolib preview needs Jinja2: pip install 'diplolib[jinja]'", file=sys.stderr
         )
         return 1
-    from .._preview import build_preview
     from ..errors import DiplolibError
     from ..library import ContentLibrary, load_sample_library
+    from ..preview import build_preview
 
     try:
         library = (

@@ -21,8 +21,8 @@ import struct
 from collections.abc import Mapping
 from typing import Final
 
-from ._po import MAX_CATALOG_BYTES, PoEntry, PoFile, _check_charset, parse_header
-from .errors import CatalogError
+from ..errors import CatalogError
+from .po import MAX_CATALOG_BYTES, PoEntry, PoFile, check_charset, parse_header
 
 __all__ = ["read_mo", "write_mo"]
 
@@ -35,7 +35,7 @@ def _fail(message: str, file: str) -> CatalogError:
 
 
 def read_mo(data: bytes, file: str) -> PoFile:
-    """Parse ``.mo`` bytes into a :class:`~diplolib._po.PoFile` (entries have no line numbers).
+    """Parse ``.mo`` bytes into a :class:`~diplolib._gettext.po.PoFile` (entries have no line numbers).
 
     >>> read_mo(b"\\xde\\x12\\x04\\x95" + bytes(10), "x.mo")
     Traceback (most recent call last):
@@ -100,7 +100,7 @@ def read_mo(data: bytes, file: str) -> PoFile:
             if result.header or index:
                 raise _fail("header entry (empty msgid) must come first, once", file)
             result.header = parse_header(translation)
-            _check_charset(result.header, file, None)
+            check_charset(result.header, file, None)
             continue
         msgid, nul, plural = original.partition("\x00")
         entry = PoEntry(line=None, msgid=msgid, msgctxt=context)

@@ -86,7 +86,7 @@ class PluralFormsError(ValueError):
     >>> parse_plural_forms("nplurals=2; plural=n/0;")
     Traceback (most recent call last):
     ...
-    diplolib._plural.PluralFormsError: plural expression 'n/0' divides by zero for n=0
+    diplolib._gettext.plural.PluralFormsError: plural expression 'n/0' divides by zero for n=0
     """
 
 
@@ -288,7 +288,7 @@ def parse_plural_forms(header: str) -> PluralRule:
     >>> parse_plural_forms("nplurals=2; plural=__import__('os');")
     Traceback (most recent call last):
     ...
-    diplolib._plural.PluralFormsError: unknown name '__import__' in plural expression "__import__('os')"; only 'n' is allowed
+    diplolib._gettext.plural.PluralFormsError: unknown name '__import__' in plural expression "__import__('os')"; only 'n' is allowed
     """
     if len(header) > MAX_EXPRESSION_LENGTH + 40:
         raise PluralFormsError(

@@ -29,12 +29,12 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from ._mo import read_mo, write_mo
-from ._plural import DEFAULT_PLURAL_FORMS, PluralFormsError, PluralRule, parse_plural_forms
-from ._po import PoEntry, PoFile, parse_po
-from ._template import placeholder_names
-from .errors import CatalogError, CatalogLanguageError, UnsupportedLanguageError
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from ..errors import CatalogError, CatalogLanguageError, UnsupportedLanguageError
+from ..languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .mo import read_mo, write_mo
+from .plural import DEFAULT_PLURAL_FORMS, PluralFormsError, PluralRule, parse_plural_forms
+from .po import PoEntry, PoFile, parse_po
+from .template import placeholder_names
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -396,7 +396,9 @@ class FallbackChain:
         for lang in langs:
             data = self._mo.get(lang)
             if data is None:
-                data = self._mo[lang] = _compile([c for c in self.catalogs if c.lang == lang], lang)
+                data = self._mo[lang] = compile_mo(
+                    [c for c in self.catalogs if c.lang == lang], lang
+                )
             layer = Translations(BytesIO(data), domain=domain)
             if result is None:
                 result = layer
@@ -406,7 +408,7 @@ class FallbackChain:
         return result
 
 
-def _compile(catalogs: Iterable[Catalog], lang: Lang) -> bytes:
+def compile_mo(catalogs: Iterable[Catalog], lang: Lang) -> bytes:
     catalogs = list(catalogs)
     rule = catalogs[0].plural if catalogs else parse_plural_forms(DEFAULT_PLURAL_FORMS)
     raw: dict[str, str] = {}

@@ -22,7 +22,7 @@ True
 >>> parse_template("{user.__class__}")
 Traceback (most recent call last):
 ...
-diplolib._template.TemplateError: unsafe placeholder '{user.__class__}': field names must be plain identifiers like {name} (no attribute or index access)
+diplolib._gettext.template.TemplateError: unsafe placeholder '{user.__class__}': field names must be plain identifiers like {name} (no attribute or index access)
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class TemplateError(ValueError):
     >>> parse_template("{0}")
     Traceback (most recent call last):
     ...
-    diplolib._template.TemplateError: unsafe placeholder '{0}': positional fields are not allowed; use a name like {count}
+    diplolib._gettext.template.TemplateError: unsafe placeholder '{0}': positional fields are not allowed; use a name like {count}
     """
 
 
@@ -154,7 +154,7 @@ def parse_template(text: str) -> Template:
     >>> parse_template("{n:>99999999}")
     Traceback (most recent call last):
     ...
-    diplolib._template.TemplateError: placeholder '{n:>99999999}' asks for width 99999999; the limit is 100
+    diplolib._gettext.template.TemplateError: placeholder '{n:>99999999}' asks for width 99999999; the limit is 100
     """
     parts: list[str | tuple[str, str]] = []
     names: set[str] = set()

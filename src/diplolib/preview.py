@@ -2,9 +2,17 @@
 
 One folder per language with an index, article pages laid out like the
 portal's, entity and event pages and an event timeline, plus a side-by-side
-translation view per article. Links between pages are relative, so the site
-opens from disk; canonical, hreflang and JSON-LD URLs are absolute when a
-``base_url`` is given.
+translation view per article. ContentItems of a registered content type (see
+:func:`~diplolib.models.register_content_type`) get a page from the generic
+``preview/item.html`` template, which an application may override like any
+other. Links between pages are relative, so the site opens from disk;
+canonical, hreflang and JSON-LD URLs are absolute when a ``base_url`` is given.
+
+>>> import tempfile
+>>> from diplolib import load_sample_library
+>>> files = build_preview(load_sample_library(), tempfile.mkdtemp())
+>>> sorted({f.name for f in files})
+['index.html', 'style.css']
 """
 
 from __future__ import annotations
@@ -21,14 +29,13 @@ from .errors import TemplateRenderError
 from .i18n import gettext, pgettext
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, use_language
 from .library import ContentLibrary
-from .models import Article, Event, Organization, Person, Place
-from .publish import DEFAULT_URL_PATTERNS, published_languages
+from .models import Article, ContentItem, Event, Organization, Person, Place
+from .publish import DEFAULT_URL_PATTERNS, default_url_patterns, published_languages
+from .staleness import stale_fields
 from .text import LocalizedText
 
 if TYPE_CHECKING:
     import jinja2
-
-    from .models import Item
 
 __all__ = ["PREVIEW_URL_PATTERNS", "build_preview"]
 
@@ -36,6 +43,14 @@ PREVIEW_URL_PATTERNS: Final = {
     kind: pattern + "index.html" for kind, pattern in DEFAULT_URL_PATTERNS.items()
 }
 """The default URL patterns with ``index.html`` added, so pages open from disk."""
+
+_BUILT_IN: Final = (Article, Event, Person, Organization, Place)
+
+
+def _page_patterns() -> dict[str, str]:
+    """:data:`PREVIEW_URL_PATTERNS` for every registered content type."""
+    return {kind: pattern + "index.html" for kind, pattern in default_url_patterns().items()}
+
 
 REVIEW_STATUSES: Final = frozenset({"machine"})
 """Article statuses whose whole translation needs a human review (shown on the column)."""
@@ -69,7 +84,7 @@ def _marked(text: LocalizedText, lang: Lang) -> Markup | None:
     return escape(resolved.value)
 
 
-def _entity_name(entity: Item, lang: Lang) -> Markup:
+def _entity_name(entity: ContentItem, lang: Lang) -> Markup:
     """The name of ``entity`` on a ``lang`` page, marked when it is not in ``lang``.
 
     A name shown in the other language gets the fallback span; an English name
@@ -87,8 +102,7 @@ def _entity_name(entity: Item, lang: Lang) -> Markup:
                 name.derived, name.value
             )
         return escape(name.value)
-    text = entity.title if isinstance(entity, Article) else entity.name
-    return _marked(text, lang) or escape(entity.id)
+    return _marked(entity.title_text(), lang) or escape(entity.id)
 
 
 def _version(article: Article, lang: Lang) -> Lang:
@@ -109,6 +123,7 @@ class _Site:
         self.out = out
         self.env = env
         self.base_url = base_url
+        self.patterns = _page_patterns()
         self.written: list[Path] = []
 
     def render(self, template: str, path: str, **context: Any) -> None:
@@ -142,12 +157,12 @@ class _Site:
         target.write_text(html, encoding="utf-8")
         self.written.append(target)
 
-    def page_path(self, item: Item, lang: Lang) -> str:
+    def page_path(self, item: ContentItem, lang: Lang) -> str:
         from .publish import canonical_url
 
-        return canonical_url(item, lang, patterns=PREVIEW_URL_PATTERNS).lstrip("/")
+        return canonical_url(item, lang, patterns=self.patterns).lstrip("/")
 
-    def language_links(self, item: Item | None, lang_path: str) -> list[tuple[str, str]]:
+    def language_links(self, item: ContentItem | None, lang_path: str) -> list[tuple[str, str]]:
         """Links to this page's other language versions (the index when there is none)."""
         from .publish import canonical_url
 
@@ -156,7 +171,7 @@ class _Site:
         links: list[tuple[str, str]] = []
         for code in SUPPORTED_LANGUAGES:
             if item is not None and code in published_languages(item):
-                href = canonical_url(item, code, base_url=root, patterns=PREVIEW_URL_PATTERNS)
+                href = canonical_url(item, code, base_url=root, patterns=self.patterns)
             else:
                 href = f"{root}{code}/index.html"
             links.append((code, href))
@@ -168,12 +183,14 @@ class _Site:
         articles = sorted(self.library.articles(), key=lambda a: (a.published, a.id), reverse=True)
         here = [a for a in articles if lang in published_languages(a)]
         elsewhere = [(a, a.original_language) for a in articles if a not in here]
-        groups: list[tuple[str, list[Item]]] = [
+        groups: list[tuple[str, list[ContentItem]]] = [
             (gettext("Events", lang=lang), list(self.library.events())),
             (gettext("People", lang=lang), list(self.library.entities("person"))),
             (gettext("Organizations", lang=lang), list(self.library.entities("organization"))),
             (gettext("Places", lang=lang), list(self.library.entities("place"))),
         ]
+        for kind, items in self.registered_items().items():
+            groups.append((kind.content.label, items))
         path = f"{lang}/index.html"
         self.render(
             "preview/index.html",
@@ -272,13 +289,48 @@ class _Site:
             alternates="{lang}/timeline/index.html",
         )
 
+    def registered_items(self) -> dict[type[ContentItem], list[ContentItem]]:
+        """Items of registered (not built-in) content types, by model, ordered by id."""
+        found: dict[type[ContentItem], list[ContentItem]] = {}
+        for item in sorted(self.library, key=lambda i: i.id):
+            if not isinstance(item, _BUILT_IN):
+                found.setdefault(type(item), []).append(item)
+        return found
+
+    def registered(self, item: ContentItem, lang: Lang) -> None:
+        """The page of an item of a registered type: its name, references and text fields."""
+        path = self.page_path(item, lang)
+        name = _entity_name(item, lang)
+        links = []
+        for field, ref, _kinds in item.references():
+            target = self.library.get(ref)
+            links.append((field, target, _entity_name(target, lang)))
+        fields = [
+            (field, shown)
+            for field, text in item.text_fields().items()
+            if (shown := _marked(text, lang)) is not None
+        ]
+        self.render(
+            "preview/item.html",
+            path,
+            item=item,
+            name=name,
+            title=name.striptags(),
+            group=type(item).content.label,
+            links=links,
+            fields=fields,
+            language_links=self.language_links(item, path),
+        )
+
     def translations(self, article: Article, lang: Lang) -> None:
         path = f"{lang}/translations/{article.id}/index.html"
         rows = []
+        source = article.original_language
+        outdated = {code: stale_fields(article, source, code) for code in SUPPORTED_LANGUAGES}
         for field, text in article.text_fields().items():
             if not text.languages():
                 continue
-            cells = [_cell(article, field, text, code) for code in SUPPORTED_LANGUAGES]
+            cells = [_cell(field in outdated[code], text, code) for code in SUPPORTED_LANGUAGES]
             rows.append((field, cells))
         columns = []
         for i, code in enumerate(SUPPORTED_LANGUAGES):
@@ -301,29 +353,20 @@ class _Site:
         )
 
 
-def _cell(
-    article: Article, field: str, text: LocalizedText, code: Lang
-) -> tuple[str, str, Any, Any]:
+def _cell(stale: bool, text: LocalizedText, code: Lang) -> tuple[str, str, Any, Any]:
     """One cell of the translation view: ``(lang, state, value shown, language of the value)``.
 
     ``state`` is ``missing`` (served from another language), ``empty`` (left
     empty on purpose), ``stale`` (translated from a source text that has
-    changed since: its recorded hash no longer matches) or ``ok``.
+    changed since; see :func:`diplolib.staleness.stale_fields`) or ``ok``.
     """
-    from .po import source_hash
-
     resolved = text.resolve(code)
     if resolved.is_fallback:
         state = "missing"
     elif resolved.value == "":
         state = "empty"
     else:
-        state = "ok"
-        source = article.original_language
-        recorded = article.translation_sources.get(code, {}).get(field)
-        original = text.get(source, fallback=False)
-        if code != source and recorded is not None and original:
-            state = "stale" if recorded != source_hash(original) else "ok"
+        state = "stale" if stale else "ok"
     return (code, state, resolved.value, resolved.lang)
 
 
@@ -348,7 +391,6 @@ def build_preview(
 
     >>> import tempfile
     >>> from diplolib import load_sample_library
-    >>> from diplolib.jinja import build_preview
     >>> out = Path(tempfile.mkdtemp())
     >>> files = build_preview(load_sample_library(), out)
     >>> sorted(f.name for f in files if f.parent == out)
@@ -363,7 +405,7 @@ def build_preview(
     env = create_environment(
         templates=templates,
         library=library,
-        url_patterns=PREVIEW_URL_PATTERNS,
+        url_patterns=_page_patterns(),
     )
     site = _Site(library, target, env, base_url)
     for lang in SUPPORTED_LANGUAGES:
@@ -378,6 +420,9 @@ def build_preview(
                 site.event(event, lang)
             for entity in library.entities():
                 site.entity(entity, lang)
+            for items in site.registered_items().values():
+                for item in items:
+                    site.registered(item, lang)
     site.render(
         "preview/language.html",
         "index.html",

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
-from .errors import CatalogError
+from ..errors import CatalogError
 
 __all__ = [
     "MAX_CATALOG_BYTES",
@@ -306,7 +306,7 @@ def _decode(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _check_charset(header: dict[str, str], file: str, line: int | None) -> None:
+def check_charset(header: dict[str, str], file: str, line: int | None) -> None:
     content_type = next((v for k, v in header.items() if k.lower() == "content-type"), "")
     match = re.search(r"charset\s*=\s*([A-Za-z0-9_.:-]+)", content_type)
     if match is not None and match.group(1).lower() not in _UTF8_NAMES:
@@ -329,7 +329,11 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
-def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> PoFile:
+# One pass over the lines with the entry being read as its state: split up, the
+# state would travel through every piece, and this is the hot path of catalog loading.
+def parse_po(  # noqa: C901, PLR0915
+    data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES
+) -> PoFile:
     """Parse the bytes of a ``.po`` file strictly; ``file`` is used in error messages.
 
     >>> parse_po(b'msgid "a"\\nmsgstr "\\\\q"\\n', "az.po")
@@ -366,7 +370,7 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
                 )
             result.header = parse_header(entry.msgstr)
             result.header_line = entry.line
-            _check_charset(result.header, file, entry.line)
+            check_charset(result.header, file, entry.line)
             return
         previous = seen.get(entry.key)
         if previous is not None:
