@@ -68,6 +68,10 @@ class Page(HTMLParser):
             if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())
         ]
 
+    def language_alternates(self) -> list[dict[str, str]]:
+        """The hreflang ``<link rel="alternate">``s (feed links are alternates too, without one)."""
+        return [a for a in self.find("link", rel="alternate") if "hreflang" in a]
+
     @property
     def html_lang(self) -> str:
         return self.find("html")[0]["lang"]
@@ -154,7 +158,7 @@ def test_every_page_has_lang_hreflang_and_jsonld(site: Path) -> None:
         top = path.relative_to(site).parts[0]
         expected = top if top in ("en", "az") else "en"
         assert page.html_lang == expected, path
-        alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
+        alternates = {a["hreflang"]: a["href"] for a in page.language_alternates()}
         assert {"x-default"} < set(alternates), path
         assert all(href.startswith("https://portal.example/") for href in alternates.values())
         for data in page.scripts:
@@ -165,7 +169,7 @@ def test_every_page_has_lang_hreflang_and_jsonld(site: Path) -> None:
 @pytest.mark.parametrize("path", [SEED_EN, SEED_AZ])
 def test_article_pages_link_each_other(site: Path, path: str) -> None:
     page = read(site, path)
-    alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
+    alternates = {a["hreflang"]: a["href"] for a in page.language_alternates()}
     base = "https://portal.example/"
     assert alternates == {"en": base + SEED_EN, "az": base + SEED_AZ, "x-default": base + SEED_EN}
     (canonical,) = page.find("link", rel="canonical")
@@ -220,7 +224,7 @@ def test_one_language_article(site: Path) -> None:
     """The Gabala report exists in az only: no en page, and the en index says where it is."""
     assert not list(site.glob("en/articles/turk-surasinin*"))
     az = read(site, "az/articles/turk-surasinin-ucuncu-zirve-gorusu-qebelede/index.html")
-    assert [a["hreflang"] for a in az.find("link", rel="alternate")] == ["az", "x-default"]
+    assert [a["hreflang"] for a in az.language_alternates()] == ["az", "x-default"]
     index = read(site, "en/index.html")
     assert index.find("a", lang="az", hreflang="az")
 
@@ -398,7 +402,7 @@ def test_cli_writes_the_sample_site(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (tmp_path / "style.css").is_file()
     # without --base-url, metadata links are relative and resolve inside the site
     page = read(tmp_path, SEED_AZ)
-    for link in page.find("link", rel="alternate"):
+    for link in page.language_alternates():
         assert (tmp_path / SEED_AZ).parent.joinpath(link["href"]).resolve().is_file()
 
 
@@ -522,7 +526,7 @@ def test_browser_sees_languages_and_hreflang(browser_dom: dict[str, Page]) -> No
     for path, lang in ((SEED_EN, "en"), (SEED_AZ, "az")):
         page = browser_dom[path]
         assert page.html_lang == lang
-        hreflangs = [a["hreflang"] for a in page.find("link", rel="alternate")]
+        hreflangs = [a["hreflang"] for a in page.language_alternates()]
         assert hreflangs == ["en", "az", "x-default"]
 
 

@@ -9,6 +9,7 @@ opens from disk; canonical, hreflang and JSON-LD URLs are absolute when a
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,6 +111,7 @@ class _Site:
         self.env = env
         self.base_url = base_url
         self.written: list[Path] = []
+        self.feeds = importlib.util.find_spec("feedgen") is not None
 
     def render(self, template: str, path: str, **context: Any) -> None:
         import jinja2
@@ -117,6 +119,7 @@ class _Site:
         depth = path.count("/")
         root = "../" * depth
         context.setdefault("root", root)
+        context.setdefault("feeds", self.feeds)
         meta_base = self.base_url.rstrip("/") + "/" if self.base_url else root
         context.setdefault("meta_base", meta_base)
         alternates = context.pop("alternates", None)
@@ -352,7 +355,7 @@ def build_preview(
     >>> out = Path(tempfile.mkdtemp())
     >>> files = build_preview(load_sample_library(), out)
     >>> sorted(f.name for f in files if f.parent == out)
-    ['index.html', 'style.css']
+    ['index.html', 'sitemap.xml', 'style.css']
     >>> (out / "az" / "timeline" / "index.html") in files
     True
     """
@@ -386,7 +389,27 @@ def build_preview(
     )
     shutil.copyfile(_find_static(templates, "preview/style.css"), target / "style.css")
     site.written.append(target / "style.css")
+    site.written.extend(_write_sitemaps_and_feeds(library, target, base_url))
     return site.written
+
+
+def _write_sitemaps_and_feeds(library: ContentLibrary, target: Path, base_url: str) -> list[Path]:
+    """``sitemap.xml`` and, with feedgen installed, ``<lang>/atom.xml`` and ``rss.xml``.
+
+    Both need absolute URLs: without ``base_url`` they point at the output folder
+    (``file://`` URLs), so they still open from disk.
+    """
+    from .sitemaps import sitemap_entries, write_sitemaps
+
+    site_url = base_url or target.resolve().as_uri()
+    entries = sitemap_entries(library, base_url=site_url, patterns=PREVIEW_URL_PATTERNS)
+    written = write_sitemaps(entries, target, base_url=site_url)
+    if importlib.util.find_spec("feedgen") is None:
+        return written
+    from .feeds import write_feeds
+
+    written.extend(write_feeds(library, target, base_url=site_url, patterns=PREVIEW_URL_PATTERNS))
+    return written
 
 
 def _find_static(templates: str | Path | Sequence[str | Path], name: str) -> Path:
