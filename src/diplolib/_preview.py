@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from markupsafe import Markup, escape
 
 from ._labels import field_label
+from .clock import world_clock
 from .errors import TemplateRenderError
 from .i18n import gettext, pgettext
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, use_language
@@ -210,6 +211,7 @@ class _Site:
                 for person in [lib.get(b.person, Person)]
             ],
             fallbacks=[field_label(p, article, lang) for p in article.fallback_fields(lang)],
+            world_cities=world_clock(lang=lang),
             related=related,
             press=press,
             mentions=mentions,
@@ -355,7 +357,7 @@ def build_preview(
     >>> out = Path(tempfile.mkdtemp())
     >>> files = build_preview(load_sample_library(), out)
     >>> sorted(f.name for f in files if f.parent == out)
-    ['index.html', 'sitemap.xml', 'style.css']
+    ['index.html', 'preview.js', 'sitemap.xml', 'style.css']
     >>> (out / "az" / "timeline" / "index.html") in files
     True
     """
@@ -387,8 +389,9 @@ def build_preview(
         language_links=site.language_links(None, "index.html"),
         alternates="{lang}/index.html",
     )
-    shutil.copyfile(_find_static(templates, "preview/style.css"), target / "style.css")
-    site.written.append(target / "style.css")
+    for static in ("style.css", "preview.js"):
+        shutil.copyfile(_find_static(templates, f"preview/{static}"), target / static)
+        site.written.append(target / static)
     site.written.extend(_write_sitemaps_and_feeds(library, target, base_url))
     return site.written
 
