@@ -267,6 +267,34 @@ def test_asgi_websocket_gets_the_language_without_redirect() -> None:
     assert seen == [(lang, lang)]
 
 
+def test_asgi_mounted_under_a_root_path() -> None:
+    seen: list[str] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        seen.append(get_language())
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    lang = SUPPORTED_LANGUAGES[1]
+    middleware = ASGILanguageMiddleware(app, redirect=True)
+    for path in ("/site/news/", "/news/"):  # with or without root_path inside path
+        scope = {
+            "type": "http",
+            "method": "GET",
+            "root_path": "/site",
+            "path": path,
+            "query_string": b"",
+            "headers": [(b"accept-language", lang.encode())],
+        }
+        sent = asgi_call(middleware, scope)
+        assert dict(sent[0]["headers"])[b"location"] == f"/site/{lang}/news/".encode()
+    scope["path"] = f"/site/{lang}/news/"
+    scope["headers"] = [(b"accept-language", other(lang).encode())]
+    sent = asgi_call(middleware, scope)
+    assert sent[0]["status"] == 200
+    assert seen == [lang]
+
+
 # -- the documented framework apps ---------------------------------------------------------
 
 

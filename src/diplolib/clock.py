@@ -21,7 +21,7 @@ from __future__ import annotations
 __all__ = ["DEFAULT_CITIES", "CITIES", "City", "CityTime", "ClockError", "world_clock"]
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
 from typing import Final, NamedTuple
@@ -130,14 +130,20 @@ def _cldr_city(zone: str, lang: Lang) -> str | None:
     return str(name) if name else None
 
 
+# Languages whose established forms of foreign city names diplolib ships, as a table from
+# the English form to the local one. A language without one writes the English form.
+_LOCAL_FORMS: Final[Mapping[str, Callable[[], Mapping[str, str]]]] = MappingProxyType(
+    {"az": _gazetteer_az}
+)
+
+
 def _name(city: City, lang: Lang) -> str:
     if city.exemplar:
         found = _cldr_city(city.zone, lang)
         if found:
             return found
-    if lang == "en":
-        return city.english
-    return _gazetteer_az().get(city.english, city.english)
+    forms = _LOCAL_FORMS.get(lang)
+    return city.english if forms is None else forms().get(city.english, city.english)
 
 
 def _city(value: City | str) -> City:

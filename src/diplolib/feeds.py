@@ -19,10 +19,9 @@ __all__ = ["FEED_KINDS", "build_feed", "feed_articles", "write_feeds"]
 
 import os
 from collections.abc import Mapping
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
-
-from markupsafe import escape
 
 from .errors import ContentError
 from .i18n import gettext

@@ -224,10 +224,13 @@ class LanguageSelector:
         >>> s = LanguageSelector()
         >>> s.redirect_location(s.select("/news/", accept_language="az"), "/news/", "page=2")
         '/az/news/?page=2'
+        >>> s.redirect_location(s.select("/a b/"), "/a b/", "q=x\r\nSet-Cookie: y")
+        '/en/a%20b/?q=x%0D%0ASet-Cookie:%20y'
         """
         target = "/" + selection.lang + "/" + path.lstrip("/")
         target = quote(target, safe="/%:@!$&'()*+,;=-._~")
-        return target + ("?" + query if query else "")
+        # Control characters or spaces in a raw query must not reach the Location header.
+        return target + ("?" + quote(query, safe="/%:@!$&'()*+,;=-._~?") if query else "")
 
 
 def _lang_or_none(value: str) -> Lang | None:
@@ -526,7 +529,12 @@ class ASGILanguageMiddleware(_Middleware):
         if scope.get("type") not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
+        # Servers and frameworks following the current ASGI spec include root_path in path;
+        # the language prefix comes right after the mount point either way.
+        root = str(scope.get("root_path") or "").rstrip("/")
         path = str(scope.get("path") or "/")
+        if root and (path == root or path.startswith(root + "/")):
+            path = path[len(root) :] or "/"
         query = bytes(scope.get("query_string") or b"").decode("latin-1")
         cookie = accept = None
         for name, value in scope.get("headers") or ():
@@ -539,9 +547,7 @@ class ASGILanguageMiddleware(_Middleware):
         if scope["type"] == "http" and self.wants_redirect(
             str(scope.get("method", "GET")), path, selection
         ):
-            location = str(scope.get("root_path") or "") + self.selector.redirect_location(
-                selection, path, query
-            )
+            location = root + self.selector.redirect_location(selection, path, query)
             headers = [
                 (b"location", location.encode("latin-1")),
                 (b"content-type", b"text/plain; charset=utf-8"),

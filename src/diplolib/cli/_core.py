@@ -6,13 +6,15 @@ import argparse
 import sys
 from typing import Any
 
+from ..languages import SUPPORTED_LANGUAGES
+
 SEED_ARTICLE = "kazakhstan-azerbaijan-strategic-partner"
 
 
 def register(sub: Any) -> None:
     """Add the core commands to the ``diplolib`` parser."""
     demo = sub.add_parser("demo", help="show the sample article page as the portal renders it")
-    demo.add_argument("--lang", choices=["en", "az", "both"], default="both")
+    demo.add_argument("--lang", choices=[*SUPPORTED_LANGUAGES, "both"], default="both")
     demo.add_argument(
         "--article",
         help="article id (default: the seed article, or else the library's newest article "
@@ -46,7 +48,7 @@ def _load(path: str | None) -> Any:
 def _demo(args: argparse.Namespace) -> int:
     from .._demo import render_article
     from ..errors import DiplolibError
-    from ..languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+    from ..languages import Lang, normalize_lang
 
     if not 20 <= args.width <= 400:
         print(f"error: --width must be between 20 and 400, got {args.width}", file=sys.stderr)
