@@ -224,7 +224,7 @@ class LanguageSelector:
         >>> s = LanguageSelector()
         >>> s.redirect_location(s.select("/news/", accept_language="az"), "/news/", "page=2")
         '/az/news/?page=2'
-        >>> s.redirect_location(s.select("/a b/"), "/a b/", "q=x\r\nSet-Cookie: y")
+        >>> s.redirect_location(s.select("/a b/"), "/a b/", "q=x" + chr(13) + chr(10) + "Set-Cookie: y")
         '/en/a%20b/?q=x%0D%0ASet-Cookie:%20y'
         """
         target = "/" + selection.lang + "/" + path.lstrip("/")
