@@ -181,12 +181,12 @@ LAYERS: tuple[frozenset[str], ...] = (
             "_detect_model",
         }
     ),
-    frozenset({"text", "i18n", "_ui_strings", "names", "slugs", "detect"}),
+    frozenset({"text", "i18n", "_ui_strings", "names", "slugs", "detect", "clock", "web"}),
     frozenset({"models", "staleness"}),
     frozenset({"dates", "numbers", "library", "publish", "_labels"}),
-    frozenset({"_catalog_tools", "po", "jinja"}),
+    frozenset({"_catalog_tools", "po", "jinja", "sitemaps", "feeds"}),
     frozenset({"preview"}),
-    frozenset({"_demo", "cli", "__main__"}),
+    frozenset({"_demo", "cli", "__main__", "django"}),
 )
 
 

@@ -46,3 +46,11 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     for module in ("diplolib.publish", "diplolib.jinja", "diplolib.models", "diplolib.i18n"):
         assert f'id="{module}"' in reference, module
     assert (tmp_path / "publishing" / "index.html").is_file()
+    # the docstrings' Sphinx roles are rendered as cross-references, never shown raw
+    for role in (":class:`", ":func:`", ":data:`", ":meth:`", ":mod:`", ":exc:`"):
+        assert role not in reference, role
+    assert 'href="#diplolib.languages.Lang"><code>Lang</code></a>' in reference
+    assert 'href="#diplolib.text.LocalizedText"><code>LocalizedText</code></a>' in reference
+    assert "<code>contextvars.ContextVar</code>" in reference  # outside diplolib: plain code
+    for module in ("diplolib.web", "diplolib.django", "diplolib.sitemaps", "diplolib.clock"):
+        assert f'id="{module}"' in reference, module

@@ -68,6 +68,17 @@ class Page(HTMLParser):
             if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())
         ]
 
+    def scripts_other_than_preview_js(self) -> list[dict[str, str]]:
+        """The page's ``<script>`` elements besides the one loading the shipped preview.js."""
+        ours = [a for t, a in self.elements if t == "script" and "src" in a]
+        assert len(ours) == 1
+        assert ours[0]["src"].strip("./") == "preview.js"
+        return [a for t, a in self.elements if t == "script" and "src" not in a]
+
+    def language_alternates(self) -> list[dict[str, str]]:
+        """The hreflang ``<link rel="alternate">``s (feed links are alternates too, without one)."""
+        return [a for a in self.find("link", rel="alternate") if "hreflang" in a]
+
     @property
     def html_lang(self) -> str:
         return self.find("html")[0]["lang"]
@@ -154,7 +165,7 @@ def test_every_page_has_lang_hreflang_and_jsonld(site: Path) -> None:
         top = path.relative_to(site).parts[0]
         expected = top if top in ("en", "az") else "en"
         assert page.html_lang == expected, path
-        alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
+        alternates = {a["hreflang"]: a["href"] for a in page.language_alternates()}
         assert {"x-default"} < set(alternates), path
         assert all(href.startswith("https://portal.example/") for href in alternates.values())
         for data in page.scripts:
@@ -165,7 +176,7 @@ def test_every_page_has_lang_hreflang_and_jsonld(site: Path) -> None:
 @pytest.mark.parametrize("path", [SEED_EN, SEED_AZ])
 def test_article_pages_link_each_other(site: Path, path: str) -> None:
     page = read(site, path)
-    alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
+    alternates = {a["hreflang"]: a["href"] for a in page.language_alternates()}
     base = "https://portal.example/"
     assert alternates == {"en": base + SEED_EN, "az": base + SEED_AZ, "x-default": base + SEED_EN}
     (canonical,) = page.find("link", rel="canonical")
@@ -220,7 +231,7 @@ def test_one_language_article(site: Path) -> None:
     """The Gabala report exists in az only: no en page, and the en index says where it is."""
     assert not list(site.glob("en/articles/turk-surasinin*"))
     az = read(site, "az/articles/turk-surasinin-ucuncu-zirve-gorusu-qebelede/index.html")
-    assert [a["hreflang"] for a in az.find("link", rel="alternate")] == ["az", "x-default"]
+    assert [a["hreflang"] for a in az.language_alternates()] == ["az", "x-default"]
     index = read(site, "en/index.html")
     assert index.find("a", lang="az", hreflang="az")
 
@@ -381,7 +392,7 @@ def test_hostile_content_is_text(site: Path) -> None:
     ):
         html = (site / path).read_text(encoding="utf-8")
         page = Page(html)
-        scripts = [a for t, a in page.elements if t == "script"]
+        scripts = page.scripts_other_than_preview_js()
         assert scripts in ([], [{"type": "application/ld+json"}]), path  # only the JSON-LD
         assert not page.find("img"), path
         assert not [a for _, a in page.elements if "onmouseover" in a or "data-pwned" in a], path
@@ -398,7 +409,7 @@ def test_cli_writes_the_sample_site(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (tmp_path / "style.css").is_file()
     # without --base-url, metadata links are relative and resolve inside the site
     page = read(tmp_path, SEED_AZ)
-    for link in page.find("link", rel="alternate"):
+    for link in page.language_alternates():
         assert (tmp_path / SEED_AZ).parent.joinpath(link["href"]).resolve().is_file()
 
 
@@ -522,7 +533,7 @@ def test_browser_sees_languages_and_hreflang(browser_dom: dict[str, Page]) -> No
     for path, lang in ((SEED_EN, "en"), (SEED_AZ, "az")):
         page = browser_dom[path]
         assert page.html_lang == lang
-        hreflangs = [a["hreflang"] for a in page.find("link", rel="alternate")]
+        hreflangs = [a["hreflang"] for a in page.language_alternates()]
         assert hreflangs == ["en", "az", "x-default"]
 
 
@@ -536,7 +547,7 @@ def test_browser_shows_formatted_dates(browser_dom: dict[str, Page]) -> None:
 def test_browser_runs_no_injected_code(browser_dom: dict[str, Page]) -> None:
     for path, page in browser_dom.items():
         assert "data-pwned" not in page.find("html")[0], path
-        scripts = [a for t, a in page.elements if t == "script"]
+        scripts = page.scripts_other_than_preview_js()
         assert scripts in ([], [{"type": "application/ld+json"}]), path
         assert not page.find("img"), path
         assert not [a for _, a in page.elements if "onmouseover" in a or "onerror" in a], path

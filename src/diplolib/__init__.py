@@ -89,9 +89,11 @@ _EXPORTS: dict[str, str] = {
     "ngettext": "i18n",
     "npgettext": "i18n",
     "pgettext": "i18n",
+    "world_clock": "clock",
 }
 
 if TYPE_CHECKING:
+    from .clock import world_clock
     from .content_types import ContentType, Reference
     from .dates import (
         format_date,

@@ -7,6 +7,7 @@ import textwrap
 
 from ._labels import field_label
 from ._ui_strings import comment_count
+from .clock import world_clock
 from .dates import format_date, format_dateline
 from .i18n import gettext
 from .languages import Lang
@@ -50,8 +51,18 @@ def _anniversaries(
     return lines
 
 
-def render_article(library: ContentLibrary, article_id: str, lang: Lang, width: int = 78) -> str:
+def render_article(
+    library: ContentLibrary,
+    article_id: str,
+    lang: Lang,
+    width: int = 78,
+    *,
+    now: dt.datetime | None = None,
+) -> str:
     """Render one article page as plain text, every UI string through gettext.
+
+    The "World Cities" box at the end shows the time at ``now`` (default: the
+    current time).
 
     >>> from diplolib import load_sample_library
     >>> page = render_article(load_sample_library(), "kazakhstan-azerbaijan-strategic-partner", "az")
@@ -126,4 +137,10 @@ def render_article(library: ContentLibrary, article_id: str, lang: Lang, width: 
             source = _text(item.source.publication, lang)
             line = f"• {when} — {source}: {_text(item.title, lang)}"
             out.extend(bullet.wrap(line))
+    out.append("")
+    out.append(gettext("World Cities", lang=lang))
+    out.append(rule)
+    cities = world_clock(now=now, lang=lang)
+    column = max(len(c.name) for c in cities)
+    out.extend(f"{c.name:<{column}}  {c.local:%H:%M}  {c.offset}" for c in cities)
     return "\n".join(out) + "\n"

@@ -12,11 +12,12 @@ canonical, hreflang and JSON-LD URLs are absolute when a ``base_url`` is given.
 >>> from diplolib import load_sample_library
 >>> files = build_preview(load_sample_library(), tempfile.mkdtemp())
 >>> sorted({f.name for f in files})
-['index.html', 'style.css']
+['atom.xml', 'index.html', 'preview.js', 'rss.xml', 'sitemap.xml', 'style.css']
 """
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Final
 from markupsafe import Markup, escape
 
 from ._labels import field_label
+from .clock import world_clock
 from .errors import TemplateRenderError
 from .i18n import gettext, pgettext
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, use_language
@@ -125,6 +127,7 @@ class _Site:
         self.base_url = base_url
         self.patterns = _page_patterns()
         self.written: list[Path] = []
+        self.feeds = importlib.util.find_spec("feedgen") is not None
 
     def render(self, template: str, path: str, **context: Any) -> None:
         import jinja2
@@ -132,6 +135,7 @@ class _Site:
         depth = path.count("/")
         root = "../" * depth
         context.setdefault("root", root)
+        context.setdefault("feeds", self.feeds)
         meta_base = self.base_url.rstrip("/") + "/" if self.base_url else root
         context.setdefault("meta_base", meta_base)
         alternates = context.pop("alternates", None)
@@ -224,6 +228,7 @@ class _Site:
                 for person in [lib.get(b.person, Person)]
             ],
             fallbacks=[field_label(p, article, lang) for p in article.fallback_fields(lang)],
+            world_cities=world_clock(lang=lang),
             related=related,
             press=press,
             mentions=mentions,
@@ -394,7 +399,7 @@ def build_preview(
     >>> out = Path(tempfile.mkdtemp())
     >>> files = build_preview(load_sample_library(), out)
     >>> sorted(f.name for f in files if f.parent == out)
-    ['index.html', 'style.css']
+    ['index.html', 'preview.js', 'sitemap.xml', 'style.css']
     >>> (out / "az" / "timeline" / "index.html") in files
     True
     """
@@ -429,9 +434,30 @@ def build_preview(
         language_links=site.language_links(None, "index.html"),
         alternates="{lang}/index.html",
     )
-    shutil.copyfile(_find_static(templates, "preview/style.css"), target / "style.css")
-    site.written.append(target / "style.css")
+    for static in ("style.css", "preview.js"):
+        shutil.copyfile(_find_static(templates, f"preview/{static}"), target / static)
+        site.written.append(target / static)
+    site.written.extend(_write_sitemaps_and_feeds(library, target, base_url))
     return site.written
+
+
+def _write_sitemaps_and_feeds(library: ContentLibrary, target: Path, base_url: str) -> list[Path]:
+    """``sitemap.xml`` and, with feedgen installed, ``<lang>/atom.xml`` and ``rss.xml``.
+
+    Both need absolute URLs: without ``base_url`` they point at the output folder
+    (``file://`` URLs), so they still open from disk.
+    """
+    from .sitemaps import sitemap_entries, write_sitemaps
+
+    site_url = base_url or target.resolve().as_uri()
+    entries = sitemap_entries(library, base_url=site_url, patterns=PREVIEW_URL_PATTERNS)
+    written = write_sitemaps(entries, target, base_url=site_url)
+    if importlib.util.find_spec("feedgen") is None:
+        return written
+    from .feeds import write_feeds
+
+    written.extend(write_feeds(library, target, base_url=site_url, patterns=PREVIEW_URL_PATTERNS))
+    return written
 
 
 def _find_static(templates: str | Path | Sequence[str | Path], name: str) -> Path:

@@ -6,22 +6,28 @@ import argparse
 import sys
 from typing import Any
 
+from ..languages import SUPPORTED_LANGUAGES
+
 SEED_ARTICLE = "kazakhstan-azerbaijan-strategic-partner"
 
 
 def register(sub: Any) -> None:
     """Add the core commands to the ``diplolib`` parser."""
     demo = sub.add_parser("demo", help="show the sample article page as the portal renders it")
-    demo.add_argument("--lang", choices=["en", "az", "both"], default="both")
+    demo.add_argument("--lang", choices=[*SUPPORTED_LANGUAGES, "both"], default="both")
     demo.add_argument(
-        "--article", default=SEED_ARTICLE, help="article id (default: the seed article)"
+        "--article",
+        help="article id (default: the seed article, or else the library's newest article "
+        "published in the most languages)",
     )
     demo.add_argument("--library", help="content folder (default: the bundled sample library)")
     demo.add_argument("--width", type=int, default=78, help="text width (default 78)")
     demo.set_defaults(handler=_demo)
 
     validate = sub.add_parser("validate", help="check a content folder; exit 1 on problems")
-    validate.add_argument("path", help="folder of content files")
+    # Every command takes the content folder as --library; the positional form is kept.
+    validate.add_argument("path", nargs="?", help="folder of content files (same as --library)")
+    validate.add_argument("--library", help="folder of content files")
     validate.set_defaults(handler=_validate)
 
     sample = sub.add_parser("sample", help="write the bundled sample library as an editable folder")
@@ -49,8 +55,11 @@ def _demo(args: argparse.Namespace) -> int:
         return 2
     try:
         library = _load(args.library)
-        langs: list[Lang] = ["en", "az"] if args.lang == "both" else [normalize_lang(args.lang)]
-        pages = [render_article(library, args.article, lang, args.width) for lang in langs]
+        langs: list[Lang] = (
+            list(SUPPORTED_LANGUAGES) if args.lang == "both" else [normalize_lang(args.lang)]
+        )
+        article = args.article or _demo_article(library)
+        pages = [render_article(library, article, lang, args.width) for lang in langs]
     except DiplolibError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -58,11 +67,28 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo_article(library: Any) -> str:
+    """The seed article when the library has it, else its newest most-translated article."""
+    from ..errors import ContentError
+    from ..publish import published_languages
+
+    if SEED_ARTICLE in library:
+        return SEED_ARTICLE
+    articles = list(library.articles())  # newest first; max() keeps the first of equals
+    if not articles:
+        raise ContentError("the library has no articles to show")
+    return str(max(articles, key=lambda a: len(published_languages(a))).id)
+
+
 def _validate(args: argparse.Namespace) -> int:
     from ..errors import LibraryError
     from ..i18n import ngettext
     from ..library import ContentLibrary
 
+    if (args.path is None) == (args.library is None):
+        print("error: give the content folder once: validate --library PATH", file=sys.stderr)
+        return 2
+    args.path = args.path if args.path is not None else args.library
     try:
         library = ContentLibrary.load(args.path)
     except LibraryError as exc:
