@@ -90,6 +90,11 @@ class Token(NamedTuple):
 _WORD_RE: Final = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*")
 _JOINERS_RE: Final = re.compile(r"[-‐‑'’]")
 _APOSTROPHES: Final = "'’"
+_PLAIN = "\x00-\x7fəçşğıöüƏÇŞĞİÖÜ–—‘’“”«»…№°€"
+_PLAIN_AZ: Final = re.compile(f"[^{_PLAIN}]")
+# A run of non-space characters with one outside that set: a look-alike is judged by
+# the letters of its word, and a combining mark joins the letter before it.
+_ODD_RUN: Final = re.compile(f"\\S*[^{_PLAIN}\\s]\\S*")
 
 
 def _split_word(word: str, start: int, hyphen_tail: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -123,7 +128,11 @@ class _AzTokens:
         self.is_tail = stemmer.is_ending
 
     def normalize(self, text: str) -> str:
-        return az.normalize(text)
+        # Look-alike letters and combining marks are all outside this set; text made of
+        # it alone is already normal, and most text is (the scan is the slow part).
+        if _PLAIN_AZ.search(text) is None:
+            return text
+        return _ODD_RUN.sub(lambda m: az.normalize(m.group()), text)
 
     def fold(self, word: str) -> str:
         return az.casefold(word)

@@ -28,9 +28,9 @@ An ending comes off only when
   :mod:`diplolib.search` index adds the names of the library's entities).
 
 The **k/q alternation** is undone on what is left: a final ``ğ`` is read as
-``q`` (``ayağ`` → ``ayaq``) and a final ``y`` after a vowel in a word of two or
-more syllables as ``k`` (``çörəy`` → ``çörək``, ``nazirliy`` → ``nazirlik``),
-unless that form is a known stem (``Gədəbəy``, ``saray``). The same reading is
+``q`` (``ayağ`` → ``ayaq``) and a final ``y`` after a front vowel in a word of
+two or more syllables as ``k`` (``çörəy`` → ``çörək``, ``nazirliy`` → ``nazirlik``),
+unless that form is a known stem (``Gədəbəy``, ``Göyçay``). The same reading is
 applied to uninflected words, so every form of one word gives one stem, even
 for a word whose dictionary form ends in ``ğ`` (``dağ``, ``dağda`` and ``dağı`` all
 give ``daq``): a stem is an index key, not always a dictionary form.
@@ -51,7 +51,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
-from ._alphabet import BACK_VOWELS, HIGH_VOWEL, VOWELS, last_vowel
+from ._alphabet import BACK_VOWELS, FRONT_VOWELS, HIGH_VOWEL, VOWELS, last_vowel
 from ._casing import casefold
 
 # Templates: A is the two-way vowel (a/ə), I the four-way one (ı/i/u/ü), K the
@@ -86,7 +86,7 @@ KNOWN_STEMS: Final = frozenset(
         "və", "ilə", "da", "də", "ki", "bu", "o", "bir", "hər", "heç", "ya", "yaxud",
         "amma", "lakin", "ancaq", "həm", "isə", "bəzi", "digər", "başqa", "belə", "elə",
         "hansı", "necə", "niyə", "nə", "kimi", "qədər", "sonra", "əvvəl", "indi", "artıq",
-        "daha", "ən", "çox", "az", "hələ", "yenə", "bəli", "xeyr", "əgər", "çünki",
+        "daha", "ən", "çox", "az", "hələ", "yenə", "öncə", "həftə", "dünən", "bugün", "bəli", "xeyr", "əgər", "çünki",
         "üçün", "görə", "dair", "qarşı", "sarı", "doğru", "ona", "onu", "onun", "onlar", "biz",
         "siz", "mən", "sən", "özü", "öz", "hamı", "bütün", "ümumi", "il", "ay", "gün",
         "ana", "ata", "yol",
@@ -95,7 +95,7 @@ KNOWN_STEMS: Final = frozenset(
         "uç", "ək", "ax", "at", "as", "ye", "şu",
         # Nouns whose last letters look like an ending.
         "nazir", "müdir", "vəzir", "səfir", "tədbir", "zəncir", "təsir", "dövr",
-        "qala", "qara", "hava", "dava", "dünya", "sahə", "şöbə", "xəritə", "dəfə",
+        "məhkəmə", "qazan", "mələk", "qala", "qara", "hava", "dava", "dünya", "sahə", "şöbə", "xəritə", "dəfə",
         "ölkə", "şəhər", "kənd", "mərkəz", "ərazi", "sənəd", "sənaye", "səviyyə",
         "imza", "təhsil", "mədəniyyət", "dövlət", "millət", "siyasət", "iqtisadiyyat",
         "ədalət", "hökumət", "ictimai", "təşkilat", "prezident", "parlament", "məclis",
@@ -146,7 +146,7 @@ KNOWN_STEMS: Final = frozenset(
 
 # The stem left by an ending on a verb whose final t turns into d before a vowel,
 # and one whose stem vowel gets a buffer y: edir, gedir, deyir.
-_IRREGULAR: Final = {"ed": "et", "ged": "get", "dey": "de"}
+_IRREGULAR: Final = {"ed": "et", "ged": "get", "dey": "de", "yarad": "yarat"}
 _WORD_LETTERS: Final = re.compile(r"[^\W\d_]+")
 _SEPARATORS: Final = "-‐‑'’"
 
@@ -188,13 +188,18 @@ def _expand(
 
 def _merge(
     *tables: dict[str, set[tuple[str, str, int]]],
-) -> dict[str, tuple[tuple[str, str, int], ...]]:
-    merged: dict[str, set[tuple[str, str, int]]] = {}
+) -> dict[str, dict[str, tuple[tuple[str, int], ...]]]:
+    """Concrete suffix → last vowel of the stem → the (condition, kind) readings."""
+    merged: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for table in tables:
         for suffix, entries in table.items():
-            merged.setdefault(suffix, set()).update(entries)
+            for condition, vowel, kind in entries:
+                merged.setdefault(suffix, {}).setdefault(vowel, []).append((condition, kind))
     # Verbal readings first, so that a stem reached through a verb ending stays verbal.
-    return {s: tuple(sorted(e, key=lambda x: -x[2])) for s, e in merged.items()}
+    return {
+        suffix: {v: tuple(sorted(set(r), key=lambda x: (-x[1], x[0]))) for v, r in by.items()}
+        for suffix, by in merged.items()
+    }
 
 
 _SUFFIXES: Final = _merge(_expand(_NOMINAL), _expand(_VERBAL, _VERB), _expand(_PASSIVE, _PASS))
@@ -342,11 +347,15 @@ class Stemmer:
         return _IRREGULAR.get(word, word)
 
     def _alternate(self, word: str) -> str:
-        """Read a final vowel + ``y`` of a word of two or more syllables as vowel + ``k``."""
+        """Read a final front vowel + ``y`` of a word of two or more syllables as ``k``.
+
+        Only ``k`` turns into ``y``, and only after a front vowel; after a back vowel
+        ``q`` turns into ``ğ`` (``ayağa``), so ``saray`` and ``-maya`` keep their ``y``.
+        """
         if (
             len(word) > 2
             and word[-1] == "y"
-            and word[-2] in VOWELS
+            and word[-2] in FRONT_VOWELS
             and word not in self._known
             and _syllables(word) >= 2
         ):
@@ -376,11 +385,9 @@ class Stemmer:
             if vowel is None:
                 continue
             is_known = remainder in known or remainder in _IRREGULAR
-            for condition, wanted, kind in entries:
-                if (
-                    wanted == vowel
-                    and (kind == _VERB or (kind == _NOUN) != verbal)
-                    and (is_known or _fits(remainder, condition))
+            for condition, kind in entries.get(vowel, ()):
+                if (kind == _VERB or (kind == _NOUN) != verbal) and (
+                    is_known or _fits(remainder, condition)
                 ):
                     found.append((remainder, kind != _NOUN))
                     break
@@ -402,7 +409,7 @@ class Stemmer:
         return readings[0][0], readings[0][2]
 
 
-_ALTERNATING: Final = re.compile(r"(?:[ld][ıiuü]|[aə]c[aə]|m[aə])y$")
+_ALTERNATING: Final = re.compile(r"(?:[ld][iü]|əcə|mə)y$")
 _POSSESSED: Final = re.compile(r"[aıoueəiöü]s[ıiuü]$")
 
 
