@@ -5,9 +5,9 @@ CORPUS_DIR holds ``az.txt`` (one sentence a line). The output is committed; this
 documents how it was made and re-makes it.
 
 * **Groups that must conflate**: a corpus word ``w`` (the lemma) and the corpus words that
-  are ``w`` plus a chain of textbook inflectional endings (case, plural, possessive,
-  copula, relative ``-kı``), any harmony variant, with ``k``/``q`` read as ``y``/``ğ``
-  before a vowel. The lemma must not itself be a shorter corpus word plus endings.
+  are ``w`` plus a chain of textbook inflectional endings (plural, possessive, case,
+  relative ``-kı``, copula, in that order) in vowel harmony with ``w`` and with the buffer
+  consonants right, ``k``/``q`` read as ``y``/``ğ`` before a vowel. The lemma must not itself be a shorter corpus word plus endings.
   The endings inventory below is the grammar-book one, written for this script; it
   is not the stemmer's table. Hand-written groups (verbs, names in every case) are in
   ``written.json``.
@@ -55,6 +55,24 @@ def _joins(stem: str, tail: str) -> bool:
     return not (tail[0] in BUFFERS and len(tail) > 1 and tail[1] in VOWELS)
 
 
+BACK = "aıou"
+HIGH = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def _harmonic(stem: str, tail: str) -> bool:
+    """Each vowel of the endings follows the one before it (two-way a/ə, four-way ı/i/u/ü)."""
+    previous = next((c for c in reversed(stem) if c in VOWELS), None)
+    for char in tail:
+        if char not in VOWELS:
+            continue
+        if previous is not None:
+            wanted = ("a" if previous in BACK else "ə") if char in "aə" else HIGH.get(previous)
+            if char != wanted:
+                return False
+        previous = char
+    return True
+
+
 def _alternated(lemma: str) -> list[str]:
     heads = [lemma]
     vowels = sum(c in "aıoueəiöü" for c in lemma)
@@ -96,7 +114,7 @@ def build(corpus: Path) -> dict[str, object]:
                     tail = word[len(head) :]
                     if head != lemma and tail[:1] not in "aıoueəiöü":
                         continue
-                    if TAIL.fullmatch(tail) and _joins(head, tail):
+                    if TAIL.fullmatch(tail) and _joins(head, tail) and _harmonic(head, tail):
                         forms.add(word)
                     elif DERIVATION.match(tail) and head == lemma:
                         derived.setdefault(lemma, set()).add(word)

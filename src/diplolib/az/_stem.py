@@ -136,7 +136,7 @@ KNOWN_STEMS: Final = frozenset(
         # Verb stems that end like a tense: causatives and passives in -ır, -dır, -ıl, -n.
         "bildir", "keçir", "göndər", "gətir", "yetir", "çatdır", "artır", "qaldır",
         "göstər", "götür", "yaxşılaşdır", "gücləndir", "genişləndir", "müəyyənləşdir",
-        "dəyərləndir", "həyata", "təqdir", "düşün", "çalış", "danış", "qarşıla",
+        "dəyərləndir", "təqdir", "düşün", "çalış", "danış", "qarşıla",
         "imzala", "başla", "bağla", "yarat", "apar", "oxu", "yaz", "ver", "al", "et",
         "ol", "de", "gəl", "get", "gör", "bil", "qal", "sal", "çıx", "gir", "otur",
     }
@@ -384,10 +384,12 @@ class Stemmer:
             vowel = last_vowel(remainder)
             if vowel is None:
                 continue
+            # A known stem takes the past, the verbal noun and -kı whatever its last
+            # letter (dedi, yemə, sonrakı); buffer consonants are never waived.
             is_known = remainder in known or remainder in _IRREGULAR
             for condition, kind in entries.get(vowel, ()):
                 if (kind == _VERB or (kind == _NOUN) != verbal) and (
-                    is_known or _fits(remainder, condition)
+                    (is_known and condition in "DML") or _fits(remainder, condition)
                 ):
                     found.append((remainder, kind != _NOUN))
                     break
