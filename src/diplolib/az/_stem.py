@@ -203,7 +203,11 @@ def _merge(
 
 
 _SUFFIXES: Final = _merge(_expand(_NOMINAL), _expand(_VERBAL, _VERB), _expand(_PASSIVE, _PASS))
-_LENGTHS: Final = tuple(sorted({len(s) for s in _SUFFIXES}, reverse=True))
+# Last letter → the lengths of the endings that end in it, longest first.
+_LENGTHS: Final = {
+    last: tuple(sorted({len(s) for s in _SUFFIXES if s[-1] == last}, reverse=True))
+    for last in {s[-1] for s in _SUFFIXES}
+}
 # Endings that may follow a hyphen: a case chain or an ordinal (harmony ignored:
 # after an abbreviation it follows the letters' names, not the written vowels).
 _TAIL_PARTS: Final = frozenset(_expand((*_NOMINAL, *((t, "*") for t in _ORDINAL))))
@@ -374,8 +378,9 @@ class Stemmer:
         """
         known = self._known
         found: list[tuple[str, bool]] = []
-        for length in _LENGTHS:
-            if length > len(word) - 2:
+        longest = len(word) - 2
+        for length in _LENGTHS.get(word[-1], ()):
+            if length > longest:
                 continue
             entries = _SUFFIXES.get(word[-length:])
             if entries is None:
