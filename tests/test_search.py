@@ -253,3 +253,18 @@ def test_library_entities_become_known_stems() -> None:
     library = load_sample_library()
     index = Index(library)
     assert "astana" in index.analyzer.analyze("Astanada", "az")
+
+
+def test_hyphenated_compounds_in_queries_are_phrases() -> None:
+    index = Index(
+        [
+            _article(1, {"az": "Azərbaycan-Türkiyə əlaqələri"}, []),
+            _article(2, {"az": "Türkiyə və Azərbaycan"}, []),
+            _article(3, {"az": "TÜRKSOY-un iclası"}, []),
+        ]
+    )
+    assert [h.item.id for h in index.search("Azərbaycan-Türkiyə", lang="az")] == ["a1"]
+    assert {h.item.id for h in index.search("Azərbaycan Türkiyə", lang="az")} == {"a1", "a2"}
+    assert [h.item.id for h in index.search("TÜRKSOY-a", lang="az")] == ["a3"]
+    assert [h.item.id for h in index.search("Bakı,TÜRKSOY", lang="az")] == []
+    assert [h.item.id for h in index.search("iclas,TÜRKSOY", lang="az")] == ["a3"]

@@ -410,23 +410,35 @@ class _Clause(NamedTuple):
 _QUERY_RE: Final = re.compile(r'"([^"]*)"?|(\S+)')
 
 
+def _parts(word: str) -> tuple[str, ...]:
+    """A query word, or the words of a hyphenated compound (``Azərbaycan-Türkiyə``).
+
+    A word whose last part is an ending (``TÜRKSOY-un``) or the English ``'s`` stays whole.
+    """
+    pieces = _JOINERS_RE.split(word)
+    if len(pieces) == 1:
+        return (word,)
+    tail = az.casefold(pieces[-1])
+    if tail == "s" or az.Stemmer.is_ending(tail):
+        return (word,)
+    return tuple(p for p in pieces if p)
+
+
 def _parse(query: str) -> list[_Clause]:
     clauses: list[_Clause] = []
     for match in _QUERY_RE.finditer(query):
         if match.group(1) is not None:
-            words = tuple(m.group() for m in _WORD_RE.finditer(match.group(1)))
+            words = tuple(
+                part for m in _WORD_RE.finditer(match.group(1)) for part in _parts(m.group())
+            )
             if words:
                 clauses.append(_Clause(words, False))
             continue
         raw = match.group(2)
-        prefix = raw.endswith("*")
-        words = tuple(m.group() for m in _WORD_RE.finditer(raw))
-        if not words:
-            continue
-        if len(words) > 1 and not prefix:
-            clauses.extend(_Clause((w,), False) for w in words)
-        else:
-            clauses.append(_Clause(words, prefix))
+        found = list(_WORD_RE.finditer(raw))
+        for number, word in enumerate(found):
+            last = number == len(found) - 1
+            clauses.append(_Clause(_parts(word.group()), last and raw.endswith("*")))
     return clauses
 
 
