@@ -268,3 +268,31 @@ def test_hyphenated_compounds_in_queries_are_phrases() -> None:
     assert [h.item.id for h in index.search("TÜRKSOY-a", lang="az")] == ["a3"]
     assert [h.item.id for h in index.search("Bakı,TÜRKSOY", lang="az")] == []
     assert [h.item.id for h in index.search("iclas,TÜRKSOY", lang="az")] == ["a3"]
+
+
+def _library_texts() -> list[tuple[str, str]]:
+    from diplolib.search import _fields_of
+
+    return [
+        (lang, value)
+        for item in load_sample_library()
+        for _, text in _fields_of(item)
+        for lang, value in text
+        if value
+    ]
+
+
+def test_tokens_go_into_fts5_unchanged() -> None:
+    """SQLite's unicode61 tokenizer reads the joined tokens back as the same tokens."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61 remove_diacritics 0')")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    texts = [*_library_texts(), ("en", "don't stop Xi's “quoted” state-run"), ("az", "Qur'an")]
+    for number, (lang, text) in enumerate(texts):
+        tokens = analyze(text, lang)
+        db.execute("INSERT INTO t(rowid, x) VALUES (?, ?)", (number, " ".join(tokens)))
+        rows = db.execute("SELECT term FROM v WHERE doc = ? ORDER BY offset", (number,))
+        assert [term for (term,) in rows] == tokens, text
+        assert all(token.isalnum() for token in tokens), tokens

@@ -167,8 +167,8 @@ class _EnTokens:
         for apostrophe in _APOSTROPHES:
             if folded.endswith(apostrophe + "s"):
                 folded = folded[:-2]
-        folded = folded.replace("’", "'")
-        stemmed: str = self._stemmer.stemWord(folded)
+        # an index token holds letters and digits only: don't → dont
+        stemmed: str = self._stemmer.stemWord(folded.replace("’", "").replace("'", ""))
         return stemmed
 
     def normalize(self, text: str) -> str:
