@@ -271,12 +271,12 @@ def test_hyphenated_compounds_in_queries_are_phrases() -> None:
 
 
 def _library_texts() -> list[tuple[str, str]]:
-    from diplolib.search import _fields_of
+    from diplolib.search import search_fields
 
     return [
         (lang, value)
         for item in load_sample_library()
-        for _, text in _fields_of(item)
+        for _, text in search_fields(item)
         for lang, value in text
         if value
     ]
@@ -296,3 +296,24 @@ def test_tokens_go_into_fts5_unchanged() -> None:
         rows = db.execute("SELECT term FROM v WHERE doc = ? ORDER BY offset", (number,))
         assert [term for (term,) in rows] == tokens, text
         assert all(token.isalnum() for token in tokens), tokens
+
+
+def test_parse_query_and_search_fields() -> None:
+    from diplolib.search import QueryClause, parse_query, search_fields
+
+    assert parse_query('"a b" c* d,e TDT-nin') == [
+        QueryClause(("a", "b"), False),
+        QueryClause(("c",), True),
+        QueryClause(("d",), False),
+        QueryClause(("e",), False),
+        QueryClause(("TDT-nin",), False),
+    ]
+    assert parse_query('"unclosed phrase') == [QueryClause(("unclosed", "phrase"), False)]
+    with pytest.raises(TypeError, match="takes a str"):
+        parse_query(None)  # type: ignore[arg-type]
+    library = load_sample_library()
+    person = dict(search_fields(library.get("heydar-aliyev")))
+    assert person["title"].get("az", fallback=False) == "Heydər Əlirza oğlu Əliyev"
+    event = [name for name, _ in search_fields(library.get("gabala-summit-2013"))]
+    assert event == ["title", "lead"]
+    assert search_fields(object()) == []

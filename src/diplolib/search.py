@@ -47,10 +47,13 @@ __all__ = [
     "Analyzer",
     "FIELD_WEIGHTS",
     "Index",
+    "QueryClause",
     "SearchHit",
     "Token",
     "analyze",
     "name_keys",
+    "parse_query",
+    "search_fields",
     "search_library",
 ]
 
@@ -349,8 +352,20 @@ def _person_name(item: Any) -> LocalizedText:
     return LocalizedText(values)
 
 
-def _fields_of(item: Any) -> list[tuple[FieldName, LocalizedText]]:
-    """The searchable fields of a library item, by the kind of item."""
+def search_fields(item: Any) -> list[tuple[FieldName, LocalizedText]]:
+    """The fields of a library item that search indexes, each with its ranking field name.
+
+    Articles give their title, lead and body paragraphs; events their name and
+    description; people, organisations and places their names. A store that indexes
+    items uses these, so that it ranks like :class:`Index`.
+
+    >>> from diplolib import load_sample_library
+    >>> lib = load_sample_library()
+    >>> [name for name, _ in search_fields(lib.get("gabala-turkic-council-summit-2013"))]
+    ['title', 'lead', 'body']
+    >>> search_fields(lib.get("baku"))
+    [('title', LocalizedText(en='Baku', az='Bakı'))]
+    """
     kind = getattr(item, "type", None)
     extract = _FIELD_EXTRACTORS.get(kind) if isinstance(kind, str) else None
     if extract is None:
@@ -400,8 +415,15 @@ class _Field(NamedTuple):
     tokens: list[Token]
 
 
-class _Clause(NamedTuple):
-    """A query word (``words`` of one), a phrase (several) or a prefix (``prefix``)."""
+class QueryClause(NamedTuple):
+    """One part of a query: a word (``words`` of one), a phrase (several), maybe a prefix.
+
+    ``prefix`` marks that the last word is a prefix (``Bakı*``). Words are as typed; each
+    backend analyzes them in the language of the text it matches.
+
+    >>> QueryClause(("strateji", "tərəfdaş"), False).words
+    ('strateji', 'tərəfdaş')
+    """
 
     words: tuple[str, ...]
     prefix: bool
@@ -424,21 +446,34 @@ def _parts(word: str) -> tuple[str, ...]:
     return tuple(p for p in pieces if p)
 
 
-def _parse(query: str) -> list[_Clause]:
-    clauses: list[_Clause] = []
+def parse_query(query: str) -> list[QueryClause]:
+    """Split a search query into clauses, every one of which a hit must match.
+
+    Words in ``"quotes"`` form a phrase, a word ending in ``*`` is a prefix, a
+    hyphenated compound is a phrase of its words (``TÜRKSOY-un`` stays one word), and
+    punctuation separates words.
+
+    >>> parse_query('TÜRKSOY "zirvə görüşü" Bakı* Azərbaycan-Türkiyə')
+    [QueryClause(words=('TÜRKSOY',), prefix=False), QueryClause(words=('zirvə', 'görüşü'), prefix=False), QueryClause(words=('Bakı',), prefix=True), QueryClause(words=('Azərbaycan', 'Türkiyə'), prefix=False)]
+    >>> parse_query(' , "" ')
+    []
+    """
+    if not isinstance(query, str):
+        raise TypeError(f"parse_query() takes a str, not {type(query).__name__}")
+    clauses: list[QueryClause] = []
     for match in _QUERY_RE.finditer(query):
         if match.group(1) is not None:
             words = tuple(
                 part for m in _WORD_RE.finditer(match.group(1)) for part in _parts(m.group())
             )
             if words:
-                clauses.append(_Clause(words, False))
+                clauses.append(QueryClause(words, False))
             continue
         raw = match.group(2)
         found = list(_WORD_RE.finditer(raw))
         for number, word in enumerate(found):
             last = number == len(found) - 1
-            clauses.append(_Clause(_parts(word.group()), last and raw.endswith("*")))
+            clauses.append(QueryClause(_parts(word.group()), last and raw.endswith("*")))
     return clauses
 
 
@@ -491,7 +526,7 @@ class Index:
         self._lengths = self._view_lengths()
 
     def _add(self, number: int, item: Any) -> None:
-        for name, text in _fields_of(item):
+        for name, text in search_fields(item):
             field_ids: dict[Lang, int] = {}
             for lang, value in text:
                 if not value:
@@ -587,7 +622,7 @@ class Index:
                 found.setdefault(field_id, set()).update(positions)
         return found
 
-    def _clause_postings(self, clause: _Clause) -> dict[int, set[int]]:
+    def _clause_postings(self, clause: QueryClause) -> dict[int, set[int]]:
         """Field number → positions where the clause matches (its last word's, for phrases)."""
         if len(clause.words) == 1:
             return self._word_postings(clause.words[0], clause.prefix)
@@ -624,7 +659,7 @@ class Index:
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ValueError(f"limit must be a positive int, not {limit!r}")
         reader: Lang | None = None if lang is None else normalize_lang(lang)
-        clauses = _parse(query)
+        clauses = parse_query(query)
         if not clauses:
             return []
         view = self._views.get(reader, {})
@@ -719,7 +754,7 @@ def _entity_names(items: Sequence[Any]) -> list[str]:
     names: list[str] = []
     for item in items:
         if getattr(item, "type", None) in ("person", "organization", "place"):
-            for _, text in _fields_of(item):
+            for _, text in search_fields(item):
                 names.extend(value for _, value in text if value)
     return names
 
