@@ -317,3 +317,13 @@ def test_parse_query_and_search_fields() -> None:
     event = [name for name, _ in search_fields(library.get("gabala-summit-2013"))]
     assert event == ["title", "lead"]
     assert search_fields(object()) == []
+
+
+def test_analyze_and_tokens_agree() -> None:
+    analyzer = Analyzer()
+    tricky = [
+        ("az", "TÜRKSOY-un Azərbaycan-Türkiyə Qur'an Bakı'da 2009-cu ər-riyad-da B\u04d9k\u0131"),
+        ("en", "Xi's don't we'll state-run half-time Baku’s"),
+    ]
+    for lang, text in [*_library_texts(), *tricky]:
+        assert analyzer.analyze(text, lang) == [t.term for t in analyzer.tokens(text, lang)[1]]

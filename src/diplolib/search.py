@@ -123,56 +123,14 @@ def _split_word(word: str, start: int, hyphen_tail: Callable[[str], bool]) -> li
     return spans
 
 
-class _AzTokens:
-    """Azerbaijani: look-alikes fixed, words kept with hyphenated endings, stems."""
+class _Tokenizer:
+    """Words of a text, stemmed; a hyphen or apostrophe splits a word unless ``tail`` says
+    that what follows it belongs to the word (an ending, a clitic)."""
 
-    def __init__(self, stemmer: az.Stemmer) -> None:
-        self.stem = stemmer.stem
-        self.is_tail = stemmer.is_ending
+    stem: Callable[[str], str]
 
-    def normalize(self, text: str) -> str:
-        # Look-alike letters and combining marks are all outside this set; text made of
-        # it alone is already normal, and most text is (the scan is the slow part).
-        if _PLAIN_AZ.search(text) is None:
-            return text
-        return _ODD_RUN.sub(lambda m: az.normalize(m.group()), text)
-
-    def fold(self, word: str) -> str:
-        return az.casefold(word)
-
-    def __call__(self, text: str) -> list[Token]:
-        stem = self.stem
-        is_tail = self.is_tail
-        out: list[Token] = []
-        for match in _WORD_RE.finditer(text):
-            word = match.group()
-            if "-" in word or "'" in word or "’" in word or "‐" in word or "‑" in word:
-                for start, end in _split_word(
-                    word, match.start(), lambda t: is_tail(az.casefold(t))
-                ):
-                    out.append(Token(stem(text[start:end]), start, end))
-            else:
-                out.append(Token(stem(word), match.start(), match.end()))
-        return out
-
-
-class _EnTokens:
-    """English: lower case, possessive ``'s`` off, Snowball English stems."""
-
-    def __init__(self) -> None:
-        import snowballstemmer
-
-        self._stemmer = snowballstemmer.stemmer("english")
-        self.stem = lru_cache(maxsize=65536)(self._stem)
-
-    def _stem(self, word: str) -> str:
-        folded = word.casefold()
-        for apostrophe in _APOSTROPHES:
-            if folded.endswith(apostrophe + "s"):
-                folded = folded[:-2]
-        # an index token holds letters and digits only: don't → dont
-        stemmed: str = self._stemmer.stemWord(folded.replace("’", "").replace("'", ""))
-        return stemmed
+    def tail(self, part: str) -> bool:
+        raise NotImplementedError
 
     def normalize(self, text: str) -> str:
         return unicodedata.normalize("NFC", text)
@@ -185,13 +143,69 @@ class _EnTokens:
         out: list[Token] = []
         for match in _WORD_RE.finditer(text):
             word = match.group()
-            if "-" in word or "‐" in word or "‑" in word:
-                tail_is_s = lambda t: t.casefold() == "s"  # noqa: E731 - the possessive 's only
-                for start, end in _split_word(word, match.start(), tail_is_s):
-                    out.append(Token(stem(text[start:end]), start, end))
-            else:
+            if word.isalnum():  # no hyphen or apostrophe inside
                 out.append(Token(stem(word), match.start(), match.end()))
+                continue
+            for start, end in _split_word(word, match.start(), self.tail):
+                out.append(Token(stem(text[start:end]), start, end))
         return out
+
+    def terms(self, text: str) -> list[str]:
+        """The terms alone: what :meth:`__call__` gives, without the spans, faster."""
+        stem = self.stem
+        out: list[str] = []
+        for word in _WORD_RE.findall(text):
+            if word.isalnum():
+                out.append(stem(word))
+            else:
+                out.extend(stem(word[a:b]) for a, b in _split_word(word, 0, self.tail))
+        return out
+
+
+class _AzTokens(_Tokenizer):
+    """Azerbaijani: look-alikes fixed, words kept with hyphenated endings, stems."""
+
+    def __init__(self, stemmer: az.Stemmer) -> None:
+        self.stem = stemmer.stem
+
+    def tail(self, part: str) -> bool:
+        return az.Stemmer.is_ending(az.casefold(part))
+
+    def normalize(self, text: str) -> str:
+        # Look-alike letters and combining marks are all outside this set; text made of
+        # it alone is already normal, and most text is (the scan is the slow part).
+        if _PLAIN_AZ.search(text) is None:
+            return text
+        return _ODD_RUN.sub(lambda m: az.normalize(m.group()), text)
+
+    def fold(self, word: str) -> str:
+        return az.casefold(word)
+
+
+# What may follow an apostrophe in an English word: Xi's, don't, we'll, they're.
+_EN_CLITICS: Final = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
+
+
+class _EnTokens(_Tokenizer):
+    """English: lower case, possessive ``'s`` off, Snowball English stems."""
+
+    def __init__(self) -> None:
+        import snowballstemmer
+
+        self._stemmer = snowballstemmer.stemmer("english")
+        self.stem = lru_cache(maxsize=65536)(self._stem)
+
+    def tail(self, part: str) -> bool:
+        return part.casefold() in _EN_CLITICS
+
+    def _stem(self, word: str) -> str:
+        folded = word.casefold()
+        for apostrophe in _APOSTROPHES:
+            if folded.endswith(apostrophe + "s"):
+                folded = folded[:-2]
+        # an index token holds letters and digits only: don't → dont
+        stemmed: str = self._stemmer.stemWord(folded.replace("’", "").replace("'", ""))
+        return stemmed
 
 
 class Analyzer:
@@ -210,13 +224,14 @@ class Analyzer:
 
     def __init__(self, known: Iterable[str] = (), *, use_gazetteer: bool = True) -> None:
         stemmer = az.Stemmer(known, use_gazetteer=use_gazetteer)
-        self._by_lang: dict[str, _AzTokens | _EnTokens] = {
+        # The one place that dispatches on the language: a tokenizer per code.
+        self._by_lang: dict[str, _Tokenizer] = {
             "az": _AzTokens(stemmer),
             "en": _EnTokens(),
         }
         self._stemmer = stemmer
 
-    def _for(self, lang: str) -> _AzTokens | _EnTokens:
+    def _for(self, lang: str) -> _Tokenizer:
         return self._by_lang[normalize_lang(lang)]
 
     def tokens(self, text: str, lang: str) -> tuple[str, list[Token]]:
@@ -238,7 +253,10 @@ class Analyzer:
         >>> Analyzer().analyze("Prezident İlham Əliyev Bakıda görüşlər keçirib", "az")
         ['prezident', 'ilham', 'əliyev', 'bakı', 'görüş', 'keçir']
         """
-        return [token.term for token in self.tokens(text, lang)[1]]
+        if not isinstance(text, str):
+            raise TypeError(f"analyze() takes a str, not {type(text).__name__}")
+        tokenizer = self._for(lang)
+        return tokenizer.terms(tokenizer.normalize(text))
 
     def stem(self, word: str, lang: str) -> str:
         """The index term of one word (no tokenisation).
