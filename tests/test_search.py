@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplolib import load_sample_library
 from diplolib.errors import DiplolibError, UnsupportedLanguageError
@@ -327,3 +329,19 @@ def test_analyze_and_tokens_agree() -> None:
     ]
     for lang, text in [*_library_texts(), *tricky]:
         assert analyzer.analyze(text, lang) == [t.term for t in analyzer.tokens(text, lang)[1]]
+
+
+_ALPHABET = "aəıiİIoöuüçşğqxkyAƏÇŞĞQX0129 -‐‑'’.,\u0307\u0308\u04d9\u0430ßʼ_*\""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.sampled_from(["az", "en"]))
+def test_any_text_gives_alphanumeric_tokens(text: str, lang: str) -> None:
+    analyzer = Analyzer()
+    tokens = analyzer.analyze(text, lang)
+    assert tokens == [t.term for t in analyzer.tokens(text, lang)[1]]
+    assert all(token and token.isalnum() for token in tokens), tokens
+    _FUZZ_INDEX.search(text, lang=lang)
+
+
+_FUZZ_INDEX = Index([_article(1, {"az": "TÜRKSOY-un iclası Bakıda", "en": "Baku's summit"}, [])])

@@ -199,7 +199,11 @@ class _EnTokens(_Tokenizer):
         return part.casefold() in _EN_CLITICS
 
     def _stem(self, word: str) -> str:
-        folded = word.casefold()
+        # İ in an English text is a Turkish or Azerbaijani name's: fold it to i, not to
+        # i + a combining dot; keep letters, digits and apostrophes only.
+        folded = word.replace("İ", "i").casefold()
+        if not folded.isalnum():
+            folded = "".join(c for c in folded if c.isalnum() or c in _APOSTROPHES)
         for apostrophe in _APOSTROPHES:
             if folded.endswith(apostrophe + "s"):
                 folded = folded[:-2]

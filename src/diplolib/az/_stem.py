@@ -149,6 +149,7 @@ KNOWN_STEMS: Final = frozenset(
 _IRREGULAR: Final = {"ed": "et", "ged": "get", "dey": "de", "yarad": "yarat"}
 _WORD_LETTERS: Final = re.compile(r"[^\W\d_]+")
 _SEPARATORS: Final = "-‐‑'’"
+_MARKS: Final = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def _harmonise(template: str, vowel: str) -> str:
@@ -332,6 +333,8 @@ class Stemmer:
         if not isinstance(word, str):
             raise TypeError(f"stem() takes a str, not {type(word).__name__}")
         folded = casefold(word)
+        if not folded.isalnum():
+            folded = _MARKS.sub("", folded)  # a stray combining mark is no part of a stem
         for separator in _SEPARATORS:
             if separator in folded:
                 head, _, tail = folded.rpartition(separator)
