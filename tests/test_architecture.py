@@ -183,7 +183,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     ),
     frozenset({"text", "i18n", "_ui_strings", "names", "slugs", "detect", "clock", "web"}),
     frozenset({"models", "staleness"}),
-    frozenset({"dates", "numbers", "library", "publish", "_labels"}),
+    frozenset({"dates", "numbers", "library", "publish", "_labels", "search"}),
     frozenset({"_catalog_tools", "po", "jinja", "sitemaps", "feeds"}),
     frozenset({"preview"}),
     frozenset({"_demo", "cli", "__main__", "django"}),

@@ -114,3 +114,38 @@ def test_demo_names_fallback_parts_for_readers(capsys: pytest.CaptureFixture[str
     notice = " ".join(out.split())
     assert "no translation is available: title, lead, 1st paragraph" in notice
     assert "body[0]" not in out
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+def test_search_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from diplolib.cli import main
+
+    assert main(["search", "Gabala", "--lang", "az-AZ"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    first = lines[0].split("\t")
+    assert first[0] == "gabala"
+    assert first[1] == "az"
+    assert "[Qəbələ]" in first[4]
+    assert main(["search", "Türk Şurası", "--lang", "en"]) == 0
+    fallback = capsys.readouterr().out.splitlines()[0].split("\t")
+    # the article has no English text: its Azerbaijani title stands in
+    assert fallback[:3] == ["gabala-turkic-council-summit-2013", "az*", "title"]
+    assert main(["search", '"strategic partner"', "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records[0]["id"] == "kazakhstan-azerbaijan-strategic-partner"
+    assert records[0]["snippet"].count("<mark>") == 2
+
+
+def test_search_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from diplolib.cli import main
+
+    assert main(["search", "x", "--lang", "tr"]) == 1
+    assert "unsupported language 'tr'" in capsys.readouterr().err
+    assert main(["search", "x", "--limit", "0"]) == 2
+    assert "--limit" in capsys.readouterr().err
+    assert main(["search", "x", "--library", str(tmp_path / "missing")]) == 1
+    assert "not a folder" in capsys.readouterr().err
+    assert main(["search", "qwertyuiop"]) == 0
+    assert capsys.readouterr().err == "no hits\n"

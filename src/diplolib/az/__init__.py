@@ -1,4 +1,4 @@
-"""Azerbaijani text: casing, collation, look-alike letters, case suffixes, numbers, romanisation.
+"""Azerbaijani text: casing, collation, look-alike letters, case suffixes, numbers, romanisation, stems.
 
 Everything here knows the Azerbaijani alphabet (32 letters, ``x`` after ``h``,
 dotless ``ı`` before dotted ``i``) and its rules, which Python's ``str`` methods
@@ -17,6 +17,8 @@ and ``sorted`` do not.
 'Nakhchivan, Gabala'
 >>> az.normalize("Әliyev")
 'Əliyev'
+>>> az.stem("Naxçıvanda"), az.stem("TÜRKSOY-un")
+('naxçıvan', 'türksoy')
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from ._numbers import (
     to_roman,
 )
 from ._romanize import gazetteer, romanize
+from ._stem import KNOWN_STEMS, Stemmer, stem
 
 __all__ = [
     "ALPHABET",
@@ -51,6 +54,7 @@ __all__ = [
     "Case",
     "FRONT_VOWELS",
     "KNOWN_ABBREVIATIONS",
+    "KNOWN_STEMS",
     "Lookalike",
     "MAX_NUMBER",
     "NO_ALTERNATION",
@@ -58,6 +62,7 @@ __all__ = [
     "POSSESSIVE_HEADS",
     "Normalizer",
     "SortKey",
+    "Stemmer",
     "UPPER_ALPHABET",
     "VOWELS",
     "casefold",
@@ -75,6 +80,7 @@ __all__ = [
     "require_latin",
     "romanize",
     "sort_key",
+    "stem",
     "title",
     "to_roman",
     "upper",
