@@ -176,7 +176,8 @@ def test_empty_and_missing_folders(tmp_path: Path) -> None:
 def test_save_refuses_nothing_half_written(sample_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "again"
     files = load_sample_library().save(out)
-    assert all(f.suffix == ".json" for f in files)
+    assert all(f.suffix == ".json" or f.name == "az-forms.toml" for f in files)
+    assert ContentLibrary.load(out).az_forms == load_sample_library().az_forms
     assert not list(out.rglob("*.tmp"))
 
 

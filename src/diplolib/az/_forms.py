@@ -33,6 +33,7 @@ from __future__ import annotations
 
 __all__ = ["FORMS_FILE", "FormsTable"]
 
+import json
 import os
 import tomllib
 import unicodedata
@@ -69,7 +70,7 @@ class FormsTable:
     abbreviations: Mapping[str, str] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
     names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    source: str = "<table>"
+    source: str = field(default="<table>", compare=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], source: str = "<table>") -> FormsTable:
@@ -168,8 +169,35 @@ class FormsTable:
         forms = self.names.get(unicodedata.normalize("NFC", name).strip())
         return None if forms is None else forms.get(case)
 
+    def to_toml(self) -> str:
+        """The table as TOML text that :meth:`load` reads back into an equal table.
+
+        >>> table = FormsTable.from_dict({"abbreviations": {"ARB": "ərəb"}})
+        >>> print(table.to_toml().strip())
+        [abbreviations]
+        "arb" = "ərəb"
+        >>> FormsTable.from_dict(tomllib.loads(table.to_toml())) == table
+        True
+        """
+        lines: list[str] = []
+        if self.abbreviations:
+            lines.append("[abbreviations]")
+            lines += [f"{_quote(k)} = {_quote(v)}" for k, v in sorted(self.abbreviations.items())]
+        if self.words:
+            lines += ["", "[words]"] if lines else ["[words]"]
+            lines.append("capitals = [" + ", ".join(_quote(w) for w in sorted(self.words)) + "]")
+        for name, forms in sorted(self.names.items()):
+            lines += ["", f"[names.{_quote(name)}]"] if lines else [f"[names.{_quote(name)}]"]
+            lines += [f"{case} = {_quote(form)}" for case, form in forms.items()]
+        return "\n".join(lines) + "\n"
+
     def __bool__(self) -> bool:
         return bool(self.abbreviations or self.words or self.names)
+
+
+def _quote(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _section(data: Mapping[str, Any], name: str, source: str) -> Mapping[str, Any]:
@@ -177,4 +205,3 @@ def _section(data: Mapping[str, Any], name: str, source: str) -> Mapping[str, An
     if not isinstance(section, Mapping):
         raise ContentError(f"{source}: [{name}] must be a table")
     return section
-

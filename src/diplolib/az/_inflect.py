@@ -418,11 +418,7 @@ def _looks_possessive(head: str, last: str) -> bool:
         # a compound name (Xalq Bankı, Qarabağ Atı, Dədə Qorqud Dastanı). In -i it may be
         # a pen name (Nizami Gəncəvi, Xaqani Şirvani), and -lı/-çı words are adjectives
         # and surnames (Cəfər Cabbarlı), so those are names.
-        return (
-            word[-1] != "i"
-            and previous[:1].isupper()
-            and _NOT_POSSESSED_RE.search(word) is None
-        )
+        return word[-1] != "i" and previous[:1].isupper() and _NOT_POSSESSED_RE.search(word) is None
     return lower(previous) not in _ADJECTIVES
 
 
