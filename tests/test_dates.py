@@ -470,4 +470,5 @@ def test_formal_range_across_years_is_two_formal_dates(start: dt.date, days: int
             end, "formal", lang="az"
         )
     else:
-        assert text.count(" il") == 1 and text.endswith(format_date(end, "formal", lang="az")[-9:])
+        assert text.count(" il") == 1
+        assert text.endswith(format_date(end, "formal", lang="az")[-9:])

@@ -13,7 +13,14 @@ detection see the same words and the same character n-grams.
 
 from __future__ import annotations
 
-__all__ = ["MAX_SAMPLE", "dominant_script", "features", "prepare_words", "sample_text"]
+__all__ = [
+    "MAX_SAMPLE",
+    "dominant_script",
+    "features",
+    "prepare_tokens",
+    "prepare_words",
+    "sample_text",
+]
 
 import re
 import unicodedata
@@ -79,12 +86,23 @@ def prepare_words(text: str) -> list[str]:
     >>> prepare_words("İLHAM Əliyev’s visit, 2024 — www.president.az")
     ['ilham', "əliyev's", 'visit']
     """
+    return prepare_tokens(text)[1]
+
+
+def prepare_tokens(text: str) -> tuple[str, list[str]]:
+    """The cleaned text (NFC, one apostrophe, no URLs) and its lower-cased words.
+
+    The cleaned text keeps its capitals, for the detector's look at names.
+
+    >>> prepare_tokens("Londra’da, Bakü")
+    ("Londra'da, Bakü", ["londra'da", 'bakü'])
+    """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = text.translate(_APOSTROPHES)
     if _MAYBE_NOISE_RE.search(text):
         text = _NOISE_RE.sub(" ", text)
-    return _WORD_RE.findall(text.replace("İ", "i").lower())
+    return text, _WORD_RE.findall(text.replace("İ", "i").lower())
 
 
 def features(words: Sequence[str], orders: Sequence[int], max_word: int) -> list[str]:

@@ -50,7 +50,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -526,19 +526,26 @@ def _still_there(
 class EntryResult:
     """What :func:`import_po` did with one entry, and why.
 
+    ``needs_review`` marks an applied entry whose language the import could
+    not confirm (see :func:`import_po`): an editor should read it.
+
     >>> r = EntryResult("place:baku:name", 12, "rejected", "unknown item 'bakuu'")
     >>> print(r)
     line 12: place:baku:name: rejected: unknown item 'bakuu'
+    >>> print(EntryResult("person:x:family", 3, "applied", "names only", needs_review=True))
+    line 3: person:x:family: applied (needs review): names only
     """
 
     msgctxt: str | None
     line: int | None
     outcome: Outcome
     reason: str
+    needs_review: bool = False
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
-        return f"{where}{self.msgctxt or '(no msgctxt)'}: {self.outcome}: {self.reason}"
+        outcome = f"{self.outcome} (needs review)" if self.needs_review else self.outcome
+        return f"{where}{self.msgctxt or '(no msgctxt)'}: {outcome}: {self.reason}"
 
     def as_dict(self) -> dict[str, object]:
         """The result as a JSON-ready dict.
@@ -551,6 +558,7 @@ class EntryResult:
             "line": self.line,
             "outcome": self.outcome,
             "reason": self.reason,
+            "needs_review": self.needs_review,
         }
 
 
@@ -585,6 +593,16 @@ class ImportReport:
     changed_files: list[Path] = field(default_factory=list)
     committed: bool = False
     dry_run: bool = False
+
+    @property
+    def needs_review(self) -> list[EntryResult]:
+        """Applied entries an editor should read: their language could not be confirmed.
+
+        >>> from diplolib import load_sample_library
+        >>> ImportReport("en", "az", load_sample_library()).needs_review
+        []
+        """
+        return [r for r in self.warnings if r.needs_review]
 
     @property
     def ok(self) -> bool:
@@ -635,6 +653,7 @@ class ImportReport:
                 name: [r.as_dict() for r in getattr(self, name)]
                 for name in ("applied", "skipped", "stale", "rejected", "normalized", "warnings")
             },
+            "needs_review": [r.msgctxt for r in self.needs_review],
         }
 
 
@@ -746,12 +765,13 @@ class _Validator:
 
     def check(
         self, entry: PoEntry, value: str, limit: int | None, *, is_name: bool
-    ) -> tuple[list[str], list[str]]:
+    ) -> tuple[list[str], list[str], list[str]]:
         from ._template import placeholder_names
         from .detect import check_language
 
         errors: list[str] = []
         warnings: list[str] = []
+        review: list[str] = []
         self.checker.found.clear()
         probe = PoEntry(line=entry.line, msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=value)
         self.checker.check(probe)
@@ -797,7 +817,9 @@ class _Validator:
             verdict = check_language(value, expected)
             if verdict.status == "mismatch":
                 errors.append(gettext("wrong language: {problem}", problem=verdict.message))
-        return errors, warnings
+            elif verdict.needs_review:
+                review.append(gettext("language not confirmed: {problem}", problem=verdict.message))
+        return errors, warnings, review
 
 
 def import_po(
@@ -829,7 +851,9 @@ def import_po(
     edited (its ``source-hash``); placeholders and markup must match the
     source; the text must be in the target language
     (:func:`~diplolib.detect.check_language`: a confident mismatch is
-    rejected, too little text to judge is accepted) and Azerbaijani must be
+    rejected; text that looks like another language but is too short or
+    mostly names to judge is applied with a warning and marked
+    ``needs_review``; text with no language signal is accepted) and Azerbaijani must be
     in Latin script whatever its length (:func:`~diplolib.az.require_latin`); length limits
     (:data:`FIELD_LIMITS`) apply; Azerbaijani look-alike letters are replaced
     and reported. Fuzzy and empty entries are skipped. The ``target-hash``
@@ -1010,10 +1034,11 @@ def import_po(
                 )
                 value = fixed.text
         is_name = not isinstance(item, Article | Event) or path == "source.publication"
-        errors, warnings = validator.check(
+        errors, warnings, review = validator.check(
             entry, value, field_limit(item.type, path), is_name=is_name
         )
         report.warnings.extend(result("applied", w) for w in warnings)
+        report.warnings.extend(replace(result("applied", w), needs_review=True) for w in review)
         if errors:
             report.rejected.append(result("rejected", "; ".join(errors)))
             continue

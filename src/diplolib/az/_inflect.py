@@ -325,9 +325,9 @@ def _is_abbreviation(token: str, head: str) -> bool:
         return True
     if _in_capitals(head) or "." in token:
         return False  # a phrase in capitals (AZƏRBAYCAN RESPUBLİKASI), initials (İ.ƏLİYEV)
-    if len(letters) > _LONGEST_UNKNOWN or _key(folded) in _known_words():
-        return False  # a known name or a long word written in capitals: BAKI, NAXÇIVAN
-    return True  # an unknown word in capitals: ANAMA, TƏBİB
+    # A known name or a long word written in capitals (BAKI, NAXÇIVAN) is a word;
+    # an unknown short one (ANAMA, TƏBİB) an abbreviation.
+    return len(letters) <= _LONGEST_UNKNOWN and _key(folded) not in _known_words()
 
 
 _LONGEST_UNKNOWN: Final = 7
@@ -390,9 +390,10 @@ def _splits(run: str) -> bool:
         return True
     for cut in range(1, len(run)):
         coda, onset = run[:cut], run[cut:]
-        if len(coda) <= 2 and len(onset) <= 2:
-            if (len(coda) < 2 or coda in _FINAL_PAIRS) and (len(onset) < 2 or onset in _ONSETS):
-                return True
+        if (len(coda) < 2 or (len(coda) == 2 and coda in _FINAL_PAIRS)) and (
+            len(onset) < 2 or (len(onset) == 2 and onset in _ONSETS)
+        ):
+            return True
     return False
 
 
