@@ -1115,7 +1115,7 @@ def test_cli_speaks_azerbaijani(lib_dir: Path, capsys: pytest.CaptureFixture[str
         out = capsys.readouterr().out
         summary = import_po(lib_dir, _changes(lib_dir, lib_dir.parent), dry_run=True).summary()
     assert out.splitlines()[0].split()[:3] == ["element", "növ", "dil"]
-    assert "Cəmi: 95,7% tərcümə olunub" in out
+    assert "Cəmi: 94,7% tərcümə edilib" in out
     assert "tətbiq edildi" in summary
 
 

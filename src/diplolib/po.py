@@ -59,6 +59,7 @@ from pydantic import BaseModel, ValidationError
 from . import __version__
 from ._atomic import write_all
 from ._po import PoEntry, PoFile, parse_po
+from ._ui_strings import language_name
 from .errors import CatalogError, ContentError
 from .i18n import gettext
 from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
@@ -979,7 +980,7 @@ def import_po(
                     gettext(
                         "article {id} was written in {language}: it takes no translation into it",
                         id=repr(item_id),
-                        language=target,
+                        language=language_name(target, in_sentence=True),
                     ),
                 )
             )
@@ -999,7 +1000,13 @@ def import_po(
         current = text.get(source, fallback=False)
         if not current:
             report.stale.append(
-                result("stale", gettext("the {language} text is gone", language=source))
+                result(
+                    "stale",
+                    gettext(
+                        "the {language} text is gone",
+                        language=language_name(source, in_sentence=True),
+                    ),
+                )
             )
             continue
         if entry.msgid != current:
@@ -1008,7 +1015,7 @@ def import_po(
                     "stale",
                     gettext(
                         "the {language} text changed after the export; export again",
-                        language=source,
+                        language=language_name(source, in_sentence=True),
                     ),
                 )
             )
@@ -1070,7 +1077,7 @@ def import_po(
                         "conflict: the {language} translation in the library changed after "
                         "this file was exported (it is now {current}); export again to merge, "
                         "or import with --force to overwrite it",
-                        language=target,
+                        language=language_name(target, in_sentence=True),
                         current=repr(_shorten(existing or "")),
                     ),
                 )
