@@ -317,3 +317,11 @@ def test_gazetteer_names_its_sources() -> None:
     about = json.loads((data_dir() / "az_gazetteer.json").read_text(encoding="utf-8"))["_about"]
     for source in ("president.az", "mfa.gov.az", "azertag.az", "common_nouns"):
         assert source in about
+
+
+@pytest.mark.parametrize(
+    ("source", "english"),
+    [("QUBADA", "GUBADA"), ("QAXDA", "GAKHDA"), ("SOCAR", "SOCAR"), ("CNN", "CNN"), ("COP", "COP")],
+)
+def test_words_in_capitals_are_romanised_unless_abbreviations(source: str, english: str) -> None:
+    assert az.romanize(source) == english

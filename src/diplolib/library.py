@@ -247,7 +247,7 @@ class ContentLibrary:
             try:
                 forms = FormsTable.load(root / FORMS_FILE)
             except ContentError as exc:
-                problems.append(Problem(FORMS_FILE, "", str(exc)))
+                problems.append(Problem(FORMS_FILE, "", str(exc).removeprefix(f"{FORMS_FILE}: ")))
         try:
             library = cls(items, origin=origin, az_forms=forms, _invalid=frozenset(invalid))
         except LibraryError as exc:

@@ -56,7 +56,7 @@ from diplolib._resources import data_dir
 
 from ._alphabet import AZ_ONLY_LETTERS
 from ._casing import casefold, upper
-from ._inflect import _is_abbreviation
+from ._inflect import KNOWN_ABBREVIATIONS, _key, _pronounceable
 from ._normalize import normalize
 
 _LOWER_MAP: Final = {
@@ -162,6 +162,21 @@ def gazetteer() -> Mapping[str, str]:
     return MappingProxyType(_load()[0])
 
 
+def _spelled_as_abbreviation(word: str) -> bool:
+    """Whether a plain ASCII word in capitals is kept as an abbreviation when romanising.
+
+    Stricter than :func:`~diplolib.az.inflect`'s guess, which hyphenates any short
+    unknown word in capitals: here a word in capitals (``QUBADA``, ``XACMAZ``) is
+    romanised unless it is a known abbreviation, has three letters or fewer, or
+    cannot be said as a word.
+
+    >>> [_spelled_as_abbreviation(w) for w in ("SOCAR", "CNN", "COP", "QUBADA", "QAXDA")]
+    [True, True, True, False, False]
+    """
+    folded = word.lower()
+    return _key(folded) in KNOWN_ABBREVIATIONS or len(word) <= 3 or not _pronounceable(folded)
+
+
 def _is_az_word(word: str, assume_az: bool) -> bool:
     if any(char not in _AZ_LETTERS for char in word):
         return False
@@ -172,7 +187,7 @@ def _is_az_word(word: str, assume_az: bool) -> bool:
         return _FOREIGN_PATTERN.search(small) is None
     if not assume_az or not any(char in _CHANGING for char in word):
         return False
-    if word.isupper() and _is_abbreviation(word, ""):
+    if word.isupper() and _spelled_as_abbreviation(word):
         return False  # COP, CNN, SOCAR: an abbreviation keeps its letters
     if _ENGLISH_PATTERN.search(small):
         return False
