@@ -252,11 +252,13 @@ KNOWN_ABBREVIATIONS: Final = frozenset(
         "AZTV", "DSMF", "DTX", "ƏMDK", "ADPU", "ATU", "BANM",
     )
 )  # fmt: skip
-"""Abbreviations said as words that could pass for ordinary words written in capitals.
+"""Abbreviations that could pass for ordinary words written in capitals.
 
-Matched ignoring case and the dot of ``i``; an abbreviation not listed here is
-still recognised by the rules in the module documentation, and
-``abbreviation=True`` settles any doubtful case.
+They are taken for abbreviations (with a hyphen) even inside a phrase in
+capitals (``XƏBƏR NATO-da``). Matched ignoring case and the dot of ``i``; how
+each is said is decided by :func:`spoken_form`, not by this list. An
+abbreviation not listed here is still recognised by the rules in the module
+documentation, and ``abbreviation=True`` settles any doubtful case.
 """
 
 # Two consonants that may end a word (sərt, dörd, xalq, kənd, dost, mətn, hökm).
