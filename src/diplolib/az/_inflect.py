@@ -71,8 +71,9 @@ Further rules, in the order :func:`inflect` applies them:
   ``G20-nin`` (iyirmi), ``COP29-un`` (doqquz). With a hyphenated form the
   instrumental is the separate postposition: ``BMT ilə``.
 * **Capitals**: a single word in capitals is an abbreviation (with a hyphen),
-  known or not (``ANAMA-ya``, ``TƏBİB-in``), unless it is a one-word name of the
-  shipped gazetteer (``BAKIDA``, ``ŞƏKİYƏ``), a word an editor's table lists,
+  known or not (``ANAMA-ya``, ``TƏBİB-in``), unless it is a word of a name of
+  the shipped gazetteer (``BAKIDA``, ``ŞƏKİYƏ``), has a surname ending
+  (``ƏLİYEVİN``, ``BAYRAMOVA``), a word an editor's table lists,
   longer than seven letters (``NAXÇIVANDA``), or initials with a surname
   (``İ.ƏLİYEVƏ``). Every word of a phrase in capitals that is not a known
   abbreviation (:data:`KNOWN_ABBREVIATIONS`) is an ordinary word, and so is a
@@ -329,7 +330,11 @@ def _is_abbreviation(token: str, head: str) -> bool:
         return False  # a phrase in capitals (AZƏRBAYCAN RESPUBLİKASI), initials (İ.ƏLİYEV)
     # A known name or a long word written in capitals (BAKI, NAXÇIVAN) is a word;
     # an unknown short one (ANAMA, TƏBİB) an abbreviation.
-    return len(letters) <= _LONGEST_UNKNOWN and _key(folded) not in _known_words()
+    return (
+        len(letters) <= _LONGEST_UNKNOWN
+        and _key(folded) not in _known_words()
+        and _SURNAME_RE.search(folded) is None
+    )
 
 
 _LONGEST_UNKNOWN: Final = 7
@@ -338,11 +343,26 @@ _LONGEST_UNKNOWN: Final = 7
 
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
-    """Single-word names in the shipped gazetteer: written in capitals they are words, not
-    abbreviations (``BAKI``, ``ŞƏKİ``)."""
-    from ._romanize import gazetteer
+    """Words of the names in the shipped gazetteer (people, places, countries), which in
+    capitals are words, not abbreviations (``BAKI``, ``ŞƏKİ``, ``ƏLİYEV``).
 
-    return frozenset(_key(name) for name in gazetteer() if " " not in name)
+    Institutions are left out (their names hold abbreviations: ``ADA Universiteti``),
+    and so is anything the gazetteer itself writes in capitals (``ARDNŞ``).
+    """
+    raw = json.loads((data_dir() / "az_gazetteer.json").read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for section, names in raw.items():
+        if section.startswith("_") or section in ("institutions", "common_nouns"):
+            continue
+        for name in names:
+            for word in re.findall(r"[^\W\d_]+", name):
+                if word[:1].isupper() and not (len(word) > 1 and word.isupper()):
+                    words.add(_key(word))
+    return frozenset(words)
+
+
+# Surname endings: a word in capitals with one is a name (ƏLİYEV, BAYRAMOVA, RƏSULZADƏ).
+_SURNAME_RE: Final = re.compile(r"..(?:yev|yeva|ov|ova|zadə|oğlu|qızı)$")
 
 
 @lru_cache(maxsize=1)
