@@ -9,7 +9,10 @@ The model is a naive Bayes scorer over character n-grams and whole words (the
 method of langdetect, without its random sampling), refined by a perceptron on
 headline-sized windows, with a profile built from openly licensed corpora by
 ``scripts/build_detect_profile.py``. It is loaded on first use. Answers are
-deterministic: the same text always gives the same result.
+deterministic: the same text always gives the same result. In short texts,
+names weigh less than grammar (case endings on names, function words,
+Turkish-only vocabulary; see :mod:`diplolib._detect_evidence`), so "Hakan
+Fidan Bakıda" is Azerbaijani whatever the Turkish names.
 
 Text in Latin script is scored for Azerbaijani, English and Turkish; text in
 Cyrillic for Russian, Kazakh and Azerbaijani in Cyrillic script (``script``
