@@ -179,6 +179,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "az",
             "_detect_features",
             "_detect_model",
+            "_detect_evidence",
         }
     ),
     frozenset({"text", "i18n", "_ui_strings", "names", "slugs", "detect", "clock", "web"}),

@@ -189,8 +189,8 @@ BMT | BMT-nin | BMT-yə | BMT-ni | BMT-də | BMT-dən | BMT ilə
 MDB | MDB-nin | MDB-yə | MDB-ni | MDB-də | MDB-dən | MDB ilə
 TDT | TDT-nin | TDT-yə | TDT-ni | TDT-də | TDT-dən | TDT ilə
 ABŞ | ABŞ-ın | ABŞ-a | ABŞ-ı | ABŞ-da | ABŞ-dan | ABŞ ilə
-ƏDV | ƏDV-in | ƏDV-ə | ƏDV-i | ƏDV-də | ƏDV-dən | ƏDV ilə
-AZN | AZN-ın | AZN-a | AZN-ı | AZN-da | AZN-dan | AZN ilə
+ƏDV | ƏDV-nin | ƏDV-yə | ƏDV-ni | ƏDV-də | ƏDV-dən | ƏDV ilə
+AZN | AZN-in | AZN-ə | AZN-i | AZN-də | AZN-dən | AZN ilə
 CNN | CNN-in | CNN-ə | CNN-i | CNN-də | CNN-dən | CNN ilə
 BBC | BBC-nin | BBC-yə | BBC-ni | BBC-də | BBC-dən | BBC ilə
 BP | BP-nin | BP-yə | BP-ni | BP-də | BP-dən | BP ilə
@@ -198,7 +198,7 @@ AzTV | AzTV-nin | AzTV-yə | AzTV-ni | AzTV-də | AzTV-dən | AzTV ilə
 SSRİ | SSRİ-nin | SSRİ-yə | SSRİ-ni | SSRİ-də | SSRİ-dən | SSRİ ilə
 Aİ | Aİ-nin | Aİ-yə | Aİ-ni | Aİ-də | Aİ-dən | Aİ ilə
 KQB | KQB-nin | KQB-yə | KQB-ni | KQB-də | KQB-dən | KQB ilə
-AİB | AİB-in | AİB-ə | AİB-i | AİB-də | AİB-dən | AİB ilə
+AİB | AİB-nin | AİB-yə | AİB-ni | AİB-də | AİB-dən | AİB ilə
 İƏT | İƏT-in | İƏT-ə | İƏT-i | İƏT-də | İƏT-dən | İƏT ilə
 AMEA | AMEA-nın | AMEA-ya | AMEA-nı | AMEA-da | AMEA-dan | AMEA ilə
 BDU | BDU-nun | BDU-ya | BDU-nu | BDU-da | BDU-dan | BDU ilə
@@ -207,7 +207,7 @@ TÜRKPA | TÜRKPA-nın | TÜRKPA-ya | TÜRKPA-nı | TÜRKPA-da | TÜRKPA-dan | T
 OPEK | OPEK-in | OPEK-ə | OPEK-i | OPEK-də | OPEK-dən | OPEK ilə
 ASAN | ASAN-ın | ASAN-a | ASAN-ı | ASAN-da | ASAN-dan | ASAN ilə
 DTX | DTX-nin | DTX-yə | DTX-ni | DTX-də | DTX-dən | DTX ilə
-AŞ | AŞ-ın | AŞ-a | AŞ-ı | AŞ-da | AŞ-dan | AŞ ilə
+AŞ | AŞ-nin | AŞ-yə | AŞ-ni | AŞ-də | AŞ-dən | AŞ ilə
 UNESCO | UNESCO-nun | UNESCO-ya | UNESCO-nu | UNESCO-da | UNESCO-dan | UNESCO ilə
 FIFA | FIFA-nın | FIFA-ya | FIFA-nı | FIFA-da | FIFA-dan | FIFA ilə
 API | API-nin | API-yə | API-ni | API-də | API-dən | API ilə
@@ -225,8 +225,6 @@ QUBA | QUBANIN | QUBAYA | QUBANI | QUBADA | QUBADAN | QUBAYLA
 ŞƏKİ | ŞƏKİNİN | ŞƏKİYƏ | ŞƏKİNİ | ŞƏKİDƏ | ŞƏKİDƏN | ŞƏKİYLƏ
 LERİK | LERİKİN | LERİKƏ | LERİKİ | LERİKDƏ | LERİKDƏN | LERİKLƏ
 GƏNCƏ | GƏNCƏNİN | GƏNCƏYƏ | GƏNCƏNİ | GƏNCƏDƏ | GƏNCƏDƏN | GƏNCƏYLƏ
-SÜLH | SÜLHÜN | SÜLHƏ | SÜLHÜ | SÜLHDƏ | SÜLHDƏN | SÜLHLƏ
-PLAN | PLANIN | PLANA | PLANI | PLANDA | PLANDAN | PLANLA
 NAXÇIVAN | NAXÇIVANIN | NAXÇIVANA | NAXÇIVANI | NAXÇIVANDA | NAXÇIVANDAN | NAXÇIVANLA
 İSMAYILLI | İSMAYILLININ | İSMAYILLIYA | İSMAYILLINI | İSMAYILLIDA | İSMAYILLIDAN | İSMAYILLIYLA
 İ.ƏLİYEV | İ.ƏLİYEVİN | İ.ƏLİYEVƏ | İ.ƏLİYEVİ | İ.ƏLİYEVDƏ | İ.ƏLİYEVDƏN | İ.ƏLİYEVLƏ
@@ -241,7 +239,7 @@ QƏRAR BMT | QƏRAR BMT-nin | QƏRAR BMT-yə | QƏRAR BMT-ni | QƏRAR BMT-də | 
 CAPITAL_ABBREVIATIONS = table("""
 AEM | AEM-in | AEM-ə | AEM-i | AEM-də | AEM-dən | AEM ilə
 AİHM | AİHM-in | AİHM-ə | AİHM-i | AİHM-də | AİHM-dən | AİHM ilə
-AXCP | AXCP-ın | AXCP-a | AXCP-ı | AXCP-da | AXCP-dan | AXCP ilə
+AXCP | AXCP-nin | AXCP-yə | AXCP-ni | AXCP-də | AXCP-dən | AXCP ilə
 DSTU | DSTU-nun | DSTU-ya | DSTU-nu | DSTU-da | DSTU-dan | DSTU ilə
 AQSTU | AQSTU-nun | AQSTU-ya | AQSTU-nu | AQSTU-da | AQSTU-dan | AQSTU ilə
 """)

@@ -433,3 +433,42 @@ def test_relative_rejects_bad_arguments(
 def test_unknown_en_style_is_an_error_on_every_path(value: object) -> None:
     with pytest.raises(ValueError, match="unknown en_style 'uk'"):
         format_date(value, lang="az", en_style="uk")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (dt.date(2021, 12, 28), dt.date(2022, 1, 3), "28 dekabr 2021-ci il – 3 yanvar 2022-ci il"),
+        (dt.date(2009, 12, 31), dt.date(2010, 1, 2), "31 dekabr 2009-cu il – 2 yanvar 2010-cu il"),
+        (dt.date(2016, 11, 30), dt.date(2017, 2, 1), "30 noyabr 2016-cı il – 1 fevral 2017-ci il"),
+        (
+            dt.date(1999, 12, 20),
+            dt.date(2000, 1, 10),
+            "20 dekabr 1999-cu il – 10 yanvar 2000-ci il",
+        ),
+        (PartialDate(2016, 11), PartialDate(2017, 2), "noyabr 2016-cı il – fevral 2017-ci il"),
+        (PartialDate(2023, 12), PartialDate(2024, 1), "dekabr 2023-cü il – yanvar 2024-cü il"),
+        (dt.date(2017, 3, 2), dt.date(2017, 4, 5), "2 mart – 5 aprel 2017-ci il"),
+        (PartialDate(2017, 3), PartialDate(2017, 5), "mart–may 2017-ci il"),
+    ],
+)
+def test_formal_range_gives_each_complete_date_its_year_word(
+    start: object, end: object, expected: str
+) -> None:
+    assert format_date_range(start, end, "formal", lang="az") == expected  # type: ignore[arg-type]
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    st.integers(min_value=1, max_value=800),
+)
+def test_formal_range_across_years_is_two_formal_dates(start: dt.date, days: int) -> None:
+    end = start + dt.timedelta(days=days)
+    text = format_date_range(start, end, "formal", lang="az")
+    if start.year != end.year:
+        assert text == f"{format_date(start, 'formal', lang='az')} – " + format_date(
+            end, "formal", lang="az"
+        )
+    else:
+        assert text.count(" il") == 1
+        assert text.endswith(format_date(end, "formal", lang="az")[-9:])

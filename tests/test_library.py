@@ -176,7 +176,8 @@ def test_empty_and_missing_folders(tmp_path: Path) -> None:
 def test_save_refuses_nothing_half_written(sample_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "again"
     files = load_sample_library().save(out)
-    assert all(f.suffix == ".json" for f in files)
+    assert all(f.suffix == ".json" or f.name == "az-forms.toml" for f in files)
+    assert ContentLibrary.load(out).az_forms == load_sample_library().az_forms
     assert not list(out.rglob("*.tmp"))
 
 
@@ -204,3 +205,32 @@ def test_entity_names_in_english_are_romanised_when_only_azerbaijani_exists() ->
     )  # never guessed
     org = Organization(id="x", name={"az": "Milli Məclis"}, abbreviation={"az": "MM"})
     assert org.display_name("en") == "Milli Majlis"
+
+
+def test_forms_table_is_read_from_the_content_folder(sample_dir: Path) -> None:
+    from diplolib import az
+    from diplolib.names import format_name
+
+    (sample_dir / "az-forms.toml").write_text('[abbreviations]\n"TDƏŞ" = "tədəş"\n', "utf-8")
+    lib = ContentLibrary.load(sample_dir)
+    assert lib.az_forms.spoken("TDƏŞ") == "tədəş"
+    assert az.inflect("TDƏŞ", "genitive", table=lib.az_forms) == "TDƏŞ-in"
+    assert az.inflect("TDƏŞ", "genitive") == "TDƏŞ-nin"
+    person = lib.get("nursultan-nazarbayev")
+    assert format_name(person, lang="az", case="dative", library=lib) == "Nursultan Nazarbayevə"
+
+
+def test_a_bad_forms_table_is_a_content_problem(sample_dir: Path) -> None:
+    (sample_dir / "az-forms.toml").write_text('[names."Bakı"]\nvocative = "x"\n', "utf-8")
+    found = problems(sample_dir)
+    assert any(
+        p.startswith("az-forms.toml: ") and p.count("az-forms.toml") == 1 and "'vocative'" in p
+        for p in found
+    )
+
+
+def test_without_a_forms_table_the_library_has_an_empty_one(sample_dir: Path) -> None:
+    (sample_dir / "az-forms.toml").unlink()
+    lib = ContentLibrary.load(sample_dir)
+    assert not lib.az_forms
+    assert lib != load_sample_library()  # the sample's table is part of the library

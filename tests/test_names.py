@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplolib import MissingTranslationError, Person, load_sample_library
+from diplolib import ContentLibrary, MissingTranslationError, Person, load_sample_library
 from diplolib.names import AZ_CASES, NAME_STYLES, format_name, resolve_name
 
 ON = dt.date(2017, 3, 2)
@@ -377,3 +377,47 @@ def test_display_name_agrees_with_format_name() -> None:
     only_az = Person(id="v", given={"az": "Vaqif"}, family={"az": "Əmirov"})
     assert only_az.display_name("en") == format_name(only_az, lang="en") == "Vagif Amirov"
     assert only_az.display_name("az") == "Vaqif Əmirov"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Xarici işlər naziri", "Azərbaycan xarici işlər naziri"),
+        ("Müdafiə naziri", "Azərbaycan müdafiə naziri"),
+        ("İqtisadiyyat naziri", "Azərbaycan iqtisadiyyat naziri"),
+        ("Ədliyyə naziri", "Azərbaycan ədliyyə naziri"),
+        ("Səfir", "Azərbaycan səfiri"),
+        ("Fövqəladə və səlahiyyətli səfir", "Azərbaycan fövqəladə və səlahiyyətli səfiri"),
+        ("Baş nazirin müavini", "Azərbaycan Baş nazirin müavini"),
+        ("Ombudsman", "Azərbaycan ombudsmanı"),
+        ("Prezidentin köməkçisi", "Azərbaycan Prezidentin köməkçisi"),
+        ("Prezident", "Azərbaycan Prezidenti"),
+        ("Baş nazir", "Azərbaycan Baş naziri"),
+        ("Milli Məclisin sədri", "Azərbaycan Milli Məclisin sədri"),
+    ],
+)
+def test_title_of_lower_cases_a_title_that_no_longer_opens_the_phrase(
+    title: str, expected: str
+) -> None:
+    person = Person(
+        id="minister",
+        given={"en": "Jeyhun", "az": "Ceyhun"},
+        family={"en": "Bayramov", "az": "Bayramov"},
+        positions=[
+            {"title": {"en": "Minister", "az": title}, "country": "azerbaijan", "start": "1991"}
+        ],
+    )
+    assert format_name(person, "title_of", lang="az", on=ON, library=LIBRARY) == (
+        f"{expected} Ceyhun Bayramov"
+    )
+    assert format_name(person, "formal", lang="az", on=ON) == f"{title} Ceyhun Bayramov"
+
+
+def test_library_forms_table_reaches_names() -> None:
+    from diplolib.az import FormsTable
+
+    person = Person(id="x", given={"az": "Vaqif"}, family={"az": "ARB"})
+    table = FormsTable.from_dict({"abbreviations": {"ARB": "ərəb"}})
+    library = ContentLibrary(list(LIBRARY), az_forms=table)
+    assert format_name(person, lang="az", case="genitive", library=library) == "Vaqif ARB-in"
+    assert format_name(person, lang="az", case="genitive") == "Vaqif ARB-nin"

@@ -62,6 +62,7 @@ def test_installed_wheel_works_outside_checkout(wheel: Path, tmp_path: Path) -> 
         f"print(pathlib.Path(diplolib.__file__).is_relative_to(pathlib.Path(r'{env_dir}')))\n"
         f"print(locales_dir().is_relative_to(pathlib.Path(r'{env_dir}')))\n"
         "print(len(list(lib.articles())))\n"
+        "print(bool(lib.az_forms), diplolib.az.inflect('ARB', 'genitive'))\n"
     )
     result = subprocess.run(
         [str(python), "-c", script],
@@ -71,7 +72,7 @@ def test_installed_wheel_works_outside_checkout(wheel: Path, tmp_path: Path) -> 
         text=True,
         check=True,
     )
-    assert result.stdout.split() == ["True", "True", "5"]
+    assert result.stdout.split() == ["True", "True", "6", "True", "ARB-nin"]
     demo = subprocess.run(
         [str(bindir / "diplolib"), "demo", "--lang", "az"],
         cwd=elsewhere,

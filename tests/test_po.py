@@ -1115,7 +1115,7 @@ def test_cli_speaks_azerbaijani(lib_dir: Path, capsys: pytest.CaptureFixture[str
         out = capsys.readouterr().out
         summary = import_po(lib_dir, _changes(lib_dir, lib_dir.parent), dry_run=True).summary()
     assert out.splitlines()[0].split()[:3] == ["element", "növ", "dil"]
-    assert "Cəmi: 95,7% tərcümə olunub" in out
+    assert "Cəmi: 94,7% tərcümə edilib" in out
     assert "tətbiq edildi" in summary
 
 
@@ -1128,3 +1128,61 @@ def test_oversized_file_is_refused_before_reading(
     monkeypatch.setattr(diplolib.po, "MAX_PO_BYTES", 100)
     with pytest.raises(CatalogError, match="the limit is 100"):
         import_po(lib_dir, path)
+
+
+# ---------------------------------------------------------------------------
+# language of short, name-heavy translations
+
+
+def _article_title_po(title_az: str) -> tuple[ContentLibrary, polib.POFile]:
+    lib = load_sample_library()
+    po = export_po([lib.get(SEED)], "en", "az")
+    entry(po, ctx(SEED, "title")).msgstr = title_az
+    return lib, po
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Büyükelçilik Londra'da Nevruz'u kutladı",
+        "Büyükelçilik Astana'da resepsiyon düzenledi",
+        "Cumhurbaşkanı Aliyev Ankara'ya gitti",
+        "Dışişleri Bakanı Bayramov Brüksel'de",
+        "Diplomasi Akademisi Bakü'de açıldı",
+    ],
+)
+def test_turkish_headline_into_az_is_rejected(headline: str) -> None:
+    lib, po = _article_title_po(headline)
+    report = import_po(lib, po)
+    assert not report.ok
+    assert not report.committed
+    (rejected,) = [r for r in report.rejected if r.msgctxt == ctx(SEED, "title")]
+    assert "Turkish" in rejected.reason
+    assert report.library.get(SEED).title.get("az") != headline
+
+
+@pytest.mark.parametrize(
+    ("context", "value"),
+    [
+        (ctx("nursultan-nazarbayev", "given", "person"), "Recep Tayyip Erdoğan"),
+        (ctx("baku", "name", "place"), "Hakan Fidan Büyükelçi"),
+    ],
+)
+def test_undecided_language_is_applied_but_marked_for_review(context: str, value: str) -> None:
+    lib = load_sample_library()
+    po = export_po(lib, "en", "az")
+    entry(po, context).msgstr = value
+    report = import_po(lib, po)
+    assert report.ok
+    flagged = [r for r in report.needs_review if r.msgctxt == context]
+    assert flagged
+    assert "language not confirmed" in flagged[0].reason
+    assert "(needs review)" in str(flagged[0])
+    assert report.as_dict()["needs_review"] == [r.msgctxt for r in report.needs_review]
+
+
+def test_azerbaijani_with_foreign_names_is_not_flagged() -> None:
+    lib, po = _article_title_po("Hakan Fidan Bakıda Ceyhun Bayramovla görüşdü")
+    report = import_po(lib, po)
+    assert report.ok
+    assert not [r for r in report.needs_review if r.msgctxt == ctx(SEED, "title")]

@@ -34,21 +34,40 @@ def _text(text: LocalizedText, lang: Lang) -> str:
 def _anniversaries(
     library: ContentLibrary, article: Article, lang: Lang, wrap: textwrap.TextWrapper
 ) -> list[str]:
-    """A line for each event of the article that has a round anniversary that year."""
+    """A line for each event of the article that has a round anniversary that year.
+
+    The line gives the anniversary's date, which may be later in the year than
+    the article: an article of 2 March 2017 mentions the 25th anniversary, on
+    30 August 2017, of relations established on 30 August 1992.
+    """
     year = (article.dateline.date if article.dateline else article.published).year
     lines: list[str] = []
     for event_id in article.events:
         event = library.get(event_id, Event)
-        years = year - event.start.year
+        start = event.start
+        years = year - start.year
         if years > 0 and years % 5 == 0:
             text = gettext(
-                "{ordinal} anniversary: {event}",
+                "{ordinal} anniversary ({date}): {event}",
                 lang=lang,
                 ordinal=format_ordinal(years, lang=lang),
+                date=_date(_same_day(start, year), lang),
                 event=_text(event.name, lang),
             )
             lines.extend(wrap.wrap(text))
     return lines
+
+
+def _same_day(start: PartialDate, year: int) -> PartialDate:
+    """``start`` moved to ``year`` (29 February to the 28th in a common year).
+
+    >>> _same_day(PartialDate(1992, 2, 29), 2017)
+    PartialDate('2017-02-28')
+    """
+    try:
+        return PartialDate(year, start.month, start.day)
+    except ValueError:
+        return PartialDate(year, start.month, 28)
 
 
 def render_article(
@@ -86,9 +105,11 @@ def render_article(
     ]
     out.append(" · ".join(controls))
     out.append(rule)
+    dateline = ""
     if article.dateline is not None:
         place = library.get(article.dateline.place, Place)
-        out.append(format_dateline(place, article.dateline.date, lang=lang) + " –")
+        # A dateline runs into the first paragraph: "Bakı, 2 mart 2017 – Qazaxıstanın …".
+        dateline = format_dateline(place, article.dateline.date, lang=lang) + " – "
     for byline in article.authors:
         author = library.get(byline.person, Person)
         # The az translation asks for the genitive itself: "{name:genitive} məqaləsi".
@@ -111,13 +132,13 @@ def render_article(
                 )
             )
         )
-    lead = _text(article.lead, lang)
-    if lead:
+    paragraphs = [_text(article.lead, lang), *(_text(p, lang) for p in article.body)]
+    paragraphs = [p for p in paragraphs if p]
+    if dateline:
+        paragraphs = [dateline + p for p in paragraphs[:1]] + paragraphs[1:] or [dateline.strip()]
+    for paragraph in paragraphs:
         out.append("")
-        out.extend(wrap.wrap(lead))
-    for paragraph in article.body:
-        out.append("")
-        out.extend(wrap.wrap(_text(paragraph, lang)))
+        out.extend(wrap.wrap(paragraph))
     related = library.related_articles(article.id)
     if related:
         out.append("")

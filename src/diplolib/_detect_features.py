@@ -13,7 +13,14 @@ detection see the same words and the same character n-grams.
 
 from __future__ import annotations
 
-__all__ = ["MAX_SAMPLE", "dominant_script", "features", "prepare_words", "sample_text"]
+__all__ = [
+    "MAX_SAMPLE",
+    "dominant_script",
+    "features",
+    "prepare_tokens",
+    "prepare_words",
+    "sample_text",
+]
 
 import re
 import unicodedata
@@ -38,6 +45,7 @@ _MAYBE_NOISE_RE: Final = re.compile(r"[@#/]|www|\w\.[a-zA-Z]")
 # Letters, with an inner apostrophe kept: Turkish writes "Ankara'da", Azerbaijani does not.
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_OTHER_APOSTROPHE_RE: Final = re.compile("[\u2019\u02bc`\u00b4]")
 
 
 def sample_text(text: str) -> str:
@@ -79,12 +87,24 @@ def prepare_words(text: str) -> list[str]:
     >>> prepare_words("İLHAM Əliyev’s visit, 2024 — www.president.az")
     ['ilham', "əliyev's", 'visit']
     """
+    return prepare_tokens(text)[1]
+
+
+def prepare_tokens(text: str) -> tuple[str, list[str]]:
+    """The cleaned text (NFC, one apostrophe, no URLs) and its lower-cased words.
+
+    The cleaned text keeps its capitals, for the detector's look at names.
+
+    >>> prepare_tokens("Londra’da, Bakü")
+    ("Londra'da, Bakü", ["londra'da", 'bakü'])
+    """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.translate(_APOSTROPHES)
+    if _OTHER_APOSTROPHE_RE.search(text):
+        text = text.translate(_APOSTROPHES)
     if _MAYBE_NOISE_RE.search(text):
         text = _NOISE_RE.sub(" ", text)
-    return _WORD_RE.findall(text.replace("İ", "i").lower())
+    return text, _WORD_RE.findall(text.replace("İ", "i").lower())
 
 
 def features(words: Sequence[str], orders: Sequence[int], max_word: int) -> list[str]:
@@ -164,6 +184,10 @@ _SCRIPT_STARTS: Final = (
     (0xFF00, "Zzzz"),
 )
 _STARTS: Final = tuple(start for start, _ in _SCRIPT_STARTS)
+# Words start with a letter, so a word made only of these characters counts as Latin
+# (or Cyrillic); the apostrophe inside Turkish words is in the Latin range.
+_ALL_LATIN_RE: Final = re.compile("[A-Za-z'\u00c0-\u024f\u1e00-\u1eff\ua720-\ua7ff]+")
+_ALL_CYRILLIC_RE: Final = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f']+")
 
 
 def _script_of(char: str) -> str:
@@ -193,6 +217,12 @@ def dominant_script(words: Sequence[str]) -> str:
     >>> dominant_script([])
     'Zyyy'
     """
+    # Fast paths (the same answer): every letter Latin, or every letter Cyrillic.
+    joined = "".join(words)
+    if joined and _ALL_LATIN_RE.fullmatch(joined):
+        return "Latn"
+    if joined and _ALL_CYRILLIC_RE.fullmatch(joined):
+        return "Cyrl"
     weights: dict[str, int] = {}
     for word in words:
         script = _script_of(word[0])

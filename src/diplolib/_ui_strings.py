@@ -157,16 +157,30 @@ def originally_published(date: str, *, lang: str | None = None) -> str:
     return gettext("Originally published on {date}", lang=lang, date=date)
 
 
-def language_name(code: str, *, lang: str | None = None) -> str:
+def language_name(code: str, *, lang: str | None = None, in_sentence: bool = False) -> str:
     """The name of a content language (``en``/``az``) in the UI language.
+
+    The name standing alone (a menu, a list) opens with a capital in
+    Azerbaijani; ``in_sentence=True`` gives the form used inside a sentence,
+    where Azerbaijani writes language names in small letters ("Orijinalın
+    dili: ingilis dili"). The two forms are separate catalog entries
+    (contexts ``language name`` and ``language name in a sentence``).
 
     >>> language_name("az"), language_name("en", lang="az")
     ('Azerbaijani', 'İngilis dili')
+    >>> language_name("en", lang="az", in_sentence=True)
+    'ingilis dili'
     """
-    names = {
-        "en": pgettext("language name", "English", lang=lang),
-        "az": pgettext("language name", "Azerbaijani", lang=lang),
-    }
+    if in_sentence:
+        names = {
+            "en": pgettext("language name in a sentence", "English", lang=lang),
+            "az": pgettext("language name in a sentence", "Azerbaijani", lang=lang),
+        }
+    else:
+        names = {
+            "en": pgettext("language name", "English", lang=lang),
+            "az": pgettext("language name", "Azerbaijani", lang=lang),
+        }
     return names[resolve_lang(code)]
 
 
@@ -176,11 +190,13 @@ def translated_from(original: Lang | str, *, lang: str | None = None) -> str:
     >>> translated_from("az")
     'Translated from Azerbaijani'
     >>> translated_from("en", lang="az")
-    'Orijinalın dili: İngilis dili'
+    'Orijinalın dili: ingilis dili'
     """
-    # Translators: {language} is a language name from this catalog ("English").
+    # Translators: {language} is a language name as written in a sentence ("English").
     return gettext(
-        "Translated from {language}", lang=lang, language=language_name(original, lang=lang)
+        "Translated from {language}",
+        lang=lang,
+        language=language_name(original, lang=lang, in_sentence=True),
     )
 
 
@@ -188,11 +204,11 @@ def fallback_notice(served: Lang | str, *, lang: str | None = None) -> str:
     """The note shown when a text is displayed in another language than the page's.
 
     >>> fallback_notice("en", lang="az")
-    'Tərcümə olmadığı üçün mətn bu dildə göstərilir: İngilis dili'
+    'Tərcümə olmadığı üçün mətn bu dildə göstərilir: ingilis dili'
     """
-    # Translators: {language} is a language name from this catalog ("English").
+    # Translators: {language} is a language name as written in a sentence ("English").
     return gettext(
         "This text is shown in {language} because no translation is available",
         lang=lang,
-        language=language_name(served, lang=lang),
+        language=language_name(served, lang=lang, in_sentence=True),
     )

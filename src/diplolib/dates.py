@@ -393,6 +393,8 @@ def format_date_range(
     patterns; ``short`` and ``full`` write both ends in full. Partial dates of
     the same precision collapse too (``March–May 2017``). The separator is an en
     dash: tight between numbers and single words, spaced between longer parts.
+    In the Azerbaijani ``formal`` style each complete date across two years
+    carries its own year word (``2021-ci il – … 2022-ci il``).
 
     >>> import datetime as dt
     >>> format_date_range(dt.date(2010, 12, 1), dt.date(2010, 12, 2), lang="en")
@@ -405,6 +407,8 @@ def format_date_range(
     'December 30, 2010 – January 2, 2011'
     >>> format_date_range(dt.date(2010, 12, 1), dt.date(2010, 12, 2), "formal", lang="az")
     '1–2 dekabr 2010-cu il'
+    >>> format_date_range(dt.date(2021, 12, 28), dt.date(2022, 1, 3), "formal", lang="az")
+    '28 dekabr 2021-ci il – 3 yanvar 2022-ci il'
     >>> format_date_range(PartialDate(2009), PartialDate(2013), lang="en")
     '2009–2013'
     """
@@ -429,7 +433,11 @@ def format_date_range(
     months = locale.months["format" if pa.precision == "day" else "stand-alone"][
         "abbreviated" if fmt == "medium" else "wide"
     ]
-    year_b = _az_year(pb.year) if key == "az" and fmt == "formal" else str(pb.year)
+    # Formal Azerbaijani gives each complete date its own year word when the years
+    # differ: "28 dekabr 2021-ci il – 3 yanvar 2022-ci il".
+    formal_az = key == "az" and fmt == "formal"
+    year_a = _az_year(pa.year) if formal_az else str(pa.year)
+    year_b = _az_year(pb.year) if formal_az else str(pb.year)
     if pa.precision == "year":
         years = _join(str(pa.year), str(pb.year))
         if key == "az" and fmt == "formal":
@@ -440,7 +448,7 @@ def format_date_range(
     if pa.precision == "month":
         if same_year:
             return f"{_join(ma, mb)} {year_b}"
-        return _join(f"{ma} {pa.year}", f"{mb} {year_b}")
+        return _join(f"{ma} {year_a}", f"{mb} {year_b}")
     da, db = str(pa.day), str(pb.day)
     if month_first:
         # CLDR en: "MMMM d, y"
@@ -448,12 +456,12 @@ def format_date_range(
             return f"{ma} {_join(da, db)}, {year_b}"
         if same_year:
             return f"{_join(f'{ma} {da}', f'{mb} {db}')}, {year_b}"
-        return _join(f"{ma} {da}, {pa.year}", f"{mb} {db}, {year_b}")
+        return _join(f"{ma} {da}, {year_a}", f"{mb} {db}, {year_b}")
     if same_year and pa.month == pb.month:
         return f"{_join(da, db)} {mb} {year_b}"
     if same_year:
         return f"{_join(f'{da} {ma}', f'{db} {mb}')} {year_b}"
-    return _join(f"{da} {ma} {pa.year}", f"{db} {mb} {year_b}")
+    return _join(f"{da} {ma} {year_a}", f"{db} {mb} {year_b}")
 
 
 def _join(left: str, right: str) -> str:

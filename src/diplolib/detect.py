@@ -9,7 +9,10 @@ The model is a naive Bayes scorer over character n-grams and whole words (the
 method of langdetect, without its random sampling), refined by a perceptron on
 headline-sized windows, with a profile built from openly licensed corpora by
 ``scripts/build_detect_profile.py``. It is loaded on first use. Answers are
-deterministic: the same text always gives the same result.
+deterministic: the same text always gives the same result. In short texts,
+names weigh less than grammar (case endings on names, function words,
+Turkish-only vocabulary; see :mod:`diplolib._detect_evidence`), so "Hakan
+Fidan Bakıda" is Azerbaijani whatever the Turkish names.
 
 Text in Latin script is scored for Azerbaijani, English and Turkish; text in
 Cyrillic for Russian, Kazakh and Azerbaijani in Cyrillic script (``script``
@@ -50,8 +53,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final, Literal
 
-from ._detect_features import dominant_script, prepare_words, sample_text
-from ._detect_model import ScriptTable, load_profile
+from ._detect_evidence import CUE_SETS, NAME_WEIGHT, weigh
+from ._detect_features import dominant_script, prepare_tokens, prepare_words, sample_text
+from ._detect_model import Profile, ScriptTable, load_profile
 from .errors import DetectionError
 
 LANGUAGES: Final[tuple[str, ...]] = ("az", "en", "tr", "ru", "kk")
@@ -287,7 +291,7 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
         text = _check_text(text, "detect_language")
     allowed = _EVERY if candidates is None else _resolve_candidates(_candidates_key(candidates))
     sample = sample_text(text)
-    words = prepare_words(sample)
+    cleaned, words = prepare_tokens(sample)
     if not words:
         return _undetermined("Zyyy", allowed)
     script = dominant_script(words)
@@ -302,6 +306,10 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
         return _only(lang, script, allowed)
     profile = load_profile()
     table = profile.scripts[script]
+    if len(words) <= _SHORT_WORDS and (
+        not cleaned[1:].islower() or not CUE_SETS[script].isdisjoint(words)
+    ):
+        return _detect_short(profile, table, cleaned, words, script, allowed)
     # Costs add up word by word, so a long text is scored in two parts and the
     # second is skipped when the first already decides beyond doubt.
     cut, letters = 0, 0
@@ -312,6 +320,35 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
     if cut < len(words) and not _decided(table, costs, allowed):
         rest = profile.score(words[cut:], script)
         costs = [a + b for a, b in zip(costs, rest, strict=True)]
+    return _from_costs(table, costs, script, allowed)
+
+
+_SHORT_WORDS: Final = 8
+"""Texts of at most this many words are read with the grammatical evidence of
+:mod:`diplolib._detect_evidence` (names weigh less); longer ones have grammar enough."""
+
+
+def _detect_short(
+    profile: Profile,
+    table: ScriptTable,
+    cleaned: str,
+    words: list[str],
+    script: str,
+    allowed: frozenset[str],
+) -> Detection:
+    plain, names, against = weigh(cleaned, words, script)
+    costs = profile.score(plain, script)
+    if names and costs and any(costs):
+        extra = profile.score(names, script)
+        costs = [c + round(NAME_WEIGHT * e) for c, e in zip(costs, extra, strict=True)]
+    elif names:
+        costs = profile.score(names, script)
+    if against and costs and any(costs):
+        unit = table.scale * _temperature()
+        for index, name in enumerate(table.classes):
+            penalty = against.get(name)
+            if penalty:
+                costs[index] += round(penalty * unit)
     return _from_costs(table, costs, script, allowed)
 
 
@@ -497,11 +534,33 @@ class LanguageCheck:
         """
         return self.status != "mismatch"
 
+    @property
+    def needs_review(self) -> bool:
+        """Whether an editor should look: undecided, yet confidently another language.
+
+        That is text too short or too full of names to judge (see
+        :func:`check_language`) that the detector assigns to another language
+        with a confidence of 0.9 or more. Content import applies such text
+        with a warning and marks the entry.
+
+        >>> check_language("Recep Tayyip Erdoğan", "az").needs_review
+        True
+        >>> check_language("OK", "az").needs_review
+        False
+        """
+        return (
+            self.status == "undecided"
+            and self.detected.lang not in (self.expected, "und")
+            and self.detected.confidence >= _REVIEW_CONFIDENCE
+        )
+
     def __bool__(self) -> bool:
         return self.ok
 
 
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_REVIEW_CONFIDENCE: Final = 0.9
+_APOSTROPHE_CASE_RE: Final = re.compile(r"\w['’][a-zıöüçşğ]{1,5}$")
 _NAMES_SHARE: Final = 0.6
 """Share of capitalised words (after the first) from which a text counts as a list of names."""
 
@@ -564,9 +623,14 @@ def check_language(
     # whose words after the first mostly start with a capital, with too few other
     # letters to judge (min_length), is not judged. (The
     # right language in the wrong script is a mismatch whatever the names.)
-    words = _WORD_RE.findall(text)[1:]
-    capitals = sum(word[0].isupper() for word in words)
-    other_letters = sum(len(word) for word in words if not word[0].isupper())
+    # A capitalised word with a case ending after an apostrophe ("Londra'da") is
+    # grammar, not a name: Turkish marks case on proper nouns that way.
+    # So is a word of the language's own vocabulary ("Dışişleri Bakanı").
+    cues = CUE_SETS.get(detected.script, frozenset())
+    words = [w for w in _WORD_RE.findall(text)[1:] if not _APOSTROPHE_CASE_RE.search(w)]
+    named = [w[0].isupper() and w.replace("İ", "i").lower() not in cues for w in words]
+    capitals = sum(named)
+    other_letters = sum(len(word) for word, name in zip(words, named, strict=True) if not name)
     names_list = bool(words) and capitals >= _NAMES_SHARE * len(words)
     if detected.lang != lang and names_list and other_letters < min_length:
         return LanguageCheck(

@@ -23,7 +23,8 @@ safe by default:
   ``format_name``, ``format_number``, ``format_ordinal``; the filter ``localize`` (a
   :class:`~diplolib.text.LocalizedText` in the page language; a value served
   in another language is wrapped in ``<span lang="…" class="fallback">``).
-* Globals ``current_language()``, ``comment_count(n)``, ``language_name(code, lang=None)``,
+* Globals ``current_language()``, ``comment_count(n)``,
+  ``language_name(code, lang=None, in_sentence=False)``,
   ``canonical_url(item)``, ``hreflang_links(item)``, ``hreflang_tags(item)``
   (the ``<link rel="alternate">`` elements) and ``jsonld(item)`` (a safe
   ``<script type="application/ld+json">``).
@@ -356,7 +357,9 @@ def _publishing(
         "current_language": language,
         "comment_count": lambda n: comment_count(n, lang=language()),
         # language_name(code, lang=code) names a language in itself, as a switcher does.
-        "language_name": lambda code, lang=None: language_name(code, lang=lang or language()),
+        "language_name": lambda code, lang=None, in_sentence=False: language_name(
+            code, lang=lang or language(), in_sentence=in_sentence
+        ),
         "canonical_url": _canonical_url,
         "hreflang_links": _hreflang_links,
         "hreflang_tags": hreflang_tags,

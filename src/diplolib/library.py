@@ -32,7 +32,8 @@ from pydantic import ValidationError
 
 from ._atomic import write_all
 from ._resources import data_dir
-from .errors import ContentTypeError, LibraryError, Problem, UnknownReferenceError
+from .az import FORMS_FILE, FormsTable
+from .errors import ContentError, ContentTypeError, LibraryError, Problem, UnknownReferenceError
 from .languages import Lang, resolve_lang
 from .models import (
     Article,
@@ -136,9 +137,11 @@ class ContentLibrary:
         items: Iterable[Item],
         *,
         origin: dict[str, str] | None = None,
+        az_forms: FormsTable | None = None,
         _invalid: frozenset[str] = frozenset(),
     ) -> None:
         self._items: dict[str, Item] = {}
+        self._az_forms = az_forms if az_forms is not None else FormsTable()
         self._origin = dict(origin or {})
         # ids of documents that exist but failed validation: references to them are not
         # reported again as dangling (the document's own problems already are).
@@ -162,11 +165,26 @@ class ContentLibrary:
             for entity_id in article.mentions:
                 self._mentions.setdefault(entity_id, []).append(article)
 
+    @property
+    def az_forms(self) -> FormsTable:
+        """The editor's table of established Azerbaijani forms (``az-forms.toml``).
+
+        Empty unless the content folder holds one; :func:`~diplolib.names.format_name`
+        and :func:`~diplolib.az.inflect` (``table=``) use it.
+
+        >>> bool(load_sample_library().az_forms)
+        True
+        """
+        return self._az_forms
+
     # -- loading ------------------------------------------------------------------
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> ContentLibrary:
         """Load and check every ``*.json`` document below ``path``.
+
+        An ``az-forms.toml`` file at the top of the folder is the editor's table
+        of established Azerbaijani forms (:class:`~diplolib.az.FormsTable`).
 
         Raises :class:`~diplolib.errors.LibraryError` listing every problem
         (unreadable files, invalid JSON with line and column, invalid fields with
@@ -219,8 +237,14 @@ class ContentLibrary:
                 continue
             origin[item.id] = name
             items.append(item)
+        forms: FormsTable | None = None
+        if (root / FORMS_FILE).is_file():
+            try:
+                forms = FormsTable.load(root / FORMS_FILE)
+            except ContentError as exc:
+                problems.append(Problem(FORMS_FILE, "", str(exc).removeprefix(f"{FORMS_FILE}: ")))
         try:
-            library = cls(items, origin=origin, _invalid=frozenset(invalid))
+            library = cls(items, origin=origin, az_forms=forms, _invalid=frozenset(invalid))
         except LibraryError as exc:
             problems.extend(exc.problems)
         if problems:
@@ -229,6 +253,8 @@ class ContentLibrary:
 
     def save(self, path: str | os.PathLike[str]) -> list[Path]:
         """Write every item as one JSON file under ``path`` (``articles/``, ``people/`` …).
+
+        A non-empty :attr:`az_forms` table is written as ``az-forms.toml``.
 
         The folder loads back with :meth:`load` into an equal library. Every
         file is written and synced to a temporary name and renamed, all or
@@ -248,6 +274,9 @@ class ContentLibrary:
             folder = root / type(item).content.folder
             folder.mkdir(parents=True, exist_ok=True)
             contents[folder / f"{item.id}.json"] = item_json(item)
+        if self._az_forms:
+            root.mkdir(parents=True, exist_ok=True)
+            contents[root / FORMS_FILE] = self._az_forms.to_toml()
         write_all(contents)
         return list(contents)
 
@@ -338,7 +367,7 @@ class ContentLibrary:
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ContentLibrary):
-            return self._items == other._items
+            return self._items == other._items and self._az_forms == other._az_forms
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]

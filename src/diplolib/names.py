@@ -44,6 +44,7 @@ from .languages import Lang, resolve_lang
 
 if TYPE_CHECKING:
     # Type names only: models calls this module (Person.display_name), not the reverse.
+    from .az import FormsTable
     from .library import ContentLibrary
     from .models import Person, Position
     from .text import LocalizedText
@@ -168,7 +169,40 @@ def _possessive_3sg(word: str) -> str:
     return word + (suffix.upper() if word.isupper() and len(word) > 1 else suffix)
 
 
-def _inflect_az(text: str, case: str, person: Person) -> str:
+# Titles of the highest offices keep their capital inside a phrase, as Azerbaijani
+# spelling rules have it for the state's highest positions ("Azərbaycan Prezidenti",
+# "BMT-nin Baş katibi"); any other title is a common noun, in small letters once it
+# no longer opens the phrase ("Azərbaycan xarici işlər naziri").
+_CAPITALISED_TITLES: Final = ("prezident", "vitse-prezident", "birinci vitse-prezident",
+                              "baş nazir", "baş katib")  # fmt: skip
+
+
+def _in_sentence_title(title: str) -> str:
+    """``title`` as it is written after another word (see :data:`_CAPITALISED_TITLES`).
+
+    >>> _in_sentence_title("Xarici işlər naziri"), _in_sentence_title("Prezident")
+    ('xarici işlər naziri', 'Prezident')
+    >>> _in_sentence_title("İqtisadiyyat naziri"), _in_sentence_title("NATO Baş katibi")
+    ('iqtisadiyyat naziri', 'NATO Baş katibi')
+    >>> _in_sentence_title("Milli Məclisin sədri")
+    'Milli Məclisin sədri'
+
+    """
+    from .az import lower
+
+    first = title.split(" ", 1)[0]
+    folded = lower(title)
+    if folded.startswith(_CAPITALISED_TITLES):
+        return title
+    if len(first) > 1 and first.isupper():
+        return title  # an abbreviation: NATO Baş katibi
+    words = title.split()
+    if len(words) > 1 and words[1][:1].isupper():
+        return title  # opens with a proper name: Milli Məclisin sədri
+    return lower(title[:1]) + title[1:]
+
+
+def _inflect_az(text: str, case: str, person: Person, table: FormsTable | None = None) -> str:
     if case == "nominative":
         return text
     head, space, last = text.rpartition(" ")
@@ -184,10 +218,10 @@ def _inflect_az(text: str, case: str, person: Person) -> str:
         return head + space + str(override).rsplit(" ", 1)[-1]
     if last.endswith("."):
         letters = last.replace(".", "")
-        inflected = inflect(letters, case, abbreviation=True)
+        inflected = inflect(letters, case, abbreviation=True, table=table)
         ending = inflected[len(letters) :]
         return head + space + last + (ending if ending.startswith("-") else f" {ending.strip()}")
-    return head + space + inflect(last, case)
+    return head + space + inflect(last, case, table=table)
 
 
 def _possessive_en(text: str) -> str:
@@ -298,13 +332,17 @@ def resolve_name(
                 if owner and owner.casefold() in title.casefold():
                     owner = ""
                 if code == "az" and owner:
-                    head, space, last = title.rpartition(" ")
+                    head, space, last = _in_sentence_title(title).rpartition(" ")
                     title = f"{owner} {head}{space}{_possessive_3sg(last)}"
                 elif owner:
                     title = f"{title} of {owner}"
             value = f"{title} {full}"
     if grammatical is not None and grammatical != "nominative":
-        value = _inflect_az(value, grammatical, person) if code == "az" else _possessive_en(value)
+        if code == "az":
+            table = library.az_forms if library is not None else None
+            value = _inflect_az(value, grammatical, person, table)
+        else:
+            value = _possessive_en(value)
     return ResolvedName(value, code, parts.derived)
 
 

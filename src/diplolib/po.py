@@ -49,7 +49,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -58,6 +58,7 @@ from pydantic import BaseModel, ValidationError
 from . import __version__
 from ._atomic import write_all
 from ._gettext.po import PoEntry, PoFile, parse_po
+from ._ui_strings import language_name
 from .content_types import generic_path
 from .errors import CatalogError, ContentError, ContentTypeError
 from .i18n import gettext
@@ -555,19 +556,26 @@ def _still_there(
 class EntryResult:
     """What :func:`import_po` did with one entry, and why.
 
+    ``needs_review`` marks an applied entry whose language the import could
+    not confirm (see :func:`import_po`): an editor should read it.
+
     >>> r = EntryResult("place:baku:name", 12, "rejected", "unknown item 'bakuu'")
     >>> print(r)
     line 12: place:baku:name: rejected: unknown item 'bakuu'
+    >>> print(EntryResult("person:x:family", 3, "applied", "names only", needs_review=True))
+    line 3: person:x:family: applied (needs review): names only
     """
 
     msgctxt: str | None
     line: int | None
     outcome: Outcome
     reason: str
+    needs_review: bool = False
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
-        return f"{where}{self.msgctxt or '(no msgctxt)'}: {self.outcome}: {self.reason}"
+        outcome = f"{self.outcome} (needs review)" if self.needs_review else self.outcome
+        return f"{where}{self.msgctxt or '(no msgctxt)'}: {outcome}: {self.reason}"
 
     def as_dict(self) -> dict[str, object]:
         """The result as a JSON-ready dict.
@@ -580,6 +588,7 @@ class EntryResult:
             "line": self.line,
             "outcome": self.outcome,
             "reason": self.reason,
+            "needs_review": self.needs_review,
         }
 
 
@@ -614,6 +623,16 @@ class ImportReport:
     changed_files: list[Path] = field(default_factory=list)
     committed: bool = False
     dry_run: bool = False
+
+    @property
+    def needs_review(self) -> list[EntryResult]:
+        """Applied entries an editor should read: their language could not be confirmed.
+
+        >>> from diplolib import load_sample_library
+        >>> ImportReport("en", "az", load_sample_library()).needs_review
+        []
+        """
+        return [r for r in self.warnings if r.needs_review]
 
     @property
     def ok(self) -> bool:
@@ -664,6 +683,7 @@ class ImportReport:
                 name: [r.as_dict() for r in getattr(self, name)]
                 for name in ("applied", "skipped", "stale", "rejected", "normalized", "warnings")
             },
+            "needs_review": [r.msgctxt for r in self.needs_review],
         }
 
 
@@ -775,12 +795,13 @@ class _Validator:
 
     def check(
         self, entry: PoEntry, value: str, limit: int | None, *, is_name: bool
-    ) -> tuple[list[str], list[str]]:
+    ) -> tuple[list[str], list[str], list[str]]:
         from ._gettext.template import placeholder_names
         from .detect import check_language
 
         errors: list[str] = []
         warnings: list[str] = []
+        review: list[str] = []
         self.checker.found.clear()
         probe = PoEntry(line=entry.line, msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=value)
         self.checker.check(probe)
@@ -826,7 +847,9 @@ class _Validator:
             verdict = check_language(value, expected)
             if verdict.status == "mismatch":
                 errors.append(gettext("wrong language: {problem}", problem=verdict.message))
-        return errors, warnings
+            elif verdict.needs_review:
+                review.append(gettext("language not confirmed: {problem}", problem=verdict.message))
+        return errors, warnings, review
 
 
 def import_po(
@@ -858,7 +881,9 @@ def import_po(
     edited (its ``source-hash``); placeholders and markup must match the
     source; the text must be in the target language
     (:func:`~diplolib.detect.check_language`: a confident mismatch is
-    rejected, too little text to judge is accepted) and Azerbaijani must be
+    rejected; text that looks like another language but is too short or
+    mostly names to judge is applied with a warning and marked
+    ``needs_review``; text with no language signal is accepted) and Azerbaijani must be
     in Latin script whatever its length (:func:`~diplolib.az.require_latin`); length limits
     (:data:`FIELD_LIMITS`) apply; Azerbaijani look-alike letters are replaced
     and reported. Fuzzy and empty entries are skipped. The ``target-hash``
@@ -1067,7 +1092,7 @@ class _Import:
             gettext(
                 "article {id} was written in {language}: it takes no translation into it",
                 id=repr(c.item_id),
-                language=self.target,
+                language=language_name(self.target, in_sentence=True),
             ),
         )
 
@@ -1087,7 +1112,13 @@ class _Import:
         c.current = c.field.get(self.source, fallback=False) or ""
         if c.current:
             return None
-        return c.result("stale", gettext("the {language} text is gone", language=self.source))
+        return c.result(
+            "stale",
+            gettext(
+                "the {language} text is gone",
+                language=language_name(self.source, in_sentence=True),
+            ),
+        )
 
     def source_current(self, c: _Candidate) -> EntryResult | None:
         if c.entry.msgid == c.current:
@@ -1096,7 +1127,7 @@ class _Import:
             "stale",
             gettext(
                 "the {language} text changed after the export; export again",
-                language=self.source,
+                language=language_name(self.source, in_sentence=True),
             ),
         )
 
@@ -1130,10 +1161,13 @@ class _Import:
 
     def passes_validator(self, c: _Candidate) -> EntryResult | None:
         spec = type(c.found).content
-        errors, warnings = self.validator.check(
+        errors, warnings, review = self.validator.check(
             c.entry, c.value, spec.limit(c.path), is_name=spec.is_name(c.path)
         )
         self.report.warnings.extend(c.result("applied", w) for w in warnings)
+        self.report.warnings.extend(
+            replace(c.result("applied", w), needs_review=True) for w in review
+        )
         return c.result("rejected", "; ".join(errors)) if errors else None
 
     def no_conflict(self, c: _Candidate) -> EntryResult | None:
@@ -1164,7 +1198,7 @@ class _Import:
                 "conflict: the {language} translation in the library changed after "
                 "this file was exported (it is now {current}); export again to merge, "
                 "or import with --force to overwrite it",
-                language=self.target,
+                language=language_name(self.target, in_sentence=True),
                 current=current,
             ),
         )

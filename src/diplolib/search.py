@@ -518,7 +518,7 @@ class Index:
     >>> index.search('"strategic partner"', lang="en")[0].snippet
     'Azerbaijan is an important <mark>strategic</mark> <mark>partner</mark> of Kazakhstan in the Caucasus region'
     >>> [hit.snippet for hit in index.search("Bakı*", lang="az")][1:]
-    ['…və Türkmənistan dövlət başçılarını <mark>Bakıda</mark> qarşılayıb. Liderlər Xəzər dənizində təhlükəsizlik sahəsində əməkdaşlıq…', 'Qazaxıstanın <mark>Bakıdakı</mark> səfiri qarşılıqlı etimada əsaslanan münasibətlər və onları formalaşdıran zirvə görüşləri…']
+    ['…və Türkmənistan dövlət başçılarını <mark>Bakıda</mark> qarşılayıb. Liderlər Xəzər dənizində təhlükəsizlik sahəsində əməkdaşlıq…', 'Qazaxıstanın <mark>Bakıdakı</mark> səfiri qarşılıqlı etimada əsaslanan münasibətlərdən və onları formalaşdıran zirvə görüşlərindən…']
     """
 
     def __init__(

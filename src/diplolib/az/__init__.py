@@ -26,7 +26,15 @@ from __future__ import annotations
 from ._alphabet import ALPHABET, BACK_VOWELS, FRONT_VOWELS, UPPER_ALPHABET, VOWELS
 from ._casing import casefold, lower, title, upper
 from ._collate import SortKey, sort_key
-from ._inflect import KNOWN_ABBREVIATIONS, NO_ALTERNATION, POSSESSIVE_HEADS, Case, inflect
+from ._forms import FORMS_FILE, FormsTable
+from ._inflect import (
+    KNOWN_ABBREVIATIONS,
+    NO_ALTERNATION,
+    POSSESSIVE_HEADS,
+    Case,
+    inflect,
+    spoken_form,
+)
 from ._normalize import (
     Lookalike,
     NormalizationReport,
@@ -52,7 +60,9 @@ __all__ = [
     "ALPHABET",
     "BACK_VOWELS",
     "Case",
+    "FORMS_FILE",
     "FRONT_VOWELS",
+    "FormsTable",
     "KNOWN_ABBREVIATIONS",
     "KNOWN_STEMS",
     "Lookalike",
@@ -81,6 +91,7 @@ __all__ = [
     "romanize",
     "sort_key",
     "stem",
+    "spoken_form",
     "title",
     "to_roman",
     "upper",

@@ -11,7 +11,11 @@ Many names have an established English form the rules cannot produce
 ``diplolib/data/az_gazetteer.json`` (cities, districts and regions of Azerbaijan,
 landmarks, countries and capitals, people, institutions), whose sources are
 named in the file. Gazetteer entries match whole words and phrases, ignoring
-case; inflected forms (``Bakıda``) are transliterated by the rules.
+case; inflected forms (``Bakıda``) are transliterated by the rules. A common
+noun of the gazetteer's ``common_nouns`` right after a name is put in English
+where English writes it so (``Laçın dəhlizi`` → Lachin corridor, ``Kür çayı`` →
+Kura River, ``Bakı–Tbilisi–Qars dəmir yolu`` → Baku–Tbilisi–Kars railway);
+elsewhere it is transliterated like any word.
 
 Which words are Azerbaijani (the word-level heuristic):
 
@@ -52,7 +56,7 @@ from diplolib._resources import data_dir
 
 from ._alphabet import AZ_ONLY_LETTERS
 from ._casing import casefold, upper
-from ._inflect import looks_like_abbreviation
+from ._inflect import KNOWN_ABBREVIATIONS, abbreviation_key, is_pronounceable
 from ._normalize import normalize
 
 _LOWER_MAP: Final = {
@@ -107,10 +111,20 @@ def _load() -> tuple[dict[str, str], dict[str, list[tuple[tuple[str, ...], tuple
     raw = json.loads(path.read_text(encoding="utf-8"))
     entries: dict[str, str] = {}
     for section, names in raw.items():
-        if section.startswith("_"):
+        if section.startswith("_") or section == _COMMON_NOUNS:
             continue
         entries.update(names)
     return entries, _index(entries)
+
+
+_COMMON_NOUNS: Final = "common_nouns"
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
+    """The gazetteer's common nouns that end names (``dəhlizi`` → corridor), indexed."""
+    raw = json.loads((data_dir() / "az_gazetteer.json").read_text(encoding="utf-8"))
+    return _index(raw.get(_COMMON_NOUNS, {}))
 
 
 def _split(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -148,6 +162,25 @@ def gazetteer() -> Mapping[str, str]:
     return MappingProxyType(_load()[0])
 
 
+def _spelled_as_abbreviation(word: str) -> bool:
+    """Whether a plain ASCII word in capitals is kept as an abbreviation when romanising.
+
+    Stricter than :func:`~diplolib.az.inflect`'s guess, which hyphenates any short
+    unknown word in capitals: here a word in capitals (``QUBADA``, ``XACMAZ``) is
+    romanised unless it is a known abbreviation, has three letters or fewer, or
+    cannot be said as a word.
+
+    >>> [_spelled_as_abbreviation(w) for w in ("SOCAR", "CNN", "COP", "QUBADA", "QAXDA")]
+    [True, True, True, False, False]
+    """
+    folded = word.lower()
+    return (
+        abbreviation_key(folded) in KNOWN_ABBREVIATIONS
+        or len(word) <= 3
+        or not is_pronounceable(folded)
+    )
+
+
 def _is_az_word(word: str, assume_az: bool) -> bool:
     if any(char not in _AZ_LETTERS for char in word):
         return False
@@ -158,7 +191,7 @@ def _is_az_word(word: str, assume_az: bool) -> bool:
         return _FOREIGN_PATTERN.search(small) is None
     if not assume_az or not any(char in _CHANGING for char in word):
         return False
-    if word.isupper() and looks_like_abbreviation(word, ""):
+    if word.isupper() and _spelled_as_abbreviation(word):
         return False  # COP, CNN, SOCAR: an abbreviation keeps its letters
     if _ENGLISH_PATTERN.search(small):
         return False
@@ -239,6 +272,8 @@ def romanize(
     'Jafarov va Hajiyev'
     >>> romanize("Bakı, Qarabağ, Heydər Əliyev Mərkəzi")
     'Baku, Karabakh, Heydar Aliyev Center'
+    >>> romanize("Kür çayı və Laçın dəhlizi")
+    'Kura River va Lachin corridor'
     >>> romanize("ŞƏKİ")
     'SHAKI'
     >>> romanize("Congress of the Caspian states in Gəncə")
@@ -264,6 +299,7 @@ def romanize(
         index = {**index}
         for key, candidates in _index(names).items():
             index[key] = sorted([*candidates, *index.get(key, [])], key=lambda c: -len(c[0]))
+    nouns = _common_nouns() if use_gazetteer else {}
     matches = list(_WORD_RE.finditer(text))
     if assume_az is None:
         assume_az = _reads_as_azerbaijani([m.group() for m in matches])
@@ -274,6 +310,17 @@ def romanize(
     while i < len(matches):
         match = matches[i]
         out.append(text[position : match.start()])
+        if i and matches[i - 1].group()[:1].isupper() and text[position : match.start()] == " ":
+            # A common noun right after a name: Laçın dəhlizi → Lachin corridor.
+            noun = _match_phrase(text, matches, folded, i, nouns, assume_az)
+            if noun is not None:
+                english, count = noun
+                if match.group()[:1].isupper():
+                    english = upper(english[:1]) + english[1:]
+                out.append(english)
+                position = matches[i + count - 1].end()
+                i += count
+                continue
         replaced = _match_phrase(text, matches, folded, i, index, assume_az)
         if replaced is not None:
             english, count = replaced
