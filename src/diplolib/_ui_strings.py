@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from .i18n import N_, gettext, ngettext, pgettext
-from .languages import Lang, resolve_lang
+from .i18n import N_, gettext, ngettext
+from .languages import Lang, language_spec, resolve_lang
 
 __all__ = [
     "LABELS",
@@ -158,16 +158,12 @@ def originally_published(date: str, *, lang: str | None = None) -> str:
 
 
 def language_name(code: str, *, lang: str | None = None) -> str:
-    """The name of a content language (``en``/``az``) in the UI language.
+    """The name of a content language in the UI language, from its :class:`~diplolib.LanguageSpec`.
 
     >>> language_name("az"), language_name("en", lang="az")
     ('Azerbaijani', 'İngilis dili')
     """
-    names = {
-        "en": pgettext("language name", "English", lang=lang),
-        "az": pgettext("language name", "Azerbaijani", lang=lang),
-    }
-    return names[resolve_lang(code)]
+    return language_spec(code).name_in(resolve_lang(lang))
 
 
 def translated_from(original: Lang | str, *, lang: str | None = None) -> str:
@@ -178,7 +174,7 @@ def translated_from(original: Lang | str, *, lang: str | None = None) -> str:
     >>> translated_from("en", lang="az")
     'Orijinalın dili: İngilis dili'
     """
-    # Translators: {language} is a language name from this catalog ("English").
+    # Translators: {language} is a language name such as "English" (in the UI language).
     return gettext(
         "Translated from {language}", lang=lang, language=language_name(original, lang=lang)
     )
@@ -190,7 +186,7 @@ def fallback_notice(served: Lang | str, *, lang: str | None = None) -> str:
     >>> fallback_notice("en", lang="az")
     'Tərcümə olmadığı üçün mətn bu dildə göstərilir: İngilis dili'
     """
-    # Translators: {language} is a language name from this catalog ("English").
+    # Translators: {language} is a language name such as "English" (in the UI language).
     return gettext(
         "This text is shown in {language} because no translation is available",
         lang=lang,

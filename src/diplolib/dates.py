@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
-from .languages import Lang, resolve_lang
+from .languages import Lang, language_spec, resolve_lang, watch_languages
 from .models import PartialDate
 
 if TYPE_CHECKING:
@@ -94,10 +94,16 @@ def _style(en_style: str | None) -> EnStyle:
     return style  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=64)
 def _locale_key(lang: Lang, style: EnStyle) -> str:
-    if lang == "az":
-        return "az"
-    return "en_GB" if style == "dmy" else "en"
+    """The CLDR locale for ``lang``: its specification's, or the one it names for ``style``."""
+    spec = language_spec(lang)
+    return spec.locale_styles.get(style, spec.locale)
+
+
+def _year_suffix(lang: Lang, year: int, *, plural: bool = False) -> str:
+    """What the formal style writes after a year in ``lang`` (``-ci il``), or ``""``."""
+    return language_spec(lang).text_rules.year_suffix(year, plural=plural) or ""
 
 
 @lru_cache(maxsize=8)
@@ -179,28 +185,16 @@ def _compile(pattern: str, locale_key: str) -> Renderer:
     return lambda d: "".join(p if isinstance(p, str) else p(d) for p in frozen)
 
 
-@lru_cache(maxsize=8)
-def _year_suffix_cached(year: int) -> str:
-    from .az import ordinal_suffix
-
-    return ordinal_suffix(year)
-
-
-def _az_year(year: int) -> str:
-    """``2017-ci il``: the year as an Azerbaijani ordinal followed by "il"."""
-    return f"{year}-{_year_suffix_cached(year)} il"
-
-
 def _day_pattern(locale_key: str, fmt: str) -> str:
     locale = _locale(locale_key)
     return str(locale.date_formats["long" if fmt == "formal" else fmt].pattern)
 
 
 @lru_cache(maxsize=64)
-def _day_renderer(locale_key: str, fmt: str) -> Renderer:
+def _day_renderer(locale_key: str, fmt: str, lang: Lang) -> Renderer:
     render = _compile(_day_pattern(locale_key, fmt), locale_key)
-    if fmt == "formal" and locale_key == "az":
-        return lambda d: f"{render(d)}-{_year_suffix_cached(d.year)} il"
+    if fmt == "formal":
+        return lambda d: render(d) + _year_suffix(lang, d.year)
     return render
 
 
@@ -214,16 +208,24 @@ _MONTH_SKELETON: Final = {
 
 
 @lru_cache(maxsize=64)
-def _month_renderer(locale_key: str, fmt: str) -> Renderer:
+def _month_renderer(locale_key: str, fmt: str, lang: Lang) -> Renderer:
     locale = _locale(locale_key)
     pattern = str(locale.datetime_skeletons[_MONTH_SKELETON[fmt]].pattern)
     if fmt not in ("short", "medium"):
         # A month without a day is named in the stand-alone (nominative) form.
         pattern = pattern.replace("MMMM", "LLLL")
     render = _compile(pattern, locale_key)
-    if fmt == "formal" and locale_key == "az":
-        return lambda d: f"{render(d)}-{_year_suffix_cached(d.year)} il"
+    if fmt == "formal":
+        return lambda d: render(d) + _year_suffix(lang, d.year)
     return render
+
+
+def _languages_changed() -> None:
+    for cached in (_locale_key, _day_renderer, _month_renderer):
+        cached.cache_clear()
+
+
+watch_languages(_languages_changed)
 
 
 def _check_format(fmt: object) -> str:
@@ -282,20 +284,22 @@ def format_date(
     if type(value) is dt.date and format in DATE_FORMATS:  # the hot path
         if en_style is not None and en_style not in _EN_STYLES:
             _style(en_style)  # raises the same error on every path
-        key = "az" if resolve_lang(lang) == "az" else _locale_key("en", _style(en_style))
-        return _day_renderer(key, format)(value)
+        code = resolve_lang(lang)
+        return _day_renderer(_locale_key(code, _style(en_style)), format, code)(value)
     fmt = _check_format(format)
-    key = _locale_key(resolve_lang(lang), _style(en_style))
+    code = resolve_lang(lang)
+    key = _locale_key(code, _style(en_style))
     if isinstance(value, dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
-        return _day_renderer(key, fmt)(day)
+        return _day_renderer(key, fmt, code)(day)
     if isinstance(value, PartialDate):
         if value.precision == "day":
-            return _day_renderer(key, fmt)(value.first_day())
+            return _day_renderer(key, fmt, code)(value.first_day())
         if value.precision == "month":
-            return _month_renderer(key, fmt)(value.first_day())
-        if key == "az" and fmt in ("long", "full", "formal"):
-            return _az_year(value.year)
+            return _month_renderer(key, fmt, code)(value.first_day())
+        if fmt in ("long", "full", "formal"):
+            # A year on its own: Azerbaijani writes it as the ordinal year ("2009-cu il").
+            return f"{value.year}{_year_suffix(code, value.year)}"
         return str(value.year)
     raise _type_error(value, "format_date")
 
@@ -354,9 +358,10 @@ def format_datetime(
         raise ValueError(
             f"unknown time_format {time_format!r}; accepted: 'short', 'medium', 'long', 'full'"
         )
-    key = _locale_key(resolve_lang(lang), _style(en_style))
+    code = resolve_lang(lang)
+    key = _locale_key(code, _style(en_style))
     locale = _locale(key)
-    date_text = _day_renderer(key, fmt)(value.date())
+    date_text = _day_renderer(key, fmt, code)(value.date())
     time_text = format_time(value, time_format, tzinfo=value.tzinfo, locale=locale)
     joiner = str(locale.datetime_formats["long" if fmt == "formal" else fmt])
     return joiner.replace("{1}", date_text).replace("{0}", time_text)
@@ -411,7 +416,8 @@ def format_date_range(
     pa, pb = _as_partial(a), _as_partial(b)
     if pb < pa:
         raise ValueError(f"format_date_range() got an end ({pb}) before the start ({pa})")
-    key = _locale_key(resolve_lang(lang), _style(en_style))
+    code = resolve_lang(lang)
+    key = _locale_key(code, _style(en_style))
     if pa == pb:
         return format_date(pa, fmt, lang=lang, en_style=en_style)
     same_precision = pa.precision == pb.precision
@@ -426,12 +432,11 @@ def format_date_range(
     months = locale.months["format" if pa.precision == "day" else "stand-alone"][
         "abbreviated" if fmt == "medium" else "wide"
     ]
-    year_b = _az_year(pb.year) if key == "az" and fmt == "formal" else str(pb.year)
+    formal = fmt == "formal"
+    year_b = f"{pb.year}{_year_suffix(code, pb.year)}" if formal else str(pb.year)
     if pa.precision == "year":
         years = _join(str(pa.year), str(pb.year))
-        if key == "az" and fmt == "formal":
-            return f"{years}-{_year_suffix_cached(pb.year)} illər"
-        return years
+        return f"{years}{_year_suffix(code, pb.year, plural=True)}" if formal else years
     ma, mb = months[pa.month], months[pb.month]
     same_year = pa.year == pb.year
     if pa.precision == "month":

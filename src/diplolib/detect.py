@@ -52,7 +52,8 @@ from typing import Any, Final, Literal
 
 from ._detect_features import dominant_script, prepare_words, sample_text
 from ._detect_model import ScriptTable, load_profile
-from .errors import DetectionError
+from .errors import DetectionError, UnsupportedLanguageError
+from .languages import language_spec
 
 LANGUAGES: Final[tuple[str, ...]] = ("az", "en", "tr", "ru", "kk")
 """Languages the statistical model tells apart (ISO 639-1)."""
@@ -584,6 +585,14 @@ def check_language(
     )
 
 
+def _registered_label(code: str) -> str:
+    """The detector's code for a registered language (``az-Latn``), else ``code`` itself."""
+    try:
+        return language_spec(code).label
+    except UnsupportedLanguageError:
+        return code
+
+
 def language_validator(
     *,
     min_confidence: float = 0.9,
@@ -615,7 +624,7 @@ def language_validator(
     expected = {}
     for code in [languages] if isinstance(languages, str) else languages:
         lang, script = _normalize_code(code, what="language")
-        expected[lang] = f"{lang}-{script}" if script else ("az-Latn" if lang == "az" else lang)
+        expected[lang] = f"{lang}-{script}" if script else _registered_label(lang)
 
     def validate_language(lang: str, value: str) -> str:
         code = expected.get(lang)

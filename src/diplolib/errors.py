@@ -21,6 +21,7 @@ __all__ = [
     "ContentError",
     "DetectionError",
     "DiplolibError",
+    "LanguageRegistryError",
     "LibraryError",
     "MissingTranslationError",
     "Problem",
@@ -51,6 +52,17 @@ class UnsupportedLanguageError(DiplolibError, ValueError):
     Traceback (most recent call last):
     ...
     diplolib.errors.UnsupportedLanguageError: unsupported language 'fr'; accepted: 'en', 'az' (with optional region/script, e.g. 'az-AZ', 'az_Latn_AZ', 'en-GB')
+    """
+
+
+class LanguageRegistryError(DiplolibError, ValueError):
+    """A language specification is malformed, or a registration conflicts with the registry.
+
+    >>> from diplolib import unregister_language
+    >>> unregister_language("en")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.LanguageRegistryError: 'en' is the default language and cannot be unregistered
     """
 
 

@@ -50,7 +50,6 @@ from pydantic_core import core_schema
 from . import languages as _languages
 from ._catalogs import (
     LIBRARY_DOMAIN,
-    UI_FALLBACKS,
     Catalog,
     CatalogLayer,
     FallbackChain,
@@ -80,6 +79,7 @@ __all__ = [
     "ngettext",
     "npgettext",
     "pgettext",
+    "placeholder_inflection",
     "reload_catalogs",
     "remove_catalog",
     "use_catalogs",
@@ -150,7 +150,7 @@ def _build_chain(lang: Lang, layers: tuple[CatalogLayer, ...]) -> FallbackChain:
     if _NO_CATALOGS in layers:
         return FallbackChain(lang, [])
     catalogs: list[Catalog] = []
-    for code in UI_FALLBACKS[lang]:
+    for code in _languages.fallback_chain(lang, ui=True):
         for layer in (*layers, _library_layer()):
             catalog = layer.catalog(code)
             if catalog is not None:
@@ -180,7 +180,7 @@ def _resolve(lang: object) -> FallbackChain:
             pass
     if key is None:
         code: Lang = _DEFAULT
-    elif key == "az" or key == "en":
+    elif type(key) is str and key in _languages.SUPPORTED_LANGUAGES:
         code = key
     else:
         code = check_language(key)
@@ -217,10 +217,17 @@ def _warn_once(source: str, what: str, message: str, *args: object) -> None:
     _log.warning(message, *args)
 
 
-def _inflect_az(word: str, case: str) -> str:
-    from .az import inflect
+def placeholder_inflection(lang: str | None = None) -> Callable[[str, str], str] | None:
+    """How ``{name:genitive}`` placeholders inflect in ``lang``; None shows values as given.
 
-    return inflect(word, case)
+    It is the language's :meth:`~diplolib.languages.TextRules.inflect` when its
+    rules inflect placeholders (Azerbaijani's do).
+
+    >>> placeholder_inflection("az")("Bakı", "locative"), placeholder_inflection("en") is None
+    ('Bakıda', True)
+    """
+    rules = _languages.language_spec(lang).text_rules
+    return rules.inflect if rules.inflects_placeholders else None
 
 
 def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | None = None) -> str:
@@ -230,9 +237,11 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
         # Translations were checked at load, so this is the source string itself.
         _warn_once(source, "template", "UI string %r is not a valid template: %s", source, exc)
         return text
-    # Only Azerbaijani inflects: a case spec elsewhere shows the value as given.
-    az = lang == "az"
-    result, missing = render(template, params, _inflect_az if az else None, decimal_comma=az)
+    # Only languages whose rules inflect placeholders do (Azerbaijani): a case spec
+    # elsewhere shows the value as given.
+    rules = _languages.language_spec(lang).text_rules
+    inflect = rules.inflect if rules.inflects_placeholders else None
+    result, missing = render(template, params, inflect, decimal_comma=rules.decimal_comma)
     if missing:
         _warn_once(
             source,
@@ -289,8 +298,8 @@ def gettext(message: str, /, *, lang: str | None = None, **params: object) -> st
 def pgettext(context: str, message: str, /, *, lang: str | None = None, **params: object) -> str:
     """Translate ``message`` in a disambiguating ``context`` (gettext's ``msgctxt``).
 
-    >>> pgettext("language name", "English", lang="az")
-    'İngilis dili'
+    >>> pgettext("article part", "lead", lang="az")
+    'giriş'
     """
     key = (context, message)
     if not (params or _scopes):
@@ -406,6 +415,17 @@ def _invalidate() -> None:
     _chains.clear()
     _plain.clear()
     _fast_chains.clear()
+
+
+def _languages_changed() -> None:
+    """A language was (un)registered: rebuild the library layer and every chain on next use."""
+    global _library
+    with _lock:
+        _library = None
+        _invalidate()
+
+
+_languages.watch_languages(_languages_changed)
 
 
 def add_catalog(directory: str | Path, domain: str) -> CatalogLayer:
@@ -702,8 +722,8 @@ def lazy_pgettext(
 ) -> LazyString:
     """:func:`pgettext`, deferred until the value is used.
 
-    >>> str(lazy_pgettext("language name", "Azerbaijani", lang="az"))
-    'Azərbaycan dili'
+    >>> str(lazy_pgettext("translation status", "Original", lang="az"))
+    'Orijinal'
     """
     kwargs = params if lang is None else {"lang": lang, **params}
     return LazyString(pgettext, (context, message), kwargs, message)

@@ -104,7 +104,7 @@ def _markup_format(text: str, source: str, params: Mapping[str, Any], lang: Lang
     except TemplateError as exc:
         _log.warning("UI string %r is not a valid template: %s", source, exc)
         return escape(text)
-    inflect = _i18n._inflect_az if lang == "az" else None
+    inflect = _i18n.placeholder_inflection(lang)
     out: list[str] = []
     missing: list[str] = []
     for part in template.parts:
@@ -142,9 +142,9 @@ def _inflect_markup(html: Markup, case: str, inflect: Callable[[str, str], str])
     inflection changes text before the last text node (which no Azerbaijani
     ending does), the plain inflected text is returned, escaped, without tags.
 
-    >>> from diplolib.i18n import _inflect_az
+    >>> from diplolib.i18n import placeholder_inflection
     >>> _inflect_markup(Markup('<span lang="en" class="fallback">Johnson &amp; Johnson</span>'),
-    ...                 "genitive", _inflect_az)
+    ...                 "genitive", placeholder_inflection("az"))
     Markup('<span lang="en" class="fallback">Johnson &amp; Johnsonun</span>')
     """
     pieces = _TAG_RE.split(str(html))

@@ -1,8 +1,11 @@
-"""Languages: the :data:`Lang` type, code normalisation, negotiation and the current language.
+"""Languages: the language registry, code normalisation, negotiation and the current language.
 
-diplolib serves two content languages, English (``en``) and Azerbaijani in Latin
-script (``az``). Applications pass language codes in many spellings; they are
-normalised here, in one place, and nowhere else.
+diplolib ships two content languages, English (``en``) and Azerbaijani in Latin
+script (``az``); a host application registers more with :func:`register_language`.
+Each language is one :class:`LanguageSpec` (CLDR locale, script, plural forms,
+names, fallback chain, text rules), and every module reads it from here: no
+other module spells out a language. Applications pass language codes in many
+spellings; they are normalised here, in one place, and nowhere else.
 
 The *current language* lives in a :class:`contextvars.ContextVar`, so each
 thread and each asyncio task sees its own value. ``asyncio.to_thread`` copies the
@@ -21,38 +24,65 @@ Wrap the callable with :func:`carry_context` to take the caller's language along
 from __future__ import annotations
 
 __all__ = [
+    "BUILTIN_LANGUAGES",
     "DEFAULT_LANGUAGE",
     "SUPPORTED_LANGUAGES",
+    "BuiltinLang",
+    "EnglishRules",
     "Lang",
+    "LanguageName",
+    "LanguageSpec",
+    "TextRules",
     "carry_context",
+    "fallback_chain",
     "get_language",
+    "language_name",
+    "language_spec",
     "negotiate_language",
     "normalize_lang",
+    "register_language",
+    "registered_language",
     "resolve_lang",
+    "supported_languages",
+    "unregister_language",
     "use_language",
+    "watch_languages",
 ]
 
 import contextvars
 import re
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Final, Literal, ParamSpec, TypeVar, cast
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import ClassVar, Final, Literal, ParamSpec, TypeAlias, TypeVar, overload
 
-from .errors import UnsupportedLanguageError
+from .errors import LanguageRegistryError, UnsupportedLanguageError
 
-Lang = Literal["en", "az"]
-"""A content language diplolib supports."""
+Lang: TypeAlias = str
+"""A normalised code of a registered language (``"en"``, ``"az"``, or one a host app registered).
 
-SUPPORTED_LANGUAGES: Final[tuple[Lang, ...]] = ("en", "az")
-"""The supported languages, in their default display order."""
+Functions that return a ``Lang`` only ever return a code :func:`normalize_lang`
+accepts. The type is ``str`` so that languages registered at run time are
+first-class; :data:`BuiltinLang` names the two built-in codes as a ``Literal``.
+"""
+
+BuiltinLang = Literal["en", "az"]
+"""The languages diplolib ships with."""
+
+BUILTIN_LANGUAGES: Final[tuple[BuiltinLang, ...]] = ("en", "az")
+"""The built-in languages, in their default display order."""
 
 DEFAULT_LANGUAGE: Final[Lang] = "en"
-"""The language used when neither the caller nor the context names one."""
+"""The language used when neither the caller nor the context names one.
+
+It is also the language of diplolib's source strings and cannot be unregistered.
+"""
 
 MAX_CODE_LENGTH: Final = 64
 MAX_ACCEPT_LANGUAGE_LENGTH: Final = 500
-
-_ACCEPTED = "'en', 'az' (with optional region/script, e.g. 'az-AZ', 'az_Latn_AZ', 'en-GB')"
 
 # language[-script][-region][-variants...][.encoding][@modifier], '-' or '_' separated.
 _CODE_RE: Final = re.compile(
@@ -63,8 +93,664 @@ _CODE_RE: Final = re.compile(
     r"(?:\.[A-Za-z0-9-]{1,20})?"
     r"(?:@[A-Za-z0-9]{1,20})?"
 )
-_ALIASES: Final[dict[str, Lang]] = {"en": "en", "eng": "en", "az": "az", "aze": "az", "azj": "az"}
-_SCRIPTS: Final[dict[Lang, str]] = {"en": "latn", "az": "latn"}
+_SPEC_CODE_RE: Final = re.compile(r"[a-z]{2,3}")
+_SCRIPT_RE: Final = re.compile(r"[A-Z][a-z]{3}")
+
+
+# ---------------------------------------------------------------------------
+# Text rules
+
+
+class TextRules:
+    """A language's text rules: casing, collation, case inflection and a few conventions.
+
+    The base class is plain ``str`` behaviour and names only the nominative
+    case; a language with its own rules subclasses it (Azerbaijani's live in
+    :mod:`diplolib.az`). Every method has a working default, so a host app
+    overrides only what its language needs.
+
+    >>> rules = TextRules()
+    >>> rules.upper("baku"), rules.lower("BAKU"), rules.inflect("Baku", "nominative")
+    ('BAKU', 'baku', 'Baku')
+    >>> sorted(["b", "A", "a"], key=rules.sort_key)
+    ['A', 'a', 'b']
+    """
+
+    cases: tuple[str, ...] = ("nominative",)
+    """Grammatical cases :meth:`inflect` (and ``format_name(case=...)``) accept."""
+
+    case_hints: ClassVar[Mapping[str, str]] = MappingProxyType({})
+    """Advice for a case name the language does not use (``possessive`` → ``genitive``)."""
+
+    initials_glue: str = " "
+    """What joins initials to a family name in the ``short`` name style (``I. Aliyev``)."""
+
+    decimal_comma: bool = False
+    """Whether numbers in UI strings are written with a decimal comma."""
+
+    inflects_placeholders: bool = False
+    """Whether ``{name:genitive}`` in a UI string inflects the value with :meth:`inflect`."""
+
+    list_fixes: ClassVar[Mapping[tuple[str, str], str]] = MappingProxyType({})
+    """Corrections to CLDR's list patterns: ``(style, part) → pattern``, e.g.
+    ``("or", "end") → "{0} yaxud {1}"``."""
+
+    def upper(self, text: str) -> str:
+        """Upper-case ``text``.
+
+        >>> TextRules().upper("ilham")
+        'ILHAM'
+        """
+        return text.upper()
+
+    def lower(self, text: str) -> str:
+        """Lower-case ``text``.
+
+        >>> TextRules().lower("ILHAM")
+        'ilham'
+        """
+        return text.lower()
+
+    def sort_key(self, text: str) -> object:
+        """A key that sorts ``text`` in the language's alphabetical order.
+
+        >>> sorted(["beta", "Alpha"], key=TextRules().sort_key)
+        ['Alpha', 'beta']
+        """
+        return (text.casefold(), text)
+
+    def inflect(self, text: str, case: str) -> str:
+        """``text`` in grammatical ``case`` (one of :attr:`cases`).
+
+        >>> TextRules().inflect("Baku", "genitive")
+        Traceback (most recent call last):
+        ...
+        diplolib.errors.LanguageRegistryError: unknown case 'genitive'; accepted: 'nominative'
+        """
+        if case == "nominative" and case in self.cases:
+            return text
+        accepted = ", ".join(repr(c) for c in self.cases)
+        raise LanguageRegistryError(f"unknown case {case!r}; accepted: {accepted}")
+
+    def inflect_name(self, name: str, case: str, override: str | None = None) -> str:
+        """A person's written name in ``case``; ``override`` is an editor's own form.
+
+        >>> TextRules().inflect_name("Ilham Aliyev", "nominative")
+        'Ilham Aliyev'
+        """
+        if override:
+            return override
+        return self.inflect(name, case)
+
+    def title_of(self, title: str, owner: str) -> str:
+        """A position title with the organisation or country it belongs to.
+
+        >>> TextRules().title_of("President", "Azerbaijan")
+        'President, Azerbaijan'
+        """
+        return f"{title}, {owner}"
+
+    def ordinal(self, number: int) -> str:
+        """A number written as an ordinal (``21st``); the base class has no rule.
+
+        >>> TextRules().ordinal(3)
+        Traceback (most recent call last):
+        ...
+        diplolib.errors.LanguageRegistryError: this language's TextRules define no ordinal(); subclass TextRules to add one
+        """
+        raise LanguageRegistryError(
+            "this language's TextRules define no ordinal(); subclass TextRules to add one"
+        )
+
+    def year_suffix(self, year: int, *, plural: bool = False) -> str | None:
+        """What the ``formal`` date style writes after a year (``plural``: a span of years).
+
+        None (the default) writes the year plainly; Azerbaijani gives ``-ci il``.
+
+        >>> TextRules().year_suffix(2017) is None
+        True
+        """
+        return None
+
+    def check(self, value: str) -> str:
+        """The built-in validation of a value in this language (strict; raise ``ValueError``).
+
+        >>> TextRules().check("Baku")
+        'Baku'
+        """
+        return value
+
+    def needs_check(self, value: str) -> bool:
+        """Whether :meth:`check` must look at ``value`` (a fast pre-filter for validation).
+
+        The default says yes whenever a subclass overrides :meth:`check`.
+
+        >>> TextRules().needs_check("Baku")
+        False
+        """
+        return type(self).check is not TextRules.check
+
+    def check_script(self, value: str) -> str:
+        """Reject a value written in a script the language does not use (raise ``ValueError``).
+
+        >>> TextRules().check_script("Baku")
+        'Baku'
+        """
+        return value
+
+    def repair(self, value: str) -> tuple[str, tuple[tuple[str, str, int], ...]]:
+        """Fix characters the language's text must not hold; say what changed.
+
+        Returns the text and each change as ``(char, replacement, position)``.
+        Content PO import runs it on every translation (Azerbaijani replaces
+        look-alike letters); the base class changes nothing.
+
+        >>> TextRules().repair("Baku")
+        ('Baku', ())
+        """
+        return value, ()
+
+    def romanize(self, text: str, *, mixed: bool = False) -> str:
+        """``text`` in Latin letters, as English-language pages spell it.
+
+        ``mixed=True`` romanises only this language's words inside other text.
+        The base class leaves text as it is.
+
+        >>> TextRules().romanize("Baku")
+        'Baku'
+        """
+        return text
+
+
+class EnglishRules(TextRules):
+    """English: ``str`` casing, the possessive ``'s`` and ``-st``/``-nd``/``-rd``/``-th`` ordinals.
+
+    >>> rules = EnglishRules()
+    >>> rules.inflect("Aliyev", "possessive"), rules.ordinal(22), rules.title_of("President", "Azerbaijan")
+    ("Aliyev's", '22nd', 'President of Azerbaijan')
+    """
+
+    cases: tuple[str, ...] = ("nominative", "possessive")
+
+    def inflect(self, text: str, case: str) -> str:
+        """``text`` in ``case``: the possessive adds ``'s`` (``Jones's`` too).
+
+        >>> EnglishRules().inflect("Jones", "possessive")
+        "Jones's"
+        """
+        if case == "possessive":
+            return text + "'s"
+        return super().inflect(text, case)
+
+    def inflect_name(self, name: str, case: str, override: str | None = None) -> str:
+        """A name in ``case``; English overrides are not used (the possessive is regular).
+
+        >>> EnglishRules().inflect_name("Ilham Aliyev", "possessive")
+        "Ilham Aliyev's"
+        """
+        return self.inflect(name, case)
+
+    def title_of(self, title: str, owner: str) -> str:
+        """``President of Azerbaijan``.
+
+        >>> EnglishRules().title_of("Secretary General", "the OSCE")
+        'Secretary General of the OSCE'
+        """
+        return f"{title} of {owner}"
+
+    def ordinal(self, number: int) -> str:
+        """``1st``, ``2nd``, ``3rd``, ``11th``, ``21st``.
+
+        >>> [EnglishRules().ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 111, 112)]
+        ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '111th', '112th']
+        """
+        if 11 <= number % 100 <= 13:
+            return f"{number}th"
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return f"{number}{suffix}"
+
+
+def _azerbaijani_rules() -> TextRules:
+    from .az import RULES  # the Azerbaijani toolkit loads on first use, not with diplolib
+
+    return RULES
+
+
+# ---------------------------------------------------------------------------
+# Language specifications
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageName:
+    """A language's name in one language: standalone (a menu) and inside a sentence.
+
+    >>> LanguageName("İngilis dili", "ingilis dili").in_sentence
+    'ingilis dili'
+    """
+
+    standalone: str
+    in_sentence: str
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class LanguageSpec:
+    """Everything diplolib knows about one content language.
+
+    * ``code``: the normalised code (ISO 639-1 or -3, lower case), e.g. ``"ru"``;
+    * ``locale``: the Babel/CLDR locale the formatters use (``"ru"``, ``"en_GB"``);
+    * ``scripts``: the ISO 15924 scripts its content is written in (``("Cyrl",)``);
+      a tag naming another script (``az-Cyrl``) is not this language;
+    * ``plural_forms``: the gettext ``Plural-Forms`` header (``nplurals=…; plural=…;``);
+    * ``names``: the language's own name in languages keyed by code, each a
+      :class:`LanguageName`; it should hold at least its own code (the endonym);
+    * ``fallbacks``: languages whose content stands in, in order, when a value is absent;
+    * ``aliases``: other codes meaning it (``"rus"``); ``catalog_folders``: extra
+      ``locales/`` folder names tried for its catalogs (the code and locale always are);
+    * ``detect_label``: the code :mod:`diplolib.detect` uses for it (``None``: the code);
+    * ``slug_style``: ``"ascii"`` (letters folded to ASCII), ``"romanize"``
+      (other languages' words romanised first, as English pages do) or ``"unicode"``
+      (letters kept: Cyrillic slugs stay Cyrillic);
+    * ``romanize_from``: languages whose names are romanised, not shown as written,
+      when this language falls back to them;
+    * ``rules``: its :class:`TextRules` (or a no-argument callable returning them,
+      called on first use);
+    * ``locale_styles``: other CLDR locales for a date style (English: ``{"dmy": "en_GB"}``).
+
+    >>> ru = LanguageSpec(code="ru", locale="ru", scripts=("Cyrl",),
+    ...     plural_forms="nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    ...     names={"ru": LanguageName("Русский", "русский"), "en": LanguageName("Russian", "Russian")})
+    >>> ru.nplurals, ru.script, ru.name_in("en"), ru.name_in("az")
+    (3, 'Cyrl', 'Russian', 'Русский')
+    """
+
+    code: str
+    locale: str
+    scripts: tuple[str, ...]
+    plural_forms: str
+    names: Mapping[str, LanguageName]
+    fallbacks: tuple[str, ...] = (DEFAULT_LANGUAGE,)
+    aliases: tuple[str, ...] = ()
+    catalog_folders: tuple[str, ...] = ()
+    detect_label: str | None = None
+    slug_style: Literal["ascii", "romanize", "unicode"] = "unicode"
+    romanize_from: tuple[str, ...] = ()
+    rules: TextRules | Callable[[], TextRules] = field(default_factory=TextRules)
+    locale_styles: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.code, str) or _SPEC_CODE_RE.fullmatch(self.code) is None:
+            raise LanguageRegistryError(
+                f"LanguageSpec code {self.code!r} is not a language code; "
+                "accepted: 2 or 3 lower-case letters such as 'ru'"
+            )
+        if not self.scripts or any(
+            not isinstance(s, str) or _SCRIPT_RE.fullmatch(s) is None for s in self.scripts
+        ):
+            raise LanguageRegistryError(
+                f"LanguageSpec {self.code!r}: scripts {self.scripts!r} must be ISO 15924 "
+                "codes such as ('Latn',) or ('Cyrl',)"
+            )
+        from ._plural import PluralFormsError, parse_plural_forms
+
+        try:
+            parse_plural_forms(self.plural_forms)
+        except (PluralFormsError, TypeError) as exc:
+            raise LanguageRegistryError(
+                f"LanguageSpec {self.code!r}: plural_forms is not a usable Plural-Forms "
+                f"header ({exc})"
+            ) from None
+        if self.slug_style not in ("ascii", "romanize", "unicode"):
+            raise LanguageRegistryError(
+                f"LanguageSpec {self.code!r}: slug_style {self.slug_style!r}; "
+                "accepted: 'ascii', 'romanize', 'unicode'"
+            )
+        for name in self.names.values():
+            if not isinstance(name, LanguageName):
+                raise LanguageRegistryError(
+                    f"LanguageSpec {self.code!r}: names must map codes to LanguageName, "
+                    f"not {type(name).__name__}"
+                )
+
+    @property
+    def nplurals(self) -> int:
+        """The number of plural forms, from :attr:`plural_forms`.
+
+        >>> language_spec("az").nplurals
+        2
+        """
+        from ._plural import parse_plural_forms
+
+        return parse_plural_forms(self.plural_forms).nplurals
+
+    @property
+    def script(self) -> str:
+        """The script content in this language is written in (the first of :attr:`scripts`).
+
+        >>> language_spec("az").script
+        'Latn'
+        """
+        return self.scripts[0]
+
+    @property
+    def label(self) -> str:
+        """The language's code in :mod:`diplolib.detect` (``az-Latn`` for Azerbaijani).
+
+        >>> language_spec("az").label, language_spec("en").label
+        ('az-Latn', 'en')
+        """
+        return self.detect_label or self.code
+
+    @property
+    def locale_folders(self) -> tuple[str, ...]:
+        """Folder names under ``locales/`` that hold this language's catalogs.
+
+        >>> language_spec("az").locale_folders
+        ('az', 'az_AZ', 'az_Latn', 'az_Latn_AZ')
+        """
+        return tuple(dict.fromkeys((self.code, self.locale, *self.catalog_folders)))
+
+    @cached_property
+    def text_rules(self) -> TextRules:
+        """The language's :class:`TextRules` (built on first use).
+
+        >>> language_spec("az").text_rules.upper("istiqlal")
+        'İSTİQLAL'
+        """
+        rules = self.rules
+        return rules if isinstance(rules, TextRules) else rules()
+
+    def name_in(self, lang: str, *, in_sentence: bool = False) -> str:
+        """The language's name in ``lang``; its own name (endonym) when ``lang`` has none.
+
+        >>> az = language_spec("az")
+        >>> az.name_in("en"), az.name_in("az"), az.name_in("az", in_sentence=True)
+        ('Azerbaijani', 'Azərbaycan dili', 'azərbaycan dili')
+        """
+        name = self.names.get(lang) or self.names.get(self.code)
+        if name is None:
+            name = next(iter(self.names.values()), LanguageName(self.code, self.code))
+        return name.in_sentence if in_sentence else name.standalone
+
+    def __repr__(self) -> str:
+        return f"LanguageSpec(code={self.code!r}, locale={self.locale!r}, scripts={self.scripts!r})"
+
+
+_ENGLISH: Final = LanguageSpec(
+    code="en",
+    locale="en",
+    scripts=("Latn",),
+    plural_forms="nplurals=2; plural=(n != 1);",
+    names={
+        "en": LanguageName("English", "English"),
+        "az": LanguageName("İngilis dili", "ingilis dili"),
+    },
+    fallbacks=("az",),
+    aliases=("eng",),
+    catalog_folders=("en_US", "en_GB"),
+    slug_style="romanize",
+    romanize_from=("az",),
+    rules=EnglishRules(),
+    locale_styles={"dmy": "en_GB"},
+)
+_AZERBAIJANI: Final = LanguageSpec(
+    code="az",
+    locale="az",
+    scripts=("Latn",),
+    plural_forms="nplurals=2; plural=(n != 1);",
+    names={
+        "en": LanguageName("Azerbaijani", "Azerbaijani"),
+        "az": LanguageName("Azərbaycan dili", "azərbaycan dili"),
+    },
+    fallbacks=("en",),
+    aliases=("aze", "azj"),
+    catalog_folders=("az_AZ", "az_Latn", "az_Latn_AZ"),
+    detect_label="az-Latn",
+    slug_style="ascii",
+    rules=_azerbaijani_rules,
+)
+
+_registry_lock = threading.RLock()
+_registry: dict[str, LanguageSpec] = {"en": _ENGLISH, "az": _AZERBAIJANI}
+_aliases: dict[str, str] = {}
+_listeners: list[Callable[[], None]] = []
+
+
+def _rebuild_aliases() -> None:
+    table: dict[str, str] = {}
+    for spec in _registry.values():
+        table[spec.code] = spec.code
+        for alias in spec.aliases:
+            table[alias.lower()] = spec.code
+    _aliases.clear()
+    _aliases.update(table)
+
+
+_rebuild_aliases()
+
+
+class _SupportedLanguages(Sequence[Lang]):
+    """A live, read-only view of the registered languages' codes, in registration order."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: int) -> Lang: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Lang]: ...
+    def __getitem__(self, index: int | slice) -> Lang | Sequence[Lang]:
+        return tuple(_registry)[index]
+
+    def __len__(self) -> int:
+        return len(_registry)
+
+    def __iter__(self) -> Iterator[Lang]:
+        return iter(tuple(_registry))
+
+    def __contains__(self, value: object) -> bool:
+        return value in _registry
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return tuple(_registry) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(_registry))
+
+    def __repr__(self) -> str:
+        return repr(tuple(_registry))
+
+
+SUPPORTED_LANGUAGES: Final[Sequence[Lang]] = _SupportedLanguages()
+"""The registered languages, in their display order: a live view (``('en', 'az')`` built in).
+
+>>> SUPPORTED_LANGUAGES
+('en', 'az')
+"""
+
+
+def supported_languages() -> tuple[Lang, ...]:
+    """The codes of the registered languages, in display order (a snapshot).
+
+    >>> supported_languages()
+    ('en', 'az')
+    """
+    return tuple(_registry)
+
+
+def _accepted() -> str:
+    codes = ", ".join(repr(code) for code in _registry)
+    return f"{codes} (with optional region/script, e.g. 'az-AZ', 'az_Latn_AZ', 'en-GB')"
+
+
+def watch_languages(callback: Callable[[], None]) -> Callable[[], None]:
+    """Call ``callback()`` whenever a language is registered or unregistered.
+
+    Modules that cache per-language data (catalog chains, locales) use it to
+    start over. Returns a function that stops watching.
+
+    >>> calls = []
+    >>> stop = watch_languages(lambda: calls.append(1))
+    >>> stop()
+    >>> calls
+    []
+    """
+    with _registry_lock:
+        _listeners.append(callback)
+
+    def stop() -> None:
+        with _registry_lock:
+            if callback in _listeners:
+                _listeners.remove(callback)
+
+    return stop
+
+
+def _changed() -> None:
+    _rebuild_aliases()
+    for callback in list(_listeners):
+        callback()
+
+
+def register_language(spec: LanguageSpec, *, replace: bool = False) -> LanguageSpec:
+    """Add a content language (or, with ``replace=True``, replace one's specification).
+
+    Every module reads the registry: models accept the language, formatters use
+    its CLDR locale, catalogs and content PO files use its plural forms, the
+    publishers write its pages. See :func:`registered_language` for a
+    registration that undoes itself.
+
+    >>> de = LanguageSpec(code="de", locale="de", scripts=("Latn",),
+    ...     plural_forms="nplurals=2; plural=(n != 1);",
+    ...     names={"de": LanguageName("Deutsch", "Deutsch")})
+    >>> register_language(de)
+    LanguageSpec(code='de', locale='de', scripts=('Latn',))
+    >>> normalize_lang("de-AT"), supported_languages()
+    ('de', ('en', 'az', 'de'))
+    >>> unregister_language("de")
+    LanguageSpec(code='de', locale='de', scripts=('Latn',))
+    >>> register_language(language_spec("az"))
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.LanguageRegistryError: language 'az' is already registered; pass replace=True to replace its specification
+    """
+    if not isinstance(spec, LanguageSpec):
+        raise LanguageRegistryError(
+            f"register_language() takes a LanguageSpec, not {type(spec).__name__}"
+        )
+    with _registry_lock:
+        if spec.code in _registry and not replace:
+            raise LanguageRegistryError(
+                f"language {spec.code!r} is already registered; "
+                "pass replace=True to replace its specification"
+            )
+        for alias in spec.aliases:
+            owner = _aliases.get(alias.lower())
+            if owner is not None and owner != spec.code:
+                raise LanguageRegistryError(
+                    f"alias {alias!r} of {spec.code!r} already means {owner!r}"
+                )
+        _registry[spec.code] = spec
+        _changed()
+    return spec
+
+
+def unregister_language(code: str) -> LanguageSpec:
+    """Remove a registered language and return its specification.
+
+    The default language (``en``, the language of the source strings) cannot be removed.
+
+    >>> unregister_language("en")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.LanguageRegistryError: 'en' is the default language and cannot be unregistered
+    """
+    with _registry_lock:
+        lang = normalize_lang(code)
+        if lang == DEFAULT_LANGUAGE:
+            raise LanguageRegistryError(
+                f"{lang!r} is the default language and cannot be unregistered"
+            )
+        spec = _registry.pop(lang)
+        _changed()
+    return spec
+
+
+@contextmanager
+def registered_language(spec: LanguageSpec) -> Iterator[LanguageSpec]:
+    """Register ``spec`` inside a ``with`` block; the registry is restored on exit.
+
+    A specification it replaced comes back, in its old place.
+
+    >>> kk = LanguageSpec(code="kk", locale="kk", scripts=("Cyrl",),
+    ...     plural_forms="nplurals=2; plural=(n != 1);",
+    ...     names={"kk": LanguageName("Қазақ тілі", "қазақ тілі")})
+    >>> with registered_language(kk):
+    ...     print(normalize_lang("kk-KZ"), supported_languages())
+    kk ('en', 'az', 'kk')
+    >>> supported_languages()
+    ('en', 'az')
+    """
+    with _registry_lock:
+        before = dict(_registry)
+        register_language(spec, replace=True)
+    try:
+        yield spec
+    finally:
+        with _registry_lock:
+            _registry.clear()
+            _registry.update(before)
+            _changed()
+
+
+def language_spec(lang: str | None = None) -> LanguageSpec:
+    """The :class:`LanguageSpec` of ``lang`` in any accepted spelling (default: the current language).
+
+    >>> language_spec("az-AZ").locale, language_spec("en").fallbacks
+    ('az', ('az',))
+    """
+    code = resolve_lang(lang)
+    try:
+        return _registry[code]
+    except KeyError:  # unregistered meanwhile (another thread, or a stale current language)
+        raise _reject(lang) from None
+
+
+def fallback_chain(lang: str | None = None, *, ui: bool = False) -> tuple[Lang, ...]:
+    """The languages consulted for ``lang``, in order: itself, then its fallbacks.
+
+    This one chain serves content fields (:class:`~diplolib.LocalizedText`) and
+    UI strings. UI strings stop at the default language, since their source text
+    (the msgid) is already in it. Unregistered fallbacks are skipped.
+
+    >>> fallback_chain("az"), fallback_chain("en"), fallback_chain("en", ui=True)
+    (('az', 'en'), ('en', 'az'), ('en',))
+    """
+    spec = language_spec(lang)
+    chain: list[Lang] = [spec.code]
+    for code in spec.fallbacks:
+        if ui and chain[-1] == DEFAULT_LANGUAGE:
+            break
+        if code in _registry and code not in chain:
+            chain.append(code)
+    if ui and DEFAULT_LANGUAGE in chain:
+        del chain[chain.index(DEFAULT_LANGUAGE) + 1 :]
+    return tuple(chain)
+
+
+def language_name(code: str, lang: str | None = None, *, in_sentence: bool = False) -> str:
+    """The name of language ``code`` in language ``lang`` (default: the current language).
+
+    ``in_sentence=True`` gives the form used inside a sentence (Azerbaijani writes
+    language names in lower case there).
+
+    >>> language_name("en", "az"), language_name("en", "az", in_sentence=True)
+    ('İngilis dili', 'ingilis dili')
+    >>> language_name("az", "en")
+    'Azerbaijani'
+    """
+    return language_spec(code).name_in(resolve_lang(lang), in_sentence=in_sentence)
+
 
 _current: contextvars.ContextVar[Lang | None] = contextvars.ContextVar(
     "diplolib_language", default=None
@@ -74,7 +760,9 @@ _current: contextvars.ContextVar[Lang | None] = contextvars.ContextVar(
 def _reject(value: object, why: str = "") -> UnsupportedLanguageError:
     shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
     detail = f" ({why})" if why else ""
-    return UnsupportedLanguageError(f"unsupported language {shown}{detail}; accepted: {_ACCEPTED}")
+    return UnsupportedLanguageError(
+        f"unsupported language {shown}{detail}; accepted: {_accepted()}"
+    )
 
 
 def normalize_lang(value: object) -> Lang:
@@ -84,8 +772,8 @@ def normalize_lang(value: object) -> Lang:
     ``az_Latn_AZ``, ``az-Latn``, ``en-GB``, ``en_US.UTF-8``, and the ISO 639-2
     codes ``aze``/``eng``. Anything else raises
     :class:`~diplolib.errors.UnsupportedLanguageError` naming the value and what
-    is accepted. Azerbaijani in Cyrillic or Arabic script (``az-Cyrl``,
-    ``az-Arab``) is rejected: diplolib's ``az`` is the Latin-script language.
+    is accepted. A tag naming a script the language is not written in
+    (``az-Cyrl``, ``az-Arab``) is rejected: diplolib's ``az`` is the Latin-script language.
 
     >>> normalize_lang("az_Latn_AZ")
     'az'
@@ -98,30 +786,36 @@ def normalize_lang(value: object) -> Lang:
     """
     if not isinstance(value, str):
         raise UnsupportedLanguageError(
-            f"language code must be a str, not {type(value).__name__}; accepted: {_ACCEPTED}"
+            f"language code must be a str, not {type(value).__name__}; accepted: {_accepted()}"
         )
     # Length is checked before any parsing so hostile input costs O(1).
     if len(value) > MAX_CODE_LENGTH:
         raise UnsupportedLanguageError(
             f"language code is {len(value)} characters long (limit {MAX_CODE_LENGTH}); "
-            f"accepted: {_ACCEPTED}"
+            f"accepted: {_accepted()}"
         )
     code = value.strip()
     if not code:
         raise _reject(value, "empty")
-    fast = _ALIASES.get(code.lower())
+    fast = _aliases.get(code.lower())
     if fast is not None:
         return fast
     match = _CODE_RE.fullmatch(code)
     if match is None:
         raise _reject(value, "not a language code")
-    lang = _ALIASES.get(match["lang"].lower())
+    lang = _aliases.get(match["lang"].lower())
     if lang is None:
         raise _reject(value)
     script = match["script"]
-    if script is not None and script.lower() != _SCRIPTS[lang]:
-        raise _reject(value, f"diplolib's {lang!r} content is Latin script")
+    if script is not None:
+        spec = _registry[lang]
+        if script.title() not in spec.scripts:
+            written = " or ".join(_SCRIPT_NAMES.get(s, s) for s in spec.scripts)
+            raise _reject(value, f"diplolib's {lang!r} content is {written} script")
     return lang
+
+
+_SCRIPT_NAMES: Final = {"Latn": "Latin", "Cyrl": "Cyrillic", "Arab": "Arabic", "Grek": "Greek"}
 
 
 def _truncate_header(header: str) -> str:
@@ -210,8 +904,8 @@ def resolve_lang(lang: str | None) -> Lang:
     if lang is None:
         current = _current.get()
         return DEFAULT_LANGUAGE if current is None else current
-    if lang == "en" or lang == "az":
-        return cast(Lang, lang)
+    if type(lang) is str and lang in _registry:  # already normalised: the common case
+        return lang
     return normalize_lang(lang)
 
 
@@ -228,9 +922,10 @@ def use_language(lang: str) -> Iterator[Lang]:
     >>> get_language()
     'en'
     """
-    token = _current.set(normalize_lang(lang))
+    code = normalize_lang(lang)
+    token = _current.set(code)
     try:
-        yield cast(Lang, _current.get())
+        yield code
     finally:
         _current.reset(token)
 

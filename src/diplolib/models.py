@@ -62,7 +62,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .errors import UnsupportedLanguageError
+from .languages import SUPPORTED_LANGUAGES, Lang, language_spec, normalize_lang
 from .text import LocalizedText
 
 _ID_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,118}[a-z0-9])?")
@@ -289,7 +290,41 @@ class _Model(BaseModel):
     )
 
 
-Slugs = Annotated[dict[Lang, Annotated[str, AfterValidator(_check_slug)]], Field(min_length=1)]
+class _RegisteredLanguage:
+    """Pydantic hooks for a language-code field: any registered language, any spelling.
+
+    Validation and the JSON schema both read the language registry when they run,
+    so a language registered by the host application is accepted and listed.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _language_code, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"enum": list(SUPPORTED_LANGUAGES), "type": "string"}
+
+
+def _language_code(value: object) -> Lang:
+    try:
+        return normalize_lang(value)
+    except UnsupportedLanguageError as exc:
+        raise PydanticCustomError("language", "{error}", {"error": str(exc)}) from None
+
+
+LanguageCode = Annotated[Lang, _RegisteredLanguage]
+"""A model field holding a registered language's code (normalised on input)."""
+
+Slugs = Annotated[
+    dict[LanguageCode, Annotated[str, AfterValidator(_check_slug)]], Field(min_length=1)
+]
 
 
 def _lang_keys(value: object) -> object:
@@ -302,7 +337,7 @@ _FIELD_PATH = r"^[a-z_]+(\[[0-9]{1,4}\])?(\.[a-z_]+(\[[0-9]{1,4}\])?)*$"
 _SOURCE_HASH = r"^[0-9a-f]{16}$"
 
 TranslationSources = dict[
-    Lang,
+    LanguageCode,
     dict[
         Annotated[str, Field(pattern=_FIELD_PATH, max_length=80)],
         Annotated[str, Field(pattern=_SOURCE_HASH)],
@@ -329,10 +364,8 @@ def _name_in(name: LocalizedText, lang: str | None) -> str:
     resolved = name.resolve(lang)
     if resolved.value is None:
         return ""
-    if resolved.is_fallback and resolved.requested == "en" and resolved.lang == "az":
-        from .az import romanize
-
-        return romanize(resolved.value)
+    if resolved.is_fallback and resolved.lang in language_spec(resolved.requested).romanize_from:
+        return language_spec(resolved.lang).text_rules.romanize(resolved.value)
     return resolved.value
 
 
@@ -662,8 +695,8 @@ class Article(_Model):
     dateline: Dateline | None = None
     published: AwareDatetime
     updated: AwareDatetime | None = None
-    original_language: Lang
-    translations: dict[Lang, TranslationStatus] = {}
+    original_language: LanguageCode
+    translations: dict[LanguageCode, TranslationStatus] = {}
     tags: tuple[LocalizedText, ...] = ()
     mentions: tuple[Id, ...] = ()
     events: tuple[Id, ...] = ()

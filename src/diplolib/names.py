@@ -40,7 +40,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
 from .errors import MissingTranslationError
-from .languages import Lang, resolve_lang
+from .languages import (
+    SUPPORTED_LANGUAGES,
+    Lang,
+    fallback_chain,
+    language_name,
+    language_spec,
+    resolve_lang,
+)
 from .models import Organization, Person, Place
 
 if TYPE_CHECKING:
@@ -93,6 +100,7 @@ class _Parts:
 
     def __init__(self, lang: Lang, strict: bool) -> None:
         self.lang = lang
+        self.spec = language_spec(lang)
         self.strict = strict
         self.derived: Derivation | None = None
 
@@ -100,23 +108,29 @@ class _Parts:
         if self.derived != "fallback":
             self.derived = how
 
+    def _other(self, text: LocalizedText) -> tuple[Lang | None, str]:
+        """The first value in the language's fallback chain, and its language."""
+        for other in fallback_chain(self.lang)[1:]:
+            theirs = text.get(other, fallback=False)
+            if theirs:
+                return other, theirs
+        return None, ""
+
     def part(self, text: LocalizedText, field: str, person: Person) -> str:
         own = text.get(self.lang, fallback=False)
         if own:
             return own
-        other: Lang = "az" if self.lang == "en" else "en"
-        theirs = text.get(other, fallback=False)
-        if not theirs:
+        other, theirs = self._other(text)
+        if other is None:
             return ""
-        if self.lang == "en":
-            from .az import romanize
-
+        if other in self.spec.romanize_from:
             self._mark("romanized")
-            return romanize(theirs)
+            return language_spec(other).text_rules.romanize(theirs)
         if self.strict:
             raise MissingTranslationError(
-                f"person {person.id!r} has no Azerbaijani {field} (English: {theirs!r}); "
-                "Azerbaijani spellings are never guessed: add it, or call without strict=True"
+                f"person {person.id!r} has no {self.spec.name_in('en')} {field} "
+                f"({language_name(other, 'en')}: {theirs!r}); {self.spec.name_in('en')} "
+                "spellings are never guessed: add it, or call without strict=True"
             )
         self._mark("fallback")
         return theirs
@@ -125,9 +139,8 @@ class _Parts:
         own = text.get(self.lang, fallback=False)
         if own:
             return own
-        other: Lang = "az" if self.lang == "en" else "en"
-        theirs = text.get(other, fallback=False)
-        if not theirs or self.strict:
+        other, theirs = self._other(text)
+        if other is None or self.strict:
             raise MissingTranslationError(
                 f"{owner} has no {field} in {self.lang!r}"
                 + (f" (only {other!r}: {theirs!r})" if theirs else "")
@@ -138,76 +151,34 @@ class _Parts:
 
 def _initial(word: str, lang: Lang) -> str:
     """``İlham`` → ``İ.``; ``Jean-Pierre`` → ``J.-P.``; an initial stays as it is."""
-    from .az import upper
-
     if word.endswith("."):
         return word
+    upper = language_spec(lang).text_rules.upper
     pieces = [p for p in word.split("-") if p]
-    return "-".join((upper(p[0]) if lang == "az" else p[0].upper()) + "." for p in pieces)
+    return "-".join(upper(p[0]) + "." for p in pieces)
 
 
 def _initials(given: str, lang: Lang) -> str:
     return "".join(_initial(word, lang) for word in given.split())
 
 
-def _possessive_3sg(word: str) -> str:
-    """Azerbaijani third-person possessive (izafət): ``Prezident`` → ``Prezidenti``.
-
-    A title already ending in a vowel is taken to carry the suffix
-    (``Baş katibi``, ``naziri``) and is returned unchanged.
-    """
-    from .az import lower
-
-    folded = lower(word)
-    if not folded or folded[-1] in "aıoueəiöü":
-        return word
-    vowels = [c for c in folded if c in "aıoueəiöü"]
-    last = vowels[-1] if vowels else "e"
-    suffix = {"a": "ı", "ı": "ı", "o": "u", "u": "u"}.get(last, "ü" if last in "öü" else "i")
-    return word + (suffix.upper() if word.isupper() and len(word) > 1 else suffix)
-
-
-def _inflect_az(text: str, case: str, person: Person) -> str:
-    if case == "nominative":
-        return text
-    head, space, last = text.rpartition(" ")
-    # Short style glues the initial to the surname ("İ.Əliyev"): inflect the surname.
-    glued, dot, surname = last.rpartition(".")
-    if surname:
-        head, space, last = head + space + glued + dot, "", surname
-    from .az import inflect
-
-    override = person.inflections.get(case)  # type: ignore[call-overload]
-    if override:
-        # An override may hold the whole name's form or just the last word's.
-        return head + space + str(override).rsplit(" ", 1)[-1]
-    if last.endswith("."):
-        letters = last.replace(".", "")
-        inflected = inflect(letters, case, abbreviation=True)
-        ending = inflected[len(letters) :]
-        return head + space + last + (ending if ending.startswith("-") else f" {ending.strip()}")
-    return head + space + inflect(last, case)
-
-
-def _possessive_en(text: str) -> str:
-    """``Aliyev`` → ``Aliyev's``; names ending in s take ``'s`` too (``Jones's``)."""
-    return text + "'s"
-
-
 def _check_case(case: object, code: Lang, style: str) -> str | None:
     if case is None:
         return None
-    accepted = AZ_CASES if code == "az" else EN_CASES
+    rules = language_spec(code).text_rules
+    accepted = rules.cases
     value = getattr(case, "value", case)
     if isinstance(value, str):
         value = value.strip().lower()  # 'Genitive' is accepted, as diplolib.az.inflect does
     if value not in accepted:
         names = ", ".join(repr(c) for c in accepted)
-        hint = ""
-        if code == "en" and value in AZ_CASES:
-            hint = " (Azerbaijani cases apply with lang='az')"
-        elif code == "az" and value == "possessive":
-            hint = " (use 'genitive' for Azerbaijani)"
+        hint = rules.case_hints.get(value, "") if isinstance(value, str) else ""
+        if not hint:
+            for other in SUPPORTED_LANGUAGES:
+                if other != code and value in language_spec(other).text_rules.cases:
+                    hint = f"{language_name(other, 'en')} cases apply with lang={other!r}"
+                    break
+        hint = f" ({hint})" if hint else ""
         raise ValueError(f"unknown case {case!r} for lang {code!r}{hint}; accepted: {names}")
     if style in _CASELESS_STYLES and value != "nominative":
         raise ValueError(f"style {style!r} does not take a grammatical case; got case={case!r}")
@@ -277,8 +248,7 @@ def resolve_name(
         value = _initials(given, code) + (_initial(family, code) if family else "")
     elif style == "short":
         if family and given:
-            glue = "" if code == "az" else " "
-            value = _initials(given, code) + glue + family
+            value = _initials(given, code) + language_spec(code).text_rules.initials_glue + family
         else:
             value = full
     elif style == "official":
@@ -295,14 +265,14 @@ def resolve_name(
                 # A title that already names its country or organisation stays as it is.
                 if owner and owner.casefold() in title.casefold():
                     owner = ""
-                if code == "az" and owner:
-                    head, space, last = title.rpartition(" ")
-                    title = f"{owner} {head}{space}{_possessive_3sg(last)}"
-                elif owner:
-                    title = f"{title} of {owner}"
+                if owner:
+                    title = language_spec(code).text_rules.title_of(title, owner)
             value = f"{title} {full}"
     if grammatical is not None and grammatical != "nominative":
-        value = _inflect_az(value, grammatical, person) if code == "az" else _possessive_en(value)
+        override = person.inflections.get(grammatical)  # type: ignore[call-overload]
+        value = language_spec(code).text_rules.inflect_name(
+            value, grammatical, str(override) if override else None
+        )
     return ResolvedName(value, code, parts.derived)
 
 

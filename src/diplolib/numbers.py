@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
 from .dates import babel_locale
-from .languages import resolve_lang
+from .languages import language_spec, resolve_lang, watch_languages
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -189,12 +189,6 @@ def _check_ordinal(n: object) -> int:
     return n
 
 
-def _english_suffix(n: int) -> str:
-    if n % 100 in (11, 12, 13):
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
 def format_ordinal(n: int, *, lang: str | None = None) -> str:
     """A numeric ordinal: English ``1st 2nd 3rd 11th 21st 112th``; Azerbaijani ``1-ci 6-cı 9-cu 3-cü``.
 
@@ -211,30 +205,22 @@ def format_ordinal(n: int, *, lang: str | None = None) -> str:
     ValueError: format_ordinal() got -1; accepted: integers from 0 to 999999999999999999 (10**18 - 1)
     """
     number = _check_ordinal(n)
-    if resolve_lang(lang) == "az":
-        from .az import ordinal_numeral
-
-        return ordinal_numeral(number)
-    return f"{number}{_english_suffix(number)}"
-
-
-# CLDR's Azerbaijani "or" list puts a comma before the last "yaxud" ("A, B, yaxud C").
-# Azerbaijani punctuation sets no comma before a single, unrepeated coordinating
-# conjunction (və, yaxud, və ya) between the last two members, as CLDR's own
-# two-item pattern and its "and" list already do.
-_AZ_FIXES: Final = {("or", "end"): "{0} yaxud {1}"}
+    return language_spec(lang).text_rules.ordinal(number)
 
 
 @lru_cache(maxsize=16)
-def _list_patterns(locale_key: str, style: str) -> tuple[str, str, str, str]:
-    locale = babel_locale("az") if locale_key == "az" else babel_locale("en", en_style=locale_key)
+def _list_patterns(lang: str, en_style: str, style: str) -> tuple[str, str, str, str]:
+    locale = babel_locale(lang, en_style=en_style)
     patterns = locale.list_patterns["standard" if style == "and" else "or"]
     found = {part: str(patterns[part]) for part in ("2", "start", "middle", "end")}
-    if locale_key == "az":
-        for (fixed_style, part), text in _AZ_FIXES.items():
-            if fixed_style == style:
-                found[part] = text
+    # The language's corrections to CLDR (Azerbaijani: no comma before "yaxud").
+    for (fixed_style, part), text in language_spec(lang).text_rules.list_fixes.items():
+        if fixed_style == style:
+            found[part] = text
     return (found["2"], found["start"], found["middle"], found["end"])
+
+
+watch_languages(_list_patterns.cache_clear)
 
 
 def format_list(
@@ -276,8 +262,7 @@ def format_list(
     code = resolve_lang(lang)
     from .dates import _style
 
-    key = "az" if code == "az" else _style(en_style)
-    two, start, middle, end = _list_patterns(key, style)
+    two, start, middle, end = _list_patterns(code, _style(en_style), style)
     if not values:
         return ""
     if len(values) == 1:

@@ -61,7 +61,14 @@ from ._atomic import write_all
 from ._po import PoEntry, PoFile, parse_po
 from .errors import CatalogError, ContentError
 from .i18n import gettext
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .languages import (
+    DEFAULT_LANGUAGE,
+    SUPPORTED_LANGUAGES,
+    Lang,
+    language_name,
+    language_spec,
+    normalize_lang,
+)
 from .library import ContentLibrary, item_json
 from .models import Article, Event, Item, Organization, Person, Place
 from .text import LocalizedText
@@ -104,8 +111,6 @@ _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
 _HASH_COMMENT: Final = "source-hash:"
 _TARGET_COMMENT: Final = "target-hash:"
 _MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
-_PLURAL_FORMS: Final = "nplurals=2; plural=(n != 1);"
-_LANGUAGE_TEAMS: Final[Mapping[str, str]] = {"az": "Azerbaijani", "en": "English"}
 _FIELD_NAMES: Final[Mapping[str, str]] = {
     "title": "title",
     "lead": "lead (standfirst)",
@@ -347,12 +352,12 @@ def export_po(
         "POT-Creation-Date": stamp,
         "PO-Revision-Date": stamp,
         "Last-Translator": "",
-        "Language-Team": _LANGUAGE_TEAMS[target],
+        "Language-Team": language_name(target, DEFAULT_LANGUAGE),
         "Language": target,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": _PLURAL_FORMS,
+        "Plural-Forms": language_spec(target).plural_forms,
         "X-Source-Language": source,
         "X-Generator": f"diplolib {__version__}",
     }
@@ -784,16 +789,14 @@ class _Validator:
                     limit=limit,
                 )
             )
-        if self.target == "az":
-            from .az import require_latin
-
-            try:
-                require_latin("az", value)
-            except ValueError as exc:
-                # However short: detection cannot judge "Баку", but the script alone is wrong.
-                errors.append(gettext("wrong script: {problem}", problem=str(exc)))
+        # Every language's rules check the script (Azerbaijani: Latin only).
+        try:
+            language_spec(self.target).text_rules.check_script(value)
+        except ValueError as exc:
+            # However short: detection cannot judge "Баку", but the script alone is wrong.
+            errors.append(gettext("wrong script: {problem}", problem=str(exc)))
         if self.language_check:
-            expected = "az-Latn" if self.target == "az" else self.target
+            expected = language_spec(self.target).label
             verdict = check_language(value, expected)
             if verdict.status == "mismatch":
                 errors.append(gettext("wrong language: {problem}", problem=verdict.message))
@@ -853,8 +856,6 @@ def import_po(
     >>> print(import_po(lib, po).rejected[0].reason)
     wrong language: expected Azerbaijani (az-Latn) but the text looks English (en, confidence 1.00)
     """
-    from .az import normalize_with_report
-
     root: Path | None = None
     if not isinstance(library, ContentLibrary):
         root = Path(library)
@@ -998,17 +999,16 @@ def import_po(
             report.skipped.append(result("skipped", gettext("not translated")))
             continue
         value = unicodedata.normalize("NFC", entry.msgstr).strip()
-        if target == "az":
-            fixed = normalize_with_report(value)
-            if fixed.changes:
-                shown = ", ".join(
-                    f"{c.char!r}→{c.replacement!r} (U+{ord(c.char[0]):04X}, {c.position})"
-                    for c in fixed.changes
-                )
-                report.normalized.append(
-                    result("applied", gettext("look-alike letters fixed: {fixes}", fixes=shown))
-                )
-                value = fixed.text
+        fixed, repairs = language_spec(target).text_rules.repair(value)
+        if repairs:
+            shown = ", ".join(
+                f"{char!r}→{replacement!r} (U+{ord(char[0]):04X}, {position})"
+                for char, replacement, position in repairs
+            )
+            report.normalized.append(
+                result("applied", gettext("look-alike letters fixed: {fixes}", fixes=shown))
+            )
+            value = fixed
         is_name = not isinstance(item, Article | Event) or path == "source.publication"
         errors, warnings = validator.check(
             entry, value, field_limit(item.type, path), is_name=is_name

@@ -131,7 +131,7 @@ def published_languages(item: Item) -> tuple[Lang, ...]:
     ('en', 'az')
     """
     if not isinstance(item, Article):
-        return SUPPORTED_LANGUAGES
+        return tuple(SUPPORTED_LANGUAGES)
     if item.original_language not in item.slug:
         raise ContentError(
             f"article {item.id!r} has no slug in its original language "

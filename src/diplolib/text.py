@@ -36,12 +36,10 @@ __all__ = [
     "register_text_validator",
 ]
 
-import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, ClassVar, Final
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
@@ -49,10 +47,43 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from .errors import MissingTranslationError, UnsupportedLanguageError
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang, resolve_lang
+from .languages import (
+    SUPPORTED_LANGUAGES,
+    Lang,
+    fallback_chain,
+    language_spec,
+    normalize_lang,
+    resolve_lang,
+    watch_languages,
+)
 
-DEFAULT_FALLBACKS: Final[Mapping[Lang, tuple[Lang, ...]]] = {"az": ("en",), "en": ("az",)}
-"""Default per-language fallback order: Azerbaijani falls back to English and vice versa."""
+
+class _DefaultFallbacks(Mapping[Lang, tuple[Lang, ...]]):
+    """A live view: each registered language's fallbacks, from its :class:`LanguageSpec`."""
+
+    def __getitem__(self, lang: Lang) -> tuple[Lang, ...]:
+        if lang not in SUPPORTED_LANGUAGES:
+            raise KeyError(lang)
+        return fallback_chain(lang)[1:]
+
+    def __iter__(self) -> Iterator[Lang]:
+        return iter(SUPPORTED_LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(SUPPORTED_LANGUAGES)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+DEFAULT_FALLBACKS: Final[Mapping[Lang, tuple[Lang, ...]]] = _DefaultFallbacks()
+"""Default per-language fallback order, read from each language's specification.
+
+Built in, Azerbaijani falls back to English and vice versa:
+
+>>> DEFAULT_FALLBACKS
+{'en': ('az',), 'az': ('en',)}
+"""
 
 TextValidator = Callable[[Lang, str], str]
 """A validation hook: takes ``(lang, value)`` and returns the (possibly changed) value,
@@ -114,48 +145,32 @@ def find_confusables(text: str) -> list[tuple[int, str, str, str]]:
     ]
 
 
-@cache
-def _lookalike_re() -> re.Pattern[str]:
-    """Every character that can make an az value fail the look-alike check.
-
-    Values without one skip the full scan. Built on first use from the table
-    in :mod:`diplolib.az`, so the two can never disagree.
-    """
-    from .az._normalize import _DOT, _TRIGGERS
-
-    return re.compile("[" + re.escape("".join(sorted(_TRIGGERS | {_DOT}))) + "]")
+# The languages whose JSON values the validation fast path takes, in canonical order,
+# with the rules that decide whether a value needs the full check. Rebuilt whenever
+# the language registry changes.
+_fast: tuple[frozenset[str], tuple[tuple[Lang, Callable[[str], bool]], ...]] = (frozenset(), ())
 
 
-_FAST_KEYS: Final = frozenset(SUPPORTED_LANGUAGES)
+def _refresh_fast() -> None:
+    global _fast
+    order = tuple(
+        (lang, language_spec(lang).text_rules.needs_check) for lang in SUPPORTED_LANGUAGES
+    )
+    _fast = (frozenset(SUPPORTED_LANGUAGES), order)
 
 
-def _check_az_letters(lang: Lang, value: str) -> str:
-    if lang != "az" or _lookalike_re().search(value) is None:
-        return value
-    from .az import find_lookalikes  # loaded on first use; keeps ``import diplolib`` light
-    from .az._normalize import word_at
+def _fast_path() -> tuple[frozenset[str], tuple[tuple[Lang, Callable[[str], bool]], ...]]:
+    if len(_fast[1]) != len(SUPPORTED_LANGUAGES):
+        _refresh_fast()
+    return _fast
 
-    findings = find_lookalikes(value)
-    mixed = [f for f in findings if f.kind == "mixed"]
-    if mixed:
-        index, char = mixed[0].position, mixed[0].char
-        more = f" (and {len(mixed) - 1} more)" if len(mixed) > 1 else ""
-        raise ValueError(
-            f"word {word_at(value, index)!r} mixes Latin and Cyrillic letters: {char!r} "
-            f"(U+{ord(char):04X} {mixed[0].name}) at position {index}{more} has no Latin "
-            "look-alike, so normalize_az cannot fix it; retype the word in Latin letters"
-        )
-    found = [f for f in findings if f.kind == "lookalike"]
-    if found:
-        index, char, replacement, name = found[0][:4]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        code = "+".join(f"U+{ord(c):04X}" for c in char)
-        raise ValueError(
-            f"look-alike letter {char!r} ({code} {name}) at position {index}{more}; "
-            f"Azerbaijani text must use {replacement!r} (U+{ord(replacement):04X}); "
-            "validate with normalize_az=True to replace look-alikes instead"
-        )
-    return value
+
+watch_languages(_refresh_fast)
+
+
+def _check_language_rules(lang: Lang, value: str) -> str:
+    """The built-in check: the language's own rules (Azerbaijani rejects look-alike letters)."""
+    return language_spec(lang).text_rules.check(value)
 
 
 def _clean(value: object, lang: Lang) -> str:
@@ -218,6 +233,7 @@ class LocalizedText:
         *,
         en: str | None = None,
         az: str | None = None,
+        **more: str | None,
     ) -> None:
         collected: dict[Lang, str] = {}
         if values is not None:
@@ -232,9 +248,10 @@ class LocalizedText:
                     raise ValueError(f"language {lang!r} given twice (as {key!r})")
                 if value is not None:
                     collected[lang] = _clean(value, lang)
-        for lang, value in (("en", en), ("az", az)):
+        for key, value in (("en", en), ("az", az), *more.items()):
             if value is None:
                 continue
+            lang = normalize_lang(key)
             if lang in collected:
                 raise ValueError(f"language {lang!r} given twice")
             collected[lang] = _clean(value, lang)
@@ -415,7 +432,8 @@ class LocalizedText:
         Hooks run in this order: the Azerbaijani normaliser (when asked for), the
         registered hooks, ``validators``, then the built-in check.
 
-        Built-in check (strict, always on): an ``az`` value may not contain
+        Built-in check (strict, always on): the language's own
+        :meth:`~diplolib.languages.TextRules.check`. An ``az`` value may not contain
         look-alike letters (Cyrillic ә or turned ǝ for ə, Cyrillic letters inside
         Latin words; see :func:`diplolib.az.find_lookalikes`).
 
@@ -464,7 +482,7 @@ class LocalizedText:
         with _validators_lock:
             hooks.extend(_validators)
         hooks.extend(validators)
-        hooks.append(_check_az_letters)
+        hooks.append(_check_language_rules)
         changed: dict[str, str | None] = {}
         for lang, current in text:
             if not current:
@@ -484,28 +502,33 @@ class LocalizedText:
         context = info.context if isinstance(info.context, Mapping) else {}
         extra = context.get("text_validators", ())
         normalize_az = context.get("normalize_az", False)
+        keys, order = _fast_path()
         if (
             not extra
             and not normalize_az
             and not _validators
             and type(value) is dict
-            and value.keys() <= _FAST_KEYS
+            and value.keys() <= keys
         ):
-            # Hot path for the common JSON shape: plain keys, str values, no hooks. It does
-            # exactly what validate() does; anything unusual takes the full path below.
+            # Hot path for the common JSON shape: plain keys, str values, no hooks, no
+            # value the language's rules must look at. It does exactly what validate()
+            # does; anything unusual takes the full path below.
             values: dict[Lang, str] = {}
-            en = value.get("en")
-            az = value.get("az")
-            if (en is None or type(en) is str) and (az is None or type(az) is str):
-                if en is not None:
-                    values["en"] = _nfc_strip(en)
-                if az is not None:
-                    values["az"] = az = _nfc_strip(az)
-                if az is None or _lookalike_re().search(az) is None:
-                    text = object.__new__(cls)
-                    object.__setattr__(text, "_values", values)
-                    object.__setattr__(text, "_hash", None)
-                    return text
+            for lang, needs_check in order:
+                item = value.get(lang)
+                if item is None:
+                    continue
+                if type(item) is not str:
+                    break
+                item = _nfc_strip(item)
+                if needs_check(item):
+                    break
+                values[lang] = item
+            else:
+                text = object.__new__(cls)
+                object.__setattr__(text, "_values", values)
+                object.__setattr__(text, "_hash", None)
+                return text
         try:
             return cls.validate(value, validators=extra, normalize_az=normalize_az)
         except UnsupportedLanguageError as exc:

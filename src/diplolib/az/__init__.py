@@ -44,9 +44,11 @@ from ._numbers import (
     to_roman,
 )
 from ._romanize import gazetteer, romanize
+from ._rules import RULES, AzerbaijaniRules
 
 __all__ = [
     "ALPHABET",
+    "AzerbaijaniRules",
     "BACK_VOWELS",
     "Case",
     "FRONT_VOWELS",
@@ -56,6 +58,7 @@ __all__ = [
     "NO_ALTERNATION",
     "NormalizationReport",
     "POSSESSIVE_HEADS",
+    "RULES",
     "Normalizer",
     "SortKey",
     "UPPER_ALPHABET",

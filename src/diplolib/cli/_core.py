@@ -6,13 +6,15 @@ import argparse
 import sys
 from typing import Any
 
+from ..languages import BUILTIN_LANGUAGES
+
 SEED_ARTICLE = "kazakhstan-azerbaijan-strategic-partner"
 
 
 def register(sub: Any) -> None:
     """Add the core commands to the ``diplolib`` parser."""
     demo = sub.add_parser("demo", help="show the sample article page as the portal renders it")
-    demo.add_argument("--lang", choices=["en", "az", "both"], default="both")
+    demo.add_argument("--lang", choices=[*BUILTIN_LANGUAGES, "both"], default="both")
     demo.add_argument(
         "--article", default=SEED_ARTICLE, help="article id (default: the seed article)"
     )
@@ -49,7 +51,8 @@ def _demo(args: argparse.Namespace) -> int:
         return 2
     try:
         library = _load(args.library)
-        langs: list[Lang] = ["en", "az"] if args.lang == "both" else [normalize_lang(args.lang)]
+        both: list[Lang] = list(BUILTIN_LANGUAGES)
+        langs: list[Lang] = both if args.lang == "both" else [normalize_lang(args.lang)]
         pages = [render_article(library, args.article, lang, args.width) for lang in langs]
     except DiplolibError as exc:
         print(f"error: {exc}", file=sys.stderr)
