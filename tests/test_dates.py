@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from diplolib import PartialDate, Place, use_language
 from diplolib.dates import (
-    DATE_FORMATS,
+    DATE_STYLES,
     babel_locale,
     format_date,
     format_date_range,
@@ -158,7 +158,7 @@ def test_unknown_style_and_language() -> None:
 
 
 def test_formats_constant() -> None:
-    assert DATE_FORMATS == ("short", "medium", "long", "full", "formal")
+    assert DATE_STYLES == ("short", "medium", "long", "full", "formal")
 
 
 # ---------------------------------------------------------------------------
@@ -172,9 +172,9 @@ def test_formats_constant() -> None:
         ({"lang": "en"}, "2 March 2017, 14:30"),
         ({"lang": "en", "en_style": "us"}, "March 2, 2017, 2:30\u202fPM"),
         ({"lang": "az", "tzinfo": dt.UTC}, "2 mart 2017 10:30"),
-        ({"lang": "az", "time_format": "medium"}, "2 mart 2017 14:30:00"),
-        ({"lang": "az", "format": "formal"}, "2 mart 2017-ci il 14:30"),
-        ({"lang": "en", "format": "short"}, "02/03/2017, 14:30"),
+        ({"lang": "az", "time_style": "medium"}, "2 mart 2017 14:30:00"),
+        ({"lang": "az", "style": "formal"}, "2 mart 2017-ci il 14:30"),
+        ({"lang": "en", "style": "short"}, "02/03/2017, 14:30"),
     ],
 )
 def test_format_datetime(kwargs: dict[str, object], expected: str) -> None:
@@ -202,8 +202,8 @@ def test_format_datetime_rejects_non_datetimes(value: object) -> None:
 
 def test_format_datetime_bad_options() -> None:
     moment = dt.datetime(2017, 3, 2, 14, 30, tzinfo=BAKU)
-    with pytest.raises(ValueError, match="unknown time_format 'hh'"):
-        format_datetime(moment, time_format="hh", lang="az")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown time style 'hh'"):
+        format_datetime(moment, time_style="hh", lang="az")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="tzinfo must be"):
         format_datetime(moment, tzinfo="Asia/Baku", lang="az")  # type: ignore[arg-type]
 

@@ -13,10 +13,10 @@ from diplolib import (
     carry_context,
     get_language,
     negotiate_language,
-    normalize_lang,
+    normalize_language,
     use_language,
 )
-from diplolib.languages import resolve_lang
+from diplolib.languages import resolve_language
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ from diplolib.languages import resolve_lang
     ],
 )
 def test_normalize_lang_accepts_real_world_spellings(code: str, expected: str) -> None:
-    assert normalize_lang(code) == expected
+    assert normalize_language(code) == expected
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_normalize_lang_accepts_real_world_spellings(code: str, expected: str) -
 )
 def test_normalize_lang_rejects_with_a_clear_message(code: str) -> None:
     with pytest.raises(UnsupportedLanguageError) as info:
-        normalize_lang(code)
+        normalize_language(code)
     message = str(info.value)
     assert "accepted: 'en', 'az'" in message
     assert isinstance(info.value, ValueError)
@@ -86,21 +86,21 @@ def test_normalize_lang_rejects_with_a_clear_message(code: str) -> None:
 @pytest.mark.parametrize("value", [None, 1, b"az", ["az"], 3.5])
 def test_normalize_lang_rejects_non_strings(value: object) -> None:
     with pytest.raises(UnsupportedLanguageError, match="must be a str"):
-        normalize_lang(value)
+        normalize_language(value)
 
 
 def test_normalize_lang_overlong_input_is_rejected_in_constant_time() -> None:
     huge = "a" * 50_000_000
     start = time.perf_counter()
     with pytest.raises(UnsupportedLanguageError, match="50000000 characters long"):
-        normalize_lang(huge)
+        normalize_language(huge)
     # Not a speed assertion on our code paths: a scan of 50 MB would take tens of ms.
     assert time.perf_counter() - start < 0.5
 
 
 def test_error_message_names_the_value() -> None:
     with pytest.raises(UnsupportedLanguageError, match="'fr-FR'"):
-        normalize_lang("fr-FR")
+        normalize_language("fr-FR")
 
 
 @pytest.mark.parametrize(
@@ -159,10 +159,10 @@ def test_use_language_validates() -> None:
 
 
 def test_resolve_lang() -> None:
-    assert resolve_lang(None) == "en"
+    assert resolve_language(None) == "en"
     with use_language("az"):
-        assert resolve_lang(None) == "az"
-        assert resolve_lang("en_US") == "en"
+        assert resolve_language(None) == "az"
+        assert resolve_language("en_US") == "en"
 
 
 def test_no_bleed_across_1000_asyncio_tasks() -> None:

@@ -38,7 +38,7 @@ from diplolib import (
     language_name,
     language_spec,
     ngettext,
-    normalize_lang,
+    normalize_language,
     registered_language,
     slugify,
     supported_languages,
@@ -106,7 +106,7 @@ def ru(tmp_path: Path) -> Iterator[LanguageSpec]:
     # The registry is restored: the same built-in specifications, and no Russian.
     assert (supported_languages(), language_spec("en"), language_spec("az")) == before
     with pytest.raises(UnsupportedLanguageError):
-        normalize_lang("ru")
+        normalize_language("ru")
     assert gettext("Print", lang="az") == "Çap et"
 
 
@@ -154,9 +154,9 @@ def test_the_registry_names_and_normalises_russian(ru: LanguageSpec) -> None:
     assert supported_languages() == ("en", "az", "ru")
     assert list(SUPPORTED_LANGUAGES) == ["en", "az", "ru"]
     for code in ("ru", "RU", "ru-RU", "ru_RU.UTF-8", "ru-Cyrl", "rus"):
-        assert normalize_lang(code) == "ru"
+        assert normalize_language(code) == "ru"
     with pytest.raises(UnsupportedLanguageError, match="Cyrillic"):
-        normalize_lang("ru-Latn")
+        normalize_language("ru-Latn")
     assert language_spec("ru-RU") is ru
     assert ru.nplurals == 3
     assert fallback_chain("ru") == ("ru", "en")

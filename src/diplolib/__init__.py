@@ -8,7 +8,7 @@ Importing the package is cheap: names are loaded from their modules on first
 use, and catalogs, locale data and detection profiles load only when needed.
 
 >>> import diplolib
->>> diplolib.normalize_lang("az-AZ")
+>>> diplolib.normalize_language("az-AZ")
 'az'
 """
 
@@ -42,7 +42,9 @@ _EXPORTS: dict[str, str] = {
     "carry_context": "languages",
     "get_language": "languages",
     "negotiate_language": "languages",
+    "normalize_language": "languages",
     "normalize_lang": "languages",
+    "resolve_language": "languages",
     "use_language": "languages",
     "LanguageName": "languages",
     "LanguageSpec": "languages",
@@ -145,8 +147,10 @@ if TYPE_CHECKING:
         language_spec,
         negotiate_language,
         normalize_lang,
+        normalize_language,
         register_language,
         registered_language,
+        resolve_language,
         supported_languages,
         unregister_language,
         use_language,
@@ -181,6 +185,7 @@ __all__ = sorted(_EXPORTS)
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
+        # Builtin on purpose: a module __getattr__ must raise AttributeError.
         raise AttributeError(f"module 'diplolib' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value

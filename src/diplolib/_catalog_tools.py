@@ -37,7 +37,7 @@ from .languages import (
     Lang,
     TextRules,
     language_spec,
-    normalize_lang,
+    normalize_language,
 )
 
 if TYPE_CHECKING:
@@ -854,7 +854,7 @@ def _check_header(po: PoFile, lang: Lang) -> tuple[list[Finding], int | None]:
         add(gettext("the header has no Language field; expected {expected}", expected=lang))
     else:
         try:
-            if normalize_lang(declared) != lang:
+            if normalize_language(declared) != lang:
                 raise UnsupportedLanguageError(declared)
         except UnsupportedLanguageError:
             add(
@@ -1003,6 +1003,6 @@ def folder_language(path: Path) -> Lang | None:
     ('az', None)
     """
     try:
-        return normalize_lang(path.parent.parent.name)
+        return normalize_language(path.parent.parent.name)
     except UnsupportedLanguageError:
         return None

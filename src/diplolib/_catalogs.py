@@ -34,7 +34,7 @@ from ._plural import PluralFormsError, PluralRule, parse_plural_forms
 from ._po import PoEntry, PoFile, parse_po
 from ._template import placeholder_names
 from .errors import CatalogError, CatalogLanguageError, UnsupportedLanguageError
-from .languages import SUPPORTED_LANGUAGES, Lang, fallback_chain, language_spec, normalize_lang
+from .languages import SUPPORTED_LANGUAGES, Lang, fallback_chain, language_spec, normalize_language
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -60,6 +60,7 @@ LIBRARY_DOMAIN: Final = "diplolib"
 class _UiFallbacks(Mapping[Lang, tuple[Lang, ...]]):
     def __getitem__(self, lang: Lang) -> tuple[Lang, ...]:
         if lang not in SUPPORTED_LANGUAGES:
+            # Builtin on purpose: the Mapping protocol (get(), in) relies on KeyError.
             raise KeyError(lang)
         return fallback_chain(lang, ui=True)
 
@@ -168,7 +169,7 @@ def build_catalog(po: PoFile, lang: Lang) -> Catalog:
     declared = po.header_value("Language")
     if declared:
         try:
-            header_lang: Lang | None = normalize_lang(declared)
+            header_lang: Lang | None = normalize_language(declared)
         except UnsupportedLanguageError:
             header_lang = None
         if header_lang != lang:
@@ -447,6 +448,6 @@ def check_language(lang: object) -> Lang:
     'az'
     """
     try:
-        return normalize_lang(lang)
+        return normalize_language(lang)
     except UnsupportedLanguageError as exc:
         raise CatalogLanguageError(str(exc)) from None

@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Final
 
 from .i18n import N_, gettext, ngettext
-from .languages import Lang, language_spec, resolve_lang
+from .languages import Lang, language_spec, resolve_language
 
 __all__ = [
     "LABELS",
@@ -163,7 +163,7 @@ def language_name(code: str, *, lang: str | None = None) -> str:
     >>> language_name("az"), language_name("en", lang="az")
     ('Azerbaijani', 'İngilis dili')
     """
-    return language_spec(code).name_in(resolve_lang(lang))
+    return language_spec(code).name_in(resolve_language(lang))
 
 
 def translated_from(original: Lang | str, *, lang: str | None = None) -> str:

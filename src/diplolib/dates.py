@@ -26,7 +26,9 @@ lookup and a string join.
 from __future__ import annotations
 
 __all__ = [
-    "DATE_FORMATS",
+    "DATE_STYLES",
+    "DateStyle",
+    "TimeStyle",
     "DateSettings",
     "EnStyle",
     "settings",
@@ -43,7 +45,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
-from .languages import Lang, language_spec, resolve_lang, watch_languages
+from ._deprecation import renamed
+from .errors import ArgumentTypeError, InvalidArgumentError
+from .languages import Lang, language_spec, resolve_language, watch_languages
 from .models import PartialDate
 
 if TYPE_CHECKING:
@@ -52,11 +56,34 @@ if TYPE_CHECKING:
     from .models import Place
     from .text import LocalizedText
 
-DateFormat = Literal["short", "medium", "long", "full", "formal"]
+DateStyle = Literal["short", "medium", "long", "full", "formal"]
+"""The date styles: ``short``, ``medium``, ``long``, ``full``, ``formal``."""
+DateFormat = DateStyle
+"""Deprecated name of :data:`DateStyle`."""
+TimeStyle = Literal["short", "medium", "long", "full"]
+"""The time styles of :func:`format_datetime` (CLDR's)."""
 EnStyle = Literal["dmy", "us"]
 
-DATE_FORMATS: Final[tuple[str, ...]] = get_args(DateFormat)
-"""The accepted values of ``format``: ``short``, ``medium``, ``long``, ``full``, ``formal``."""
+DATE_STYLES: Final[tuple[DateStyle, ...]] = get_args(DateStyle)
+"""The accepted values of ``style``: ``short``, ``medium``, ``long``, ``full``, ``formal``."""
+_TIME_STYLES: Final[tuple[TimeStyle, ...]] = get_args(TimeStyle)
+
+
+def __getattr__(name: str) -> object:
+    if name == "DATE_FORMATS":
+        renamed("diplolib.dates.DATE_FORMATS", "DATE_STYLES")
+        return DATE_STYLES
+    # Builtin on purpose: a module __getattr__ must raise AttributeError.
+    raise AttributeError(f"module 'diplolib.dates' has no attribute {name!r}")
+
+
+def _style_keyword(style: DateStyle, format: DateStyle | None, func: str) -> DateStyle:
+    """``style``, or the deprecated ``format=`` keyword when it was given."""
+    if format is None:
+        return style
+    renamed(f"{func}(format=...)", f"{func}(style=...)", stacklevel=4)
+    return format
+
 
 _EN_STYLES: Final[tuple[str, ...]] = get_args(EnStyle)
 _DASH: Final = "\u2013"  # en dash, as CLDR and house style write ranges
@@ -88,7 +115,7 @@ settings: Final = DateSettings()
 def _style(en_style: str | None) -> EnStyle:
     style = settings.en_style if en_style is None else en_style
     if style not in _EN_STYLES:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"unknown en_style {style!r}; accepted: 'dmy' (2 March 2017), 'us' (March 2, 2017)"
         )
     return style  # type: ignore[return-value]
@@ -119,7 +146,7 @@ def babel_locale(lang: str | None = None, *, en_style: str | None = None) -> Loc
     >>> babel_locale("en"), babel_locale("en", en_style="us"), babel_locale("az")
     (Locale('en', territory='GB'), Locale('en'), Locale('az'))
     """
-    return _locale(_locale_key(resolve_lang(lang), _style(en_style)))
+    return _locale(_locale_key(resolve_language(lang), _style(en_style)))
 
 
 Renderer = Callable[[dt.date], str]
@@ -228,19 +255,18 @@ def _languages_changed() -> None:
 watch_languages(_languages_changed)
 
 
-def _check_format(fmt: object) -> str:
-    if fmt not in DATE_FORMATS:
-        accepted = ", ".join(repr(f) for f in DATE_FORMATS)
-        raise ValueError(f"unknown date format {fmt!r}; accepted: {accepted}")
-    assert isinstance(fmt, str)
+def _check_format(fmt: object) -> DateStyle:
+    if fmt not in DATE_STYLES:
+        accepted = ", ".join(repr(f) for f in DATE_STYLES)
+        raise InvalidArgumentError(f"unknown date style {fmt!r}; accepted: {accepted}")
     return fmt
 
 
 DateLike = dt.date | PartialDate
 
 
-def _type_error(value: object, func: str) -> TypeError:
-    return TypeError(
+def _type_error(value: object, func: str) -> ArgumentTypeError:
+    return ArgumentTypeError(
         f"{func}() takes a datetime.date, datetime.datetime or PartialDate, not "
         f"{type(value).__name__} ({value!r:.60}); parse text first, e.g. PartialDate.parse('2017-03-02')"
     )
@@ -252,14 +278,15 @@ def _type_error(value: object, func: str) -> TypeError:
 
 def format_date(
     value: DateLike,
-    format: str = "long",
+    style: DateStyle = "long",
     *,
     lang: str | None = None,
     en_style: str | None = None,
+    format: DateStyle | None = None,
 ) -> str:
     """Format a date, a datetime (its own wall-clock date) or a :class:`PartialDate`.
 
-    ``format`` is ``"short"``, ``"medium"``, ``"long"`` (default), ``"full"`` or
+    ``style`` is ``"short"``, ``"medium"``, ``"long"`` (default), ``"full"`` or
     ``"formal"``. Partial dates name only what is known: a month in the
     stand-alone form (``mart 2017``), a year alone as ``2009`` — or, in
     Azerbaijani ``long``, ``full`` and ``formal``, as the ordinal year
@@ -279,15 +306,17 @@ def format_date(
     >>> format_date("2017-03-02")
     Traceback (most recent call last):
     ...
-    TypeError: format_date() takes a datetime.date, datetime.datetime or PartialDate, not str ('2017-03-02'); parse text first, e.g. PartialDate.parse('2017-03-02')
+    diplolib.errors.ArgumentTypeError: format_date() takes a datetime.date, datetime.datetime or PartialDate, not str ('2017-03-02'); parse text first, e.g. PartialDate.parse('2017-03-02')
     """
-    if type(value) is dt.date and format in DATE_FORMATS:  # the hot path
+    if format is not None:
+        style = _style_keyword(style, format, "format_date")
+    if type(value) is dt.date and style in DATE_STYLES:  # the hot path
         if en_style is not None and en_style not in _EN_STYLES:
             _style(en_style)  # raises the same error on every path
-        code = resolve_lang(lang)
-        return _day_renderer(_locale_key(code, _style(en_style)), format, code)(value)
-    fmt = _check_format(format)
-    code = resolve_lang(lang)
+        code = resolve_language(lang)
+        return _day_renderer(_locale_key(code, _style(en_style)), style, code)(value)
+    fmt = _check_format(style)
+    code = resolve_language(lang)
     key = _locale_key(code, _style(en_style))
     if isinstance(value, dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
@@ -306,19 +335,21 @@ def format_date(
 
 def format_datetime(
     value: dt.datetime,
-    format: str = "long",
+    style: DateStyle = "long",
     *,
-    time_format: Literal["short", "medium", "long", "full"] = "short",
+    time_style: TimeStyle = "short",
     tzinfo: dt.tzinfo | None = None,
     lang: str | None = None,
     en_style: str | None = None,
+    format: DateStyle | None = None,
+    time_format: TimeStyle | None = None,
 ) -> str:
     """Format an aware datetime: the date as :func:`format_date` does, then the time.
 
     ``tzinfo`` is the zone to show the time in (default: the value's own zone).
     Naive datetimes are rejected: a time without a zone cannot be shown
     correctly to readers in Baku and in London, so attach the zone first
-    (``value.replace(tzinfo=...)``). The time uses CLDR's ``time_format``
+    (``value.replace(tzinfo=...)``). The time uses CLDR's format of ``time_style``
     (``short`` by default: ``14:30``; ``long`` adds the zone).
 
     >>> import datetime as dt
@@ -335,34 +366,39 @@ def format_datetime(
     >>> format_datetime(dt.datetime(2017, 3, 2, 14, 30), lang="en")
     Traceback (most recent call last):
     ...
-    ValueError: format_datetime() needs an aware datetime, got naive datetime.datetime(2017, 3, 2, 14, 30); attach a zone first, e.g. value.replace(tzinfo=datetime.UTC)
+    diplolib.errors.InvalidArgumentError: format_datetime() needs an aware datetime, got naive datetime.datetime(2017, 3, 2, 14, 30); attach a zone first, e.g. value.replace(tzinfo=datetime.UTC)
     """
     from babel.dates import format_time
 
     if not isinstance(value, dt.datetime):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_datetime() takes an aware datetime.datetime, not {type(value).__name__} "
             f"({value!r:.60}); use format_date() for dates"
         )
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"format_datetime() needs an aware datetime, got naive {value!r}; attach a zone "
             "first, e.g. value.replace(tzinfo=datetime.UTC)"
         )
     if tzinfo is not None:
         if not isinstance(tzinfo, dt.tzinfo):
-            raise TypeError(f"tzinfo must be a datetime.tzinfo, not {type(tzinfo).__name__}")
+            raise ArgumentTypeError(
+                f"tzinfo must be a datetime.tzinfo, not {type(tzinfo).__name__}"
+            )
         value = value.astimezone(tzinfo)
-    fmt = _check_format(format)
-    if time_format not in ("short", "medium", "long", "full"):
-        raise ValueError(
-            f"unknown time_format {time_format!r}; accepted: 'short', 'medium', 'long', 'full'"
+    fmt = _check_format(_style_keyword(style, format, "format_datetime"))
+    if time_format is not None:
+        renamed("format_datetime(time_format=...)", "format_datetime(time_style=...)")
+        time_style = time_format
+    if time_style not in _TIME_STYLES:
+        raise InvalidArgumentError(
+            f"unknown time style {time_style!r}; accepted: 'short', 'medium', 'long', 'full'"
         )
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     key = _locale_key(code, _style(en_style))
     locale = _locale(key)
     date_text = _day_renderer(key, fmt, code)(value.date())
-    time_text = format_time(value, time_format, tzinfo=value.tzinfo, locale=locale)
+    time_text = format_time(value, time_style, tzinfo=value.tzinfo, locale=locale)
     joiner = str(locale.datetime_formats["long" if fmt == "formal" else fmt])
     return joiner.replace("{1}", date_text).replace("{0}", time_text)
 
@@ -384,10 +420,11 @@ def _as_partial(parts: tuple[int, int | None, int | None]) -> PartialDate:
 def format_date_range(
     start: DateLike,
     end: DateLike,
-    format: str = "long",
+    style: DateStyle = "long",
     *,
     lang: str | None = None,
     en_style: str | None = None,
+    format: DateStyle | None = None,
 ) -> str:
     """Format a period, writing shared months and years once.
 
@@ -410,13 +447,13 @@ def format_date_range(
     >>> format_date_range(PartialDate(2009), PartialDate(2013), lang="en")
     '2009–2013'
     """
-    fmt = _check_format(format)
+    fmt = _check_format(_style_keyword(style, format, "format_date_range"))
     a = _parts(start, "format_date_range")
     b = _parts(end, "format_date_range")
     pa, pb = _as_partial(a), _as_partial(b)
     if pb < pa:
-        raise ValueError(f"format_date_range() got an end ({pb}) before the start ({pa})")
-    code = resolve_lang(lang)
+        raise InvalidArgumentError(f"format_date_range() got an end ({pb}) before the start ({pa})")
+    code = resolve_language(lang)
     key = _locale_key(code, _style(en_style))
     if pa == pb:
         return format_date(pa, fmt, lang=lang, en_style=en_style)
@@ -497,36 +534,40 @@ def format_relative(
 
     if granularity not in _GRANULARITIES:
         accepted = ", ".join(repr(g) for g in _GRANULARITIES)
-        raise ValueError(f"unknown granularity {granularity!r}; accepted: {accepted}")
+        raise InvalidArgumentError(f"unknown granularity {granularity!r}; accepted: {accepted}")
     if (
         isinstance(threshold, bool)
         or not isinstance(threshold, int | float)
         or not 0 < threshold < 100
     ):
-        raise ValueError(
+        raise InvalidArgumentError(
             f"threshold must be a number between 0 and 100 (babel's default is 0.85), got {threshold!r}"
         )
     if now is not None and not isinstance(now, dt.datetime):
-        raise TypeError(f"format_relative(): 'now' must be an aware datetime, not {now!r:.60}")
+        raise ArgumentTypeError(
+            f"format_relative(): 'now' must be an aware datetime, not {now!r:.60}"
+        )
     if isinstance(delta, dt.datetime):
         if delta.utcoffset() is None:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"format_relative() needs an aware datetime, got naive {delta!r}; attach a zone first"
             )
         if now is None:
             now = dt.datetime.now(dt.UTC)
         elif now.utcoffset() is None:
-            raise ValueError(f"format_relative() needs an aware 'now', got naive {now!r}")
+            raise InvalidArgumentError(f"format_relative() needs an aware 'now', got naive {now!r}")
         delta = delta - now
     elif isinstance(delta, dt.timedelta):
         if now is not None:
-            raise TypeError("format_relative(): 'now' applies only when delta is a datetime")
+            raise ArgumentTypeError(
+                "format_relative(): 'now' applies only when delta is a datetime"
+            )
     else:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_relative() takes a datetime.timedelta or an aware datetime.datetime, not "
             f"{type(delta).__name__} ({delta!r:.60})"
         )
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     unit = {
         "year": 365 * 86400,
         "month": 30 * 86400,
@@ -557,10 +598,11 @@ def format_relative(
 def format_dateline(
     place: Place | LocalizedText | str,
     date: DateLike,
-    format: str = "long",
+    style: DateStyle = "long",
     *,
     lang: str | None = None,
     en_style: str | None = None,
+    format: DateStyle | None = None,
 ) -> str:
     """The place and date a story was filed: ``Baku, 2 March 2017`` / ``Bakı, 2 mart 2017``.
 
@@ -580,7 +622,7 @@ def format_dateline(
     from .models import Place
     from .text import LocalizedText
 
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     if isinstance(place, Place):
         name = place.display_name(code)
     elif isinstance(place, LocalizedText):
@@ -588,10 +630,11 @@ def format_dateline(
     elif isinstance(place, str):
         name = place.strip()
     else:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_dateline() takes a Place, LocalizedText or str as the place, not "
             f"{type(place).__name__} ({place!r:.60})"
         )
     if not name:
-        raise ValueError(f"format_dateline() got a place with no name: {place!r:.60}")
-    return f"{name}, {format_date(date, format, lang=code, en_style=en_style)}"
+        raise InvalidArgumentError(f"format_dateline() got a place with no name: {place!r:.60}")
+    style = _style_keyword(style, format, "format_dateline")
+    return f"{name}, {format_date(date, style, lang=code, en_style=en_style)}"

@@ -57,7 +57,7 @@ from ._catalogs import (
 )
 from ._resources import locales_dir
 from ._template import TemplateError, parse_template, render
-from .errors import CatalogError
+from .errors import ArgumentTypeError, CatalogError
 from .languages import Lang
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ _log = logging.getLogger("diplolib.i18n")
 
 _DEFAULT: Final[Lang] = _languages.DEFAULT_LANGUAGE
 # The current-language variable is read directly: this is the hot path of
-# every UI string, and resolve_lang(None) would only add a call around it.
+# every UI string, and resolve_language(None) would only add a call around it.
 _current_language = _languages._current
 
 
@@ -255,7 +255,7 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
 
 def _check_message(message: object, func: str) -> None:
     if not isinstance(message, str):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{func}() takes the message as a str, not {type(message).__name__} ({message!r:.40})"
         )
 
@@ -269,7 +269,7 @@ def _count(n: object) -> int:
         except TypeError:
             pass
     shown = repr(n) if len(repr(n)) <= 40 else repr(n)[:37] + "..."
-    raise TypeError(f"the count n must be an integer, not {type(n).__name__} {shown}")
+    raise ArgumentTypeError(f"the count n must be an integer, not {type(n).__name__} {shown}")
 
 
 def gettext(message: str, /, *, lang: str | None = None, **params: object) -> str:
@@ -649,7 +649,7 @@ class LazyString:
 
     def __contains__(self, item: object) -> bool:
         if not isinstance(item, LazyString | str):
-            raise TypeError(f"'in <LazyString>' requires a str, not {type(item).__name__}")
+            raise ArgumentTypeError(f"'in <LazyString>' requires a str, not {type(item).__name__}")
         return str(item) in str(self)
 
     def __getitem__(self, index: SupportsIndex | slice) -> str:
@@ -674,6 +674,7 @@ class LazyString:
         # Only public str methods are forwarded: dunder lookups (copy, pickle,
         # __html__) must not trigger a translation.
         if name.startswith("_") or not hasattr(str, name):
+            # Builtin on purpose: getattr()/hasattr() rely on AttributeError.
             raise AttributeError(f"'LazyString' object has no attribute {name!r}")
         return getattr(str(self), name)
 

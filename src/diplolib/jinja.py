@@ -66,7 +66,8 @@ from markupsafe import Markup, escape
 from . import i18n as _i18n
 from ._preview import build_preview
 from ._template import GRAMMATICAL_CASES, TemplateError, parse_template, render
-from .languages import Lang, resolve_lang
+from .errors import ArgumentTypeError
+from .languages import Lang, resolve_language
 from .publish import canonical_url, dumps_jsonld, hreflang_links, to_jsonld
 from .text import LocalizedText
 
@@ -268,7 +269,7 @@ def _localize(language: Callable[[], Lang]) -> Callable[..., str | Markup]:
         if isinstance(value, str):
             return value
         if not isinstance(value, LocalizedText):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"localize expects a LocalizedText (or a str), not {type(value).__name__}"
             )
         resolved = value.resolve(lang or language(), fallback=fallback)
@@ -291,20 +292,24 @@ def _formatters(language: Callable[[], Lang], library: ContentLibrary | None) ->
     # pass_context keeps Jinja2 from evaluating `{{ 25|format_ordinal }}` once, at
     # compile time, in whatever language was current then.
     @pass_context
-    def format_date(context: Context, value: Any, format: str = "long") -> str:
-        return dates.format_date(value, format, lang=language())
+    def format_date(context: Context, value: Any, style: dates.DateStyle = "long") -> str:
+        return dates.format_date(value, style, lang=language())
 
     @pass_context
-    def format_datetime(context: Context, value: dt.datetime, format: str = "long") -> str:
-        return dates.format_datetime(value, format, lang=language())
+    def format_datetime(
+        context: Context, value: dt.datetime, style: dates.DateStyle = "long"
+    ) -> str:
+        return dates.format_datetime(value, style, lang=language())
 
     @pass_context
-    def format_dateline(context: Context, place: Any, date: Any, format: str = "long") -> str:
-        return dates.format_dateline(place, date, format, lang=language())
+    def format_dateline(
+        context: Context, place: Any, date: Any, style: dates.DateStyle = "long"
+    ) -> str:
+        return dates.format_dateline(place, date, style, lang=language())
 
     @pass_context
     def format_name(
-        context: Context, person: Any, style: str = "full", case: str | None = None
+        context: Context, person: Any, style: names.NameStyle = "full", case: str | None = None
     ) -> str:
         return names.format_name(person, style, lang=language(), case=case, library=library)
 
@@ -394,10 +399,10 @@ def create_environment(
     >>> env.from_string("{% trans n=3 %}{{ n }} items{% endtrans %}").render()
     '3 items'
     """
-    fixed: Lang | None = resolve_lang(lang) if lang is not None else None
+    fixed: Lang | None = resolve_language(lang) if lang is not None else None
 
     def language() -> Lang:
-        return fixed if fixed is not None else resolve_lang(None)
+        return fixed if fixed is not None else resolve_language(None)
 
     extensions = list(options.pop("extensions", ()))
     if "jinja2.ext.i18n" not in extensions and jinja2.ext.i18n not in extensions:

@@ -40,9 +40,11 @@ __all__ = [
     "language_spec",
     "negotiate_language",
     "normalize_lang",
+    "normalize_language",
     "register_language",
     "registered_language",
     "resolve_lang",
+    "resolve_language",
     "supported_languages",
     "unregister_language",
     "use_language",
@@ -59,12 +61,13 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import ClassVar, Final, Literal, ParamSpec, TypeAlias, TypeVar, overload
 
-from .errors import LanguageRegistryError, UnsupportedLanguageError
+from ._deprecation import renamed
+from .errors import ArgumentTypeError, LanguageRegistryError, UnsupportedLanguageError
 
 Lang: TypeAlias = str
 """A normalised code of a registered language (``"en"``, ``"az"``, or one a host app registered).
 
-Functions that return a ``Lang`` only ever return a code :func:`normalize_lang`
+Functions that return a ``Lang`` only ever return a code :func:`normalize_language`
 accepts. The type is ``str`` so that languages registered at run time are
 first-class; :data:`BuiltinLang` names the two built-in codes as a ``Literal``.
 """
@@ -625,7 +628,7 @@ def register_language(spec: LanguageSpec, *, replace: bool = False) -> LanguageS
     ...     names={"de": LanguageName("Deutsch", "Deutsch")})
     >>> register_language(de)
     LanguageSpec(code='de', locale='de', scripts=('Latn',))
-    >>> normalize_lang("de-AT"), supported_languages()
+    >>> normalize_language("de-AT"), supported_languages()
     ('de', ('en', 'az', 'de'))
     >>> unregister_language("de")
     LanguageSpec(code='de', locale='de', scripts=('Latn',))
@@ -666,7 +669,7 @@ def unregister_language(code: str) -> LanguageSpec:
     diplolib.errors.LanguageRegistryError: 'en' is the default language and cannot be unregistered
     """
     with _registry_lock:
-        lang = normalize_lang(code)
+        lang = normalize_language(code)
         if lang == DEFAULT_LANGUAGE:
             raise LanguageRegistryError(
                 f"{lang!r} is the default language and cannot be unregistered"
@@ -686,7 +689,7 @@ def registered_language(spec: LanguageSpec) -> Iterator[LanguageSpec]:
     ...     plural_forms="nplurals=2; plural=(n != 1);",
     ...     names={"kk": LanguageName("Қазақ тілі", "қазақ тілі")})
     >>> with registered_language(kk):
-    ...     print(normalize_lang("kk-KZ"), supported_languages())
+    ...     print(normalize_language("kk-KZ"), supported_languages())
     kk ('en', 'az', 'kk')
     >>> supported_languages()
     ('en', 'az')
@@ -709,7 +712,7 @@ def language_spec(lang: str | None = None) -> LanguageSpec:
     >>> language_spec("az-AZ").locale, language_spec("en").fallbacks
     ('az', ('az',))
     """
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     try:
         return _registry[code]
     except KeyError:  # unregistered meanwhile (another thread, or a stale current language)
@@ -749,7 +752,7 @@ def language_name(code: str, lang: str | None = None, *, in_sentence: bool = Fal
     >>> language_name("az", "en")
     'Azerbaijani'
     """
-    return language_spec(code).name_in(resolve_lang(lang), in_sentence=in_sentence)
+    return language_spec(code).name_in(resolve_language(lang), in_sentence=in_sentence)
 
 
 _current: contextvars.ContextVar[Lang | None] = contextvars.ContextVar(
@@ -765,7 +768,7 @@ def _reject(value: object, why: str = "") -> UnsupportedLanguageError:
     )
 
 
-def normalize_lang(value: object) -> Lang:
+def normalize_language(value: object) -> Lang:
     """Return the :data:`Lang` for a language code in any common spelling.
 
     Accepts BCP 47 tags and POSIX locale names: ``az``, ``AZ``, ``az-AZ``,
@@ -775,11 +778,11 @@ def normalize_lang(value: object) -> Lang:
     is accepted. A tag naming a script the language is not written in
     (``az-Cyrl``, ``az-Arab``) is rejected: diplolib's ``az`` is the Latin-script language.
 
-    >>> normalize_lang("az_Latn_AZ")
+    >>> normalize_language("az_Latn_AZ")
     'az'
-    >>> normalize_lang("EN-gb")
+    >>> normalize_language("EN-gb")
     'en'
-    >>> normalize_lang("az-Cyrl")
+    >>> normalize_language("az-Cyrl")
     Traceback (most recent call last):
     ...
     diplolib.errors.UnsupportedLanguageError: unsupported language 'az-Cyrl' (diplolib's 'az' content is Latin script); accepted: 'en', 'az' (with optional region/script, e.g. 'az-AZ', 'az_Latn_AZ', 'en-GB')
@@ -854,11 +857,11 @@ def negotiate_language(accept_language: str | None, default: str = DEFAULT_LANGU
     >>> negotiate_language(None)
     'en'
     """
-    fallback = normalize_lang(default)
+    fallback = normalize_language(default)
     if not accept_language:
         return fallback
     if not isinstance(accept_language, str):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"Accept-Language header must be a str, not {type(accept_language).__name__}"
         )
     ranked: list[tuple[float, int, Lang]] = []
@@ -872,7 +875,7 @@ def negotiate_language(accept_language: str | None, default: str = DEFAULT_LANGU
             ranked.append((quality, index, fallback))
             continue
         try:
-            ranked.append((quality, index, normalize_lang(tag)))
+            ranked.append((quality, index, normalize_language(tag)))
         except UnsupportedLanguageError:
             continue
     if not ranked:
@@ -891,14 +894,14 @@ def get_language() -> Lang:
     return DEFAULT_LANGUAGE if current is None else current
 
 
-def resolve_lang(lang: str | None) -> Lang:
+def resolve_language(lang: str | None) -> Lang:
     """Normalise an explicit ``lang=`` argument, or take the current language when it is None.
 
     This is the one place every ``lang=`` keyword in diplolib goes through.
 
-    >>> resolve_lang(None)
+    >>> resolve_language(None)
     'en'
-    >>> resolve_lang("az_AZ")
+    >>> resolve_language("az_AZ")
     'az'
     """
     if lang is None:
@@ -906,7 +909,33 @@ def resolve_lang(lang: str | None) -> Lang:
         return DEFAULT_LANGUAGE if current is None else current
     if type(lang) is str and lang in _registry:  # already normalised: the common case
         return lang
-    return normalize_lang(lang)
+    return normalize_language(lang)
+
+
+def normalize_lang(value: object) -> Lang:
+    """Deprecated name of :func:`normalize_language`; warns and returns the same.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     normalize_lang("az-AZ")
+    'az'
+    """
+    renamed("normalize_lang()", "normalize_language()")
+    return normalize_language(value)
+
+
+def resolve_lang(lang: str | None) -> Lang:
+    """Deprecated name of :func:`resolve_language`; warns and returns the same.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     resolve_lang(None)
+    'en'
+    """
+    renamed("resolve_lang()", "resolve_language()")
+    return resolve_language(lang)
 
 
 @contextmanager
@@ -922,7 +951,7 @@ def use_language(lang: str) -> Iterator[Lang]:
     >>> get_language()
     'en'
     """
-    code = normalize_lang(lang)
+    code = normalize_language(lang)
     token = _current.set(code)
     try:
         yield code

@@ -62,8 +62,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .errors import UnsupportedLanguageError
-from .languages import SUPPORTED_LANGUAGES, Lang, language_spec, normalize_lang
+from .errors import ArgumentTypeError, ContentError, UnsupportedLanguageError
+from .languages import SUPPORTED_LANGUAGES, Lang, language_spec, normalize_language
 from .text import LocalizedText
 
 _ID_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,118}[a-z0-9])?")
@@ -114,7 +114,7 @@ class PartialDate:
     >>> PartialDate(2017, 2, 30)
     Traceback (most recent call last):
     ...
-    ValueError: invalid partial date 2017-02-30: day is out of range for month
+    diplolib.errors.ContentError: invalid partial date 2017-02-30: day is out of range for month
     """
 
     __slots__ = ("day", "month", "year")
@@ -126,18 +126,22 @@ class PartialDate:
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         for name, part in (("year", year), ("month", month), ("day", day)):
             if part is not None and (not isinstance(part, int) or isinstance(part, bool)):
-                raise TypeError(f"PartialDate {name} must be an int, not {type(part).__name__}")
+                raise ArgumentTypeError(
+                    f"PartialDate {name} must be an int, not {type(part).__name__}"
+                )
         if day is not None and month is None:
-            raise ValueError("invalid partial date: a day needs a month")
+            raise ContentError("invalid partial date: a day needs a month")
         if not 1 <= year <= 9999:
-            raise ValueError(f"invalid partial date: year {year} is outside 1-9999")
+            raise ContentError(f"invalid partial date: year {year} is outside 1-9999")
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"invalid partial date {year:04d}-{month:02d}: month must be in 1..12")
+            raise ContentError(
+                f"invalid partial date {year:04d}-{month:02d}: month must be in 1..12"
+            )
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError as exc:
             shown = "-".join(f"{p:02d}" for p in (year, month, day) if p is not None)
-            raise ValueError(f"invalid partial date {shown}: {exc}") from None
+            raise ContentError(f"invalid partial date {shown}: {exc}") from None
         object.__setattr__(self, "year", year)
         object.__setattr__(self, "month", month)
         object.__setattr__(self, "day", day)
@@ -151,11 +155,11 @@ class PartialDate:
         >>> PartialDate.parse("March 2017")
         Traceback (most recent call last):
         ...
-        ValueError: invalid partial date 'March 2017': expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
+        diplolib.errors.ContentError: invalid partial date 'March 2017': expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
         """
         match = _PARTIAL_RE.fullmatch(value.strip()) if isinstance(value, str) else None
         if match is None:
-            raise ValueError(
+            raise ContentError(
                 f"invalid partial date {value!r}: expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"
             )
         month = int(match["m"]) if match["m"] else None
@@ -197,7 +201,7 @@ class PartialDate:
         datetime.date(2017, 3, 2)
         """
         if self.day is None:
-            raise ValueError(f"partial date {self} is not precise to the day")
+            raise ContentError(f"partial date {self} is not precise to the day")
         return self.first_day()
 
     def isoformat(self) -> str:
@@ -236,6 +240,7 @@ class PartialDate:
         return hash((self.year, self.month, self.day))
 
     def __setattr__(self, name: str, value: object) -> None:
+        # Builtin on purpose: assignment to a read-only attribute raises AttributeError.
         raise AttributeError("PartialDate is immutable")
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -246,14 +251,16 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
-            raise ValueError("expected a date or 'YYYY[-MM[-DD]]', got a datetime")
+            raise ContentError("expected a date or 'YYYY[-MM[-DD]]', got a datetime")
         if isinstance(value, dt.date):
             return cls.from_date(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if isinstance(value, str):
             return cls.parse(value)
-        raise ValueError(f"expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {type(value).__name__}")
+        raise ContentError(
+            f"expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {type(value).__name__}"
+        )
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -314,7 +321,7 @@ class _RegisteredLanguage:
 
 def _language_code(value: object) -> Lang:
     try:
-        return normalize_lang(value)
+        return normalize_language(value)
     except UnsupportedLanguageError as exc:
         raise PydanticCustomError("language", "{error}", {"error": str(exc)}) from None
 
@@ -329,7 +336,7 @@ Slugs = Annotated[
 
 def _lang_keys(value: object) -> object:
     if isinstance(value, Mapping):
-        return {normalize_lang(k): v for k, v in value.items()}
+        return {normalize_language(k): v for k, v in value.items()}
     return value
 
 
@@ -406,7 +413,7 @@ class Position(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Position:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"position ends ({self.end}) before it starts ({self.start})")
+            raise ContentError(f"position ends ({self.end}) before it starts ({self.start})")
         return self
 
     def is_current(self, on: dt.date | None = None) -> bool:
@@ -443,7 +450,7 @@ class Person(EntityBase):
     @model_validator(mode="after")
     def _has_name(self) -> Person:
         if not self.given.languages() and not self.family.languages():
-            raise ValueError("a person needs a given or a family name in at least one language")
+            raise ContentError("a person needs a given or a family name in at least one language")
         return self
 
     def display_name(self, lang: str | None = None) -> str:
@@ -608,7 +615,7 @@ class Event(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Event:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"event ends ({self.end}) before it starts ({self.start})")
+            raise ContentError(f"event ends ({self.end}) before it starts ({self.start})")
         return self
 
 
@@ -718,14 +725,14 @@ class Article(_Model):
     @model_validator(mode="after")
     def _consistent(self) -> Article:
         if not self.title.get(self.original_language, fallback=False):
-            raise ValueError(
+            raise ContentError(
                 f"title has no text in the original language {self.original_language!r}"
             )
         statuses = dict(self.translations)
         for lang in SUPPORTED_LANGUAGES:
             if lang == self.original_language:
                 if statuses.get(lang, "original") != "original":
-                    raise ValueError(
+                    raise ContentError(
                         f"translations[{lang!r}] is {statuses[lang]!r} but {lang!r} is the "
                         "original language"
                     )
@@ -738,7 +745,7 @@ class Article(_Model):
                 )
         object.__setattr__(self, "translations", statuses)
         if self.id in self.related:
-            raise ValueError(f"article {self.id!r} lists itself as related")
+            raise ContentError(f"article {self.id!r} lists itself as related")
         return self
 
     def text_fields(self) -> dict[str, LocalizedText]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 __all__ = [
     "NAME_STYLES",
+    "NameStyle",
     "AZ_CASES",
     "EN_CASES",
     "ResolvedName",
@@ -39,14 +40,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
-from .errors import MissingTranslationError
+from .errors import ArgumentTypeError, InvalidArgumentError, MissingTranslationError
 from .languages import (
     SUPPORTED_LANGUAGES,
     Lang,
     fallback_chain,
     language_name,
     language_spec,
-    resolve_lang,
+    resolve_language,
 )
 from .models import Organization, Person, Place
 
@@ -179,9 +180,13 @@ def _check_case(case: object, code: Lang, style: str) -> str | None:
                     hint = f"{language_name(other, 'en')} cases apply with lang={other!r}"
                     break
         hint = f" ({hint})" if hint else ""
-        raise ValueError(f"unknown case {case!r} for lang {code!r}{hint}; accepted: {names}")
+        raise InvalidArgumentError(
+            f"unknown case {case!r} for lang {code!r}{hint}; accepted: {names}"
+        )
     if style in _CASELESS_STYLES and value != "nominative":
-        raise ValueError(f"style {style!r} does not take a grammatical case; got case={case!r}")
+        raise InvalidArgumentError(
+            f"style {style!r} does not take a grammatical case; got case={case!r}"
+        )
     return str(value)
 
 
@@ -192,7 +197,7 @@ def _position_owner_name(
     if ref is None:
         return ""
     if library is None:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"style 'title_of' needs library= to look up {ref!r}, the organisation or "
             f"country of {person.id!r}'s position"
         )
@@ -207,7 +212,7 @@ def _position_owner_name(
 
 def resolve_name(
     person: Person,
-    style: str = "full",
+    style: NameStyle = "full",
     *,
     lang: str | None = None,
     case: str | None = None,
@@ -226,16 +231,16 @@ def resolve_name(
     diplolib.errors.MissingTranslationError: person 'beybit-isabayev' has no Azerbaijani given name (English: 'Beybit'); Azerbaijani spellings are never guessed: add it, or call without strict=True
     """
     if not isinstance(person, Person):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_name() takes a Person, not {type(person).__name__} ({person!r:.60}); "
             "load one with ContentLibrary.get(id, Person) or build Person(...)"
         )
     if style not in NAME_STYLES:
         accepted = ", ".join(repr(s) for s in NAME_STYLES)
-        raise ValueError(f"unknown name style {style!r}; accepted: {accepted}")
+        raise InvalidArgumentError(f"unknown name style {style!r}; accepted: {accepted}")
     if on is not None and not isinstance(on, dt.date):
-        raise TypeError(f"format_name(): 'on' must be a datetime.date, not {on!r:.60}")
-    code = resolve_lang(lang)
+        raise ArgumentTypeError(f"format_name(): 'on' must be a datetime.date, not {on!r:.60}")
+    code = resolve_language(lang)
     grammatical = _check_case(case, code, style)
     parts = _Parts(code, strict)
     given = parts.part(person.given, "given name", person)
@@ -278,7 +283,7 @@ def resolve_name(
 
 def format_name(
     person: Person,
-    style: str = "full",
+    style: NameStyle = "full",
     *,
     lang: str | None = None,
     case: str | None = None,
@@ -318,7 +323,7 @@ def format_name(
     >>> format_name(ilham, lang="az", case="vocative")
     Traceback (most recent call last):
     ...
-    ValueError: unknown case 'vocative' for lang 'az'; accepted: 'nominative', 'genitive', 'dative', 'accusative', 'locative', 'ablative', 'instrumental'
+    diplolib.errors.InvalidArgumentError: unknown case 'vocative' for lang 'az'; accepted: 'nominative', 'genitive', 'dative', 'accusative', 'locative', 'ablative', 'instrumental'
     """
     return resolve_name(
         person, style, lang=lang, case=case, on=on, library=library, strict=strict

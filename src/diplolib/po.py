@@ -67,7 +67,7 @@ from .languages import (
     Lang,
     language_name,
     language_spec,
-    normalize_lang,
+    normalize_language,
 )
 from .library import ContentLibrary, item_json
 from .models import Article, Event, Item, Organization, Person, Place
@@ -223,7 +223,7 @@ def _translates(item: Item, target: Lang) -> bool:
 
 
 def _check_pair(source_lang: str, target_lang: str) -> tuple[Lang, Lang]:
-    source, target = normalize_lang(source_lang), normalize_lang(target_lang)
+    source, target = normalize_language(source_lang), normalize_language(target_lang)
     if source == target:
         raise ContentError(
             f"source and target language are both {source!r}; "
@@ -261,7 +261,7 @@ def _check_previous(old: polib.POFile, source: Lang, target: Lang) -> None:
     for name, expected in (("Language", target), ("X-Source-Language", source)):
         declared = old.metadata.get(name)
         try:
-            ok = not declared or normalize_lang(declared) == expected
+            ok = not declared or normalize_language(declared) == expected
         except ValueError:
             ok = False
         if not ok:
@@ -670,7 +670,7 @@ def _language_pair(
         if not declared:
             return None
         try:
-            code = normalize_lang(declared)
+            code = normalize_language(declared)
         except ValueError:
             raise CatalogError(
                 f"the header's {name} is {declared!r}; accepted: "
@@ -678,9 +678,9 @@ def _language_pair(
                 file=po.file,
                 line=po.header_line,
             ) from None
-        if expected is not None and code != normalize_lang(expected):
+        if expected is not None and code != normalize_language(expected):
             raise CatalogError(
-                f"the file's {name} is {declared!r}, but {normalize_lang(expected)!r} "
+                f"the file's {name} is {declared!r}, but {normalize_language(expected)!r} "
                 "was asked for: this PO file is for another language pair",
                 file=po.file,
                 line=po.header_line,
@@ -696,11 +696,11 @@ def _language_pair(
                 file=po.file,
                 line=po.header_line,
             )
-        target = normalize_lang(target_lang)
+        target = normalize_language(target_lang)
     source = header_lang("X-Source-Language", source_lang)
     if source is None:
         others = [lang for lang in SUPPORTED_LANGUAGES if lang != target]
-        source = normalize_lang(source_lang) if source_lang is not None else others[0]
+        source = normalize_language(source_lang) if source_lang is not None else others[0]
     if source == target:
         raise CatalogError(
             f"source and target language are both {source!r}", file=po.file, line=po.header_line
@@ -1277,7 +1277,7 @@ def translation_status(
     >>> [(r.item_id, r.lang, r.missing) for r in rows if r.item_id == "baku"]
     [('baku', 'az', 0)]
     """
-    default = normalize_lang(source_lang)
+    default = normalize_language(source_lang)
     rows = []
     for item in items:
         source = item.original_language if isinstance(item, Article) else default

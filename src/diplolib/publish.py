@@ -42,8 +42,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from urllib.parse import quote
 
-from .errors import ContentError
-from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, resolve_lang
+from .errors import ContentError, InvalidArgumentError
+from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, resolve_language
 from .models import Article, Event, Organization, Person, Place
 from .text import LocalizedText
 
@@ -85,19 +85,21 @@ def _check_pattern(kind: str, pattern: str) -> str:
     try:
         parts = list(string.Formatter().parse(pattern))
     except ValueError as exc:
-        raise ValueError(f"URL pattern {pattern!r} for {kind!r} is malformed: {exc}") from None
+        raise InvalidArgumentError(
+            f"URL pattern {pattern!r} for {kind!r} is malformed: {exc}"
+        ) from None
     names = set()
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in _FIELDS or spec or conversion:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"URL pattern {pattern!r} for {kind!r} uses {{{name}}}; "
                 "accepted fields are {lang}, {slug} and {id}, without format specs"
             )
         names.add(name)
     if not names & {"slug", "id"}:
-        raise ValueError(f"URL pattern {pattern!r} for {kind!r} needs {{slug}} or {{id}}")
+        raise InvalidArgumentError(f"URL pattern {pattern!r} for {kind!r} needs {{slug}} or {{id}}")
     return pattern
 
 
@@ -105,7 +107,7 @@ def _pattern(kind: str, patterns: Mapping[str, str] | None) -> str:
     if patterns is not None:
         unknown = sorted(set(patterns) - set(DEFAULT_URL_PATTERNS))
         if unknown:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"unknown item type(s) in URL patterns: {', '.join(map(repr, unknown))}; "
                 f"accepted: {', '.join(DEFAULT_URL_PATTERNS)}"
             )
@@ -181,7 +183,7 @@ def canonical_url(
     ...
     diplolib.errors.ContentError: article 'gabala-turkic-council-summit-2013' has no 'en' version (published in: 'az')
     """
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     languages = published_languages(item)
     if code not in languages:
         raise ContentError(
@@ -449,7 +451,7 @@ def to_jsonld(
     >>> to_jsonld(lib.get("nakhchivan-summit-2009"), "en")["startDate"]
     '2009-10-03'
     """
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     canonical_url(item, code, base_url=base_url, patterns=patterns)  # raises when not published
     builder = _Builder(code, library, base_url, patterns)
     if isinstance(item, Article):

@@ -30,6 +30,7 @@ import re
 import unicodedata
 from typing import Final
 
+from .errors import ArgumentTypeError, InvalidArgumentError
 from .languages import language_spec
 
 DEFAULT_MAX_LENGTH: Final = 80
@@ -86,11 +87,11 @@ def slugify(
     'heydar-aliyevs-legacy'
     """
     if not isinstance(text, str):
-        raise TypeError(f"slugify() takes a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"slugify() takes a str, not {type(text).__name__}")
     if max_length is not None and (
         isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 1
     ):
-        raise ValueError(f"max_length must be a positive int or None, not {max_length!r}")
+        raise InvalidArgumentError(f"max_length must be a positive int or None, not {max_length!r}")
     from . import az  # the Azerbaijani toolkit loads on first use, not with diplolib
 
     spec = language_spec(lang)

@@ -46,14 +46,21 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .errors import MissingTranslationError, UnsupportedLanguageError
+from ._deprecation import renamed
+from .errors import (
+    ArgumentTypeError,
+    ContentError,
+    InvalidArgumentError,
+    MissingTranslationError,
+    UnsupportedLanguageError,
+)
 from .languages import (
     SUPPORTED_LANGUAGES,
     Lang,
     fallback_chain,
     language_spec,
-    normalize_lang,
-    resolve_lang,
+    normalize_language,
+    resolve_language,
     watch_languages,
 )
 
@@ -63,6 +70,7 @@ class _DefaultFallbacks(Mapping[Lang, tuple[Lang, ...]]):
 
     def __getitem__(self, lang: Lang) -> tuple[Lang, ...]:
         if lang not in SUPPORTED_LANGUAGES:
+            # Builtin on purpose: the Mapping protocol (get(), in) relies on KeyError.
             raise KeyError(lang)
         return fallback_chain(lang)[1:]
 
@@ -126,18 +134,20 @@ def register_text_validator(hook: TextValidator) -> Callable[[], None]:
 
 
 def find_confusables(text: str) -> list[tuple[int, str, str, str]]:
-    """List look-alike letters in Azerbaijani ``text`` as ``(index, char, replacement, name)``.
+    """Deprecated: use :func:`diplolib.az.find_lookalikes` (one name for look-alike letters).
 
-    The look-alikes that :func:`diplolib.az.normalize` replaces (Cyrillic and
-    turned-e stand-ins for ə/Ə, Cyrillic letters inside Latin words, ``i`` with a
-    stray combining dot); see :func:`diplolib.az.find_lookalikes` for the full
-    report with warnings.
+    Returns the look-alikes :func:`diplolib.az.normalize` replaces as
+    ``(index, char, replacement, name)``, as before.
 
-    >>> find_confusables("B\u04d9k\u0131")
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     find_confusables("B\u04d9k\u0131")
     [(1, 'ә', 'ə', 'CYRILLIC SMALL LETTER SCHWA')]
     """
     from .az import find_lookalikes  # loaded on first use; keeps ``import diplolib`` light
 
+    renamed("diplolib.text.find_confusables()", "diplolib.az.find_lookalikes()")
     return [
         (found.position, found.char, found.replacement, found.name)
         for found in find_lookalikes(text)
@@ -175,7 +185,7 @@ def _check_language_rules(lang: Lang, value: str) -> str:
 
 def _clean(value: object, lang: Lang) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{lang}: value must be a str, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{lang}: value must be a str, not {type(value).__name__}")
     return _nfc_strip(value)
 
 
@@ -238,22 +248,22 @@ class LocalizedText:
         collected: dict[Lang, str] = {}
         if values is not None:
             if not isinstance(values, Mapping):
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"LocalizedText takes a mapping of language to text, not "
                     f"{type(values).__name__}; e.g. {{'en': '...', 'az': '...'}}"
                 )
             for key, value in values.items():
-                lang = normalize_lang(key)
+                lang = normalize_language(key)
                 if lang in collected:
-                    raise ValueError(f"language {lang!r} given twice (as {key!r})")
+                    raise InvalidArgumentError(f"language {lang!r} given twice (as {key!r})")
                 if value is not None:
                     collected[lang] = _clean(value, lang)
         for key, value in (("en", en), ("az", az), *more.items()):
             if value is None:
                 continue
-            lang = normalize_lang(key)
+            lang = normalize_language(key)
             if lang in collected:
-                raise ValueError(f"language {lang!r} given twice")
+                raise InvalidArgumentError(f"language {lang!r} given twice")
             collected[lang] = _clean(value, lang)
         # Keep a canonical order so equal values print and serialise the same way.
         object.__setattr__(
@@ -269,9 +279,11 @@ class LocalizedText:
             yield from self.fallbacks.get(requested, ())
         elif fallback is not False:
             if isinstance(fallback, str):
-                raise TypeError("fallback must be True, False or a sequence of language codes")
+                raise ArgumentTypeError(
+                    "fallback must be True, False or a sequence of language codes"
+                )
             for code in fallback:
-                yield normalize_lang(code)
+                yield normalize_language(code)
 
     def resolve(
         self, lang: str | None = None, *, fallback: bool | Sequence[str] = True
@@ -288,7 +300,7 @@ class LocalizedText:
         >>> t.resolve("az", fallback=False).value is None
         True
         """
-        requested = resolve_lang(lang)
+        requested = resolve_language(lang)
         for candidate in self._chain(requested, fallback):
             value = self._values.get(candidate)
             if value is not None:
@@ -319,7 +331,7 @@ class LocalizedText:
         >>> LocalizedText(en="Print", az="Çap et").require("az")
         'Çap et'
         """
-        requested = resolve_lang(lang)
+        requested = resolve_language(lang)
         value = self._values.get(requested)
         if value is None:
             present = ", ".join(repr(k) for k in self._values) or "none"
@@ -341,7 +353,7 @@ class LocalizedText:
         >>> LocalizedText(en="x", az="").is_empty("az")
         True
         """
-        return self._values.get(normalize_lang(lang)) == ""
+        return self._values.get(normalize_language(lang)) == ""
 
     def languages(self) -> tuple[Lang, ...]:
         """Languages that hold a value (empty ones included), in canonical order.
@@ -367,7 +379,7 @@ class LocalizedText:
         """
         merged: dict[str, str | None] = dict(self._values.items())
         for key, value in values.items():
-            merged[normalize_lang(key)] = value
+            merged[normalize_language(key)] = value
         return LocalizedText(merged)
 
     def map(self, func: Callable[[Lang, str], str]) -> LocalizedText:
@@ -399,11 +411,12 @@ class LocalizedText:
         return self._hash
 
     def __setattr__(self, name: str, value: object) -> None:
+        # Builtin on purpose: assignment to a read-only attribute raises AttributeError.
         raise AttributeError("LocalizedText is immutable; use replace()")
 
     def __contains__(self, lang: object) -> bool:
         try:
-            return normalize_lang(lang) in self._values
+            return normalize_language(lang) in self._values
         except UnsupportedLanguageError:
             return False
 
@@ -440,7 +453,7 @@ class LocalizedText:
         >>> LocalizedText.validate({"az": "B\u04d9k\u0131"})
         Traceback (most recent call last):
         ...
-        ValueError: az: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) ...
+        diplolib.errors.ContentError: az: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) ...
 
         ``normalize_az=True`` replaces them instead (:func:`diplolib.az.normalize`);
         pass a :class:`diplolib.az.Normalizer` to also keep a report of each change.
@@ -456,14 +469,14 @@ class LocalizedText:
             try:
                 text = cls(value)
             except TypeError as exc:
-                raise ValueError(str(exc)) from None
+                raise ContentError(str(exc)) from None
         elif isinstance(value, str):
-            raise ValueError(
+            raise ContentError(
                 "expected an object of language to text like {'en': '...', 'az': '...'}, "
                 f"got a bare string {value[:40]!r}"
             )
         else:
-            raise ValueError(
+            raise ContentError(
                 "expected an object of language to text like {'en': '...', 'az': '...'}, "
                 f"got {type(value).__name__}"
             )
@@ -475,7 +488,7 @@ class LocalizedText:
         elif callable(normalize_az):
             hooks.append(normalize_az)
         elif normalize_az is not False:
-            raise TypeError(
+            raise ArgumentTypeError(
                 "normalize_az must be True, False or a diplolib.az.Normalizer, "
                 f"not {type(normalize_az).__name__}"
             )
@@ -492,7 +505,7 @@ class LocalizedText:
                 try:
                     new = hook(lang, new)
                 except ValueError as exc:
-                    raise ValueError(f"{lang}: {exc}") from None
+                    raise ContentError(f"{lang}: {exc}") from None
             if new != current:
                 changed[lang] = new
         return text.replace(**changed) if changed else text

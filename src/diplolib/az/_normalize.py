@@ -48,6 +48,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final, Literal, NamedTuple
 
+from ..errors import ArgumentTypeError, ContentError
+
 LookalikeKind = Literal["decomposed", "lookalike", "mixed", "warning"]
 
 _SCHWAS: Final = {
@@ -272,7 +274,7 @@ def _fix_word(
 
 def _require_str(text: object, func: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"{func}() takes a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"{func}() takes a str, not {type(text).__name__}")
     return text
 
 
@@ -369,7 +371,7 @@ def require_latin(lang: str, value: str) -> str:
     >>> require_latin("az", "Министерство иностранных дел")
     Traceback (most recent call last):
     ...
-    ValueError: Azerbaijani text must be in Latin script; found CYRILLIC letter 'М' in ...
+    diplolib.errors.ContentError: Azerbaijani text must be in Latin script; found CYRILLIC letter 'М' in ...
     """
     if lang != "az":
         return value
@@ -377,7 +379,7 @@ def require_latin(lang: str, value: str) -> str:
         if char.isascii() or not char.isalpha() or _is_latin(char):
             continue
         script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
-        raise ValueError(
+        raise ContentError(
             f"Azerbaijani text must be in Latin script; found {script} letter {char!r} "
             f"in {word_at(value, index)!r} at position {index}"
         )

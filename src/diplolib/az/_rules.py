@@ -21,6 +21,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import ClassVar, Final
 
+from ..errors import ContentError
 from ..languages import TextRules
 from ._casing import lower, upper
 from ._collate import sort_key
@@ -183,7 +184,7 @@ class AzerbaijaniRules(TextRules):
         >>> AzerbaijaniRules().check("B\u04d9k\u0131")
         Traceback (most recent call last):
         ...
-        ValueError: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) at position 1; Azerbaijani text must use 'ə' (U+0259); validate with normalize_az=True to replace look-alikes instead
+        diplolib.errors.ContentError: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) at position 1; Azerbaijani text must use 'ə' (U+0259); validate with normalize_az=True to replace look-alikes instead
         """
         if not self.needs_check(value):
             return value
@@ -192,7 +193,7 @@ class AzerbaijaniRules(TextRules):
         if mixed:
             index, char = mixed[0].position, mixed[0].char
             more = f" (and {len(mixed) - 1} more)" if len(mixed) > 1 else ""
-            raise ValueError(
+            raise ContentError(
                 f"word {word_at(value, index)!r} mixes Latin and Cyrillic letters: {char!r} "
                 f"(U+{ord(char):04X} {mixed[0].name}) at position {index}{more} has no Latin "
                 "look-alike, so normalize_az cannot fix it; retype the word in Latin letters"
@@ -202,7 +203,7 @@ class AzerbaijaniRules(TextRules):
             index, char, replacement, name = found[0][:4]
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
             code = "+".join(f"U+{ord(c):04X}" for c in char)
-            raise ValueError(
+            raise ContentError(
                 f"look-alike letter {char!r} ({code} {name}) at position {index}{more}; "
                 f"Azerbaijani text must use {replacement!r} (U+{ord(replacement):04X}); "
                 "validate with normalize_az=True to replace look-alikes instead"
@@ -215,7 +216,7 @@ class AzerbaijaniRules(TextRules):
         >>> AzerbaijaniRules().check_script("Баку")
         Traceback (most recent call last):
         ...
-        ValueError: Azerbaijani text must be in Latin script; found CYRILLIC letter 'Б' in 'Баку' at position 0
+        diplolib.errors.ContentError: Azerbaijani text must be in Latin script; found CYRILLIC letter 'Б' in 'Баку' at position 0
         """
         return require_latin("az", value)
 

@@ -44,7 +44,7 @@ def _load(path: str | None) -> Any:
 def _demo(args: argparse.Namespace) -> int:
     from .._demo import render_article
     from ..errors import DiplolibError
-    from ..languages import Lang, normalize_lang
+    from ..languages import Lang, normalize_language
 
     if not 20 <= args.width <= 400:
         print(f"error: --width must be between 20 and 400, got {args.width}", file=sys.stderr)
@@ -52,7 +52,7 @@ def _demo(args: argparse.Namespace) -> int:
     try:
         library = _load(args.library)
         both: list[Lang] = list(BUILTIN_LANGUAGES)
-        langs: list[Lang] = both if args.lang == "both" else [normalize_lang(args.lang)]
+        langs: list[Lang] = both if args.lang == "both" else [normalize_language(args.lang)]
         pages = [render_article(library, args.article, lang, args.width) for lang in langs]
     except DiplolibError as exc:
         print(f"error: {exc}", file=sys.stderr)
