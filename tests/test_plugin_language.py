@@ -66,6 +66,10 @@ def russian() -> LanguageSpec:
             "en": LanguageName("Russian", "Russian"),
             "az": LanguageName("Rus dili", "rus dili"),
         },
+        other_names={
+            "en": LanguageName("Английский", "английский"),
+            "az": LanguageName("Азербайджанский", "азербайджанский"),
+        },
         fallbacks=("en",),
         aliases=("rus",),
         detect_label="ru",
@@ -164,8 +168,11 @@ def test_the_registry_names_and_normalises_russian(ru: LanguageSpec) -> None:
     assert language_name("ru", "az", in_sentence=True) == "rus dili"
     assert language_name("ru", "ru") == "Русский"
     assert language_name("ru", "en") == "Russian"
-    # Languages with no name in Russian are named in themselves.
-    assert language_name("az", "ru") == "Azərbaycan dili"
+    # Russian names the built-in languages through its own other_names...
+    assert language_name("az", "ru") == "Азербайджанский"
+    assert language_name("en", "ru", in_sentence=True) == "английский"
+    # ...and the built-in ones keep their own names.
+    assert language_name("en", "az") == "İngilis dili"
     with use_language("ru-RU") as current:
         assert current == "ru"
 

@@ -181,9 +181,9 @@ class TextRules:
         >>> TextRules().inflect_name("Ilham Aliyev", "nominative")
         'Ilham Aliyev'
         """
-        if override:
-            return override
-        return self.inflect(name, case)
+        if case == "nominative" or not override:
+            return self.inflect(name, case)
+        return override
 
     def title_of(self, title: str, owner: str) -> str:
         """A position title with the organisation or country it belongs to.
@@ -357,7 +357,9 @@ class LanguageSpec:
       when this language falls back to them;
     * ``rules``: its :class:`TextRules` (or a no-argument callable returning them,
       called on first use);
-    * ``locale_styles``: other CLDR locales for a date style (English: ``{"dmy": "en_GB"}``).
+    * ``locale_styles``: other CLDR locales for a date style (English: ``{"dmy": "en_GB"}``);
+    * ``other_names``: other languages' names in this language (``{"en": LanguageName("Английский",
+      "английский")}``), for languages registered before it.
 
     >>> ru = LanguageSpec(code="ru", locale="ru", scripts=("Cyrl",),
     ...     plural_forms="nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
@@ -379,6 +381,7 @@ class LanguageSpec:
     romanize_from: tuple[str, ...] = ()
     rules: TextRules | Callable[[], TextRules] = field(default_factory=TextRules)
     locale_styles: Mapping[str, str] = field(default_factory=dict)
+    other_names: Mapping[str, LanguageName] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not isinstance(self.code, str) or _SPEC_CODE_RE.fullmatch(self.code) is None:
@@ -407,7 +410,7 @@ class LanguageSpec:
                 f"LanguageSpec {self.code!r}: slug_style {self.slug_style!r}; "
                 "accepted: 'ascii', 'romanize', 'unicode'"
             )
-        for name in self.names.values():
+        for name in (*self.names.values(), *self.other_names.values()):
             if not isinstance(name, LanguageName):
                 raise LanguageRegistryError(
                     f"LanguageSpec {self.code!r}: names must map codes to LanguageName, "
@@ -463,13 +466,20 @@ class LanguageSpec:
         return rules if isinstance(rules, TextRules) else rules()
 
     def name_in(self, lang: str, *, in_sentence: bool = False) -> str:
-        """The language's name in ``lang``; its own name (endonym) when ``lang`` has none.
+        """The language's name in ``lang``; its own name (endonym) when nobody gave one.
+
+        The name comes from :attr:`names`, else from ``lang``'s own
+        :attr:`other_names` (a registered language can name the built-in ones).
 
         >>> az = language_spec("az")
         >>> az.name_in("en"), az.name_in("az"), az.name_in("az", in_sentence=True)
         ('Azerbaijani', 'Azərbaycan dili', 'azərbaycan dili')
         """
-        name = self.names.get(lang) or self.names.get(self.code)
+        name = self.names.get(lang)
+        if name is None:
+            other = _registry.get(lang)
+            name = other.other_names.get(self.code) if other is not None else None
+        name = name or self.names.get(self.code)
         if name is None:
             name = next(iter(self.names.values()), LanguageName(self.code, self.code))
         return name.in_sentence if in_sentence else name.standalone
@@ -550,7 +560,7 @@ class _SupportedLanguages(Sequence[Lang]):
         return iter(tuple(_registry))
 
     def __contains__(self, value: object) -> bool:
-        return value in _registry
+        return isinstance(value, str) and value in _registry
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
