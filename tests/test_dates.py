@@ -433,3 +433,25 @@ def test_relative_rejects_bad_arguments(
 def test_unknown_en_style_is_an_error_on_every_path(value: object) -> None:
     with pytest.raises(ValueError, match="unknown en_style 'uk'"):
         format_date(value, lang="az", en_style="uk")  # type: ignore[arg-type]
+
+
+def test_repeated_calls_follow_the_current_language_and_settings() -> None:
+    from diplolib.dates import settings
+
+    day = dt.date(2017, 3, 2)
+    for _ in range(3):  # the second and third calls take the cached path
+        assert format_date(day) == "2 March 2017"
+        with use_language("az"):
+            assert format_date(day) == "2 mart 2017"
+        assert format_date(day, lang="az-AZ") == "2 mart 2017"
+        assert format_date(day, "formal", lang="az") == "2 mart 2017-ci il"
+        settings.en_style = "us"
+        try:
+            assert format_date(day, lang="en") == "March 2, 2017"
+        finally:
+            settings.en_style = "dmy"
+        assert format_date(day, lang="en") == "2 March 2017"
+        with pytest.raises(ValueError, match="unknown en_style"):
+            format_date(day, lang="en", en_style="iso")
+        with pytest.raises(ValueError, match="unsupported language"):
+            format_date(day, lang="fr")

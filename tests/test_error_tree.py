@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -188,35 +187,3 @@ def test_no_unjustified_builtin_raises_in_the_sources() -> None:
         for line in _builtin_raises(path)
     ]
     assert offenders == [], offenders
-
-
-def test_old_names_still_work_and_warn() -> None:
-    from diplolib.dates import DATE_STYLES
-    from diplolib.languages import normalize_lang, resolve_lang
-
-    with pytest.warns(DeprecationWarning, match=r"normalize_lang\(\) is deprecated"):
-        assert normalize_lang("az-AZ") == "az"
-    with pytest.warns(DeprecationWarning, match=r"resolve_lang\(\) is deprecated"):
-        assert resolve_lang(None) == "en"
-    with pytest.warns(DeprecationWarning, match=r"format_date\(format=\.\.\.\) is deprecated"):
-        assert format_date(DAY, format="full", lang="en") == "Thursday, 2 March 2017"
-    with pytest.warns(DeprecationWarning, match=r"format_datetime\(format=\.\.\.\)"):
-        assert format_datetime(MOMENT, format="short", lang="en") == "02/03/2017, 14:30"
-    with pytest.warns(DeprecationWarning, match=r"time_format=\.\.\.\) is deprecated"):
-        assert format_datetime(MOMENT, time_format="medium", lang="en").endswith("14:30:00")
-    with pytest.warns(DeprecationWarning, match=r"format_date_range\(format=\.\.\.\)"):
-        assert format_date_range(DAY, DAY, format="long", lang="az") == "2 mart 2017"
-    with pytest.warns(DeprecationWarning, match=r"format_dateline\(format=\.\.\.\)"):
-        assert format_dateline(BAKU, DAY, format="formal", lang="az") == "Bakı, 2 mart 2017-ci il"
-    with pytest.warns(DeprecationWarning, match="DATE_FORMATS is deprecated"):
-        from diplolib.dates import DATE_FORMATS
-    assert DATE_FORMATS == DATE_STYLES
-    with pytest.warns(DeprecationWarning, match="normalize_lang"):
-        assert diplolib.normalize_lang("en-GB") == "en"
-
-
-def test_the_deprecation_points_at_the_caller() -> None:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        format_date(DAY, format="long", lang="en")
-    assert caught[0].filename == __file__

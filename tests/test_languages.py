@@ -310,6 +310,8 @@ def test_register_use_and_unregister() -> None:
 def test_registration_conflicts_are_refused() -> None:
     with pytest.raises(LanguageRegistryError, match="alias 'aze' of 'xx' already means 'az'"):
         register_language(_spec("xx", aliases=("aze",)))
+    with pytest.raises(LanguageRegistryError, match="alias 'eng' of 'eng' already means 'en'"):
+        register_language(_spec("eng"))
     with pytest.raises(LanguageRegistryError, match="takes a LanguageSpec"):
         register_language("de")  # type: ignore[arg-type]
     with pytest.raises(LanguageRegistryError, match="cannot be unregistered"):

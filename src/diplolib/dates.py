@@ -47,7 +47,14 @@ from typing import TYPE_CHECKING, Final, Literal, get_args
 
 from ._deprecation import renamed
 from .errors import ArgumentTypeError, InvalidArgumentError
-from .languages import Lang, language_spec, resolve_language, watch_languages
+from .languages import (
+    Lang,
+    TextRules,
+    get_language,
+    language_spec,
+    resolve_language,
+    watch_languages,
+)
 from .models import PartialDate
 
 if TYPE_CHECKING:
@@ -220,8 +227,10 @@ def _day_pattern(locale_key: str, fmt: str) -> str:
 @lru_cache(maxsize=64)
 def _day_renderer(locale_key: str, fmt: str, lang: Lang) -> Renderer:
     render = _compile(_day_pattern(locale_key, fmt), locale_key)
-    if fmt == "formal":
-        return lambda d: render(d) + _year_suffix(lang, d.year)
+    rules = language_spec(lang).text_rules
+    if fmt == "formal" and type(rules).year_suffix is not TextRules.year_suffix:
+        suffix = rules.year_suffix  # bound once, not per date
+        return lambda d: render(d) + (suffix(d.year) or "")
     return render
 
 
@@ -242,12 +251,21 @@ def _month_renderer(locale_key: str, fmt: str, lang: Lang) -> Renderer:
         # A month without a day is named in the stand-alone (nominative) form.
         pattern = pattern.replace("MMMM", "LLLL")
     render = _compile(pattern, locale_key)
-    if fmt == "formal":
-        return lambda d: render(d) + _year_suffix(lang, d.year)
+    rules = language_spec(lang).text_rules
+    if fmt == "formal" and type(rules).year_suffix is not TextRules.year_suffix:
+        suffix = rules.year_suffix  # bound once, not per date
+        return lambda d: render(d) + (suffix(d.year) or "")
     return render
 
 
+# format_date's hot path: (language, en_style, style) → the day renderer. Only valid
+# arguments are stored; cleared with the other caches when the registry changes.
+_hot: dict[tuple[str, str, str], Renderer] = {}
+_MAX_HOT: Final = 256
+
+
 def _languages_changed() -> None:
+    _hot.clear()
     for cached in (_locale_key, _day_renderer, _month_renderer):
         cached.cache_clear()
 
@@ -310,11 +328,22 @@ def format_date(
     """
     if format is not None:
         style = _style_keyword(style, format, "format_date")
-    if type(value) is dt.date and style in DATE_STYLES:  # the hot path
-        if en_style is not None and en_style not in _EN_STYLES:
-            _style(en_style)  # raises the same error on every path
-        code = resolve_language(lang)
-        return _day_renderer(_locale_key(code, _style(en_style)), style, code)(value)
+    if type(value) is dt.date:  # the hot path: one dict lookup when the arguments were seen
+        hot = (
+            get_language() if lang is None else lang,
+            settings.en_style if en_style is None else en_style,
+            style,
+        )
+        try:
+            return _hot[hot](value)
+        except (KeyError, TypeError):
+            pass
+        if style in DATE_STYLES:
+            code = resolve_language(lang)
+            render = _day_renderer(_locale_key(code, _style(en_style)), style, code)
+            if len(_hot) < _MAX_HOT and isinstance(hot[0], str):
+                _hot[hot] = render  # only arguments that were just accepted are stored
+            return render(value)
     fmt = _check_format(style)
     code = resolve_language(lang)
     key = _locale_key(code, _style(en_style))

@@ -115,6 +115,9 @@ _fast_chains: dict[object, FallbackChain] = {}
 _get_current = _current_language.get
 _generation = 0  # bumped whenever layers change
 
+# How each language renders placeholders: (inflection or None, decimal comma).
+_render_rules: dict[Lang, tuple[Callable[[str, str], str] | None, bool]] = {}
+
 _warned: set[tuple[str, str]] = set()
 _MAX_WARNED: Final = 1024
 
@@ -239,9 +242,15 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
         return text
     # Only languages whose rules inflect placeholders do (Azerbaijani): a case spec
     # elsewhere shows the value as given.
-    rules = _languages.language_spec(lang).text_rules
-    inflect = rules.inflect if rules.inflects_placeholders else None
-    result, missing = render(template, params, inflect, decimal_comma=rules.decimal_comma)
+    code = _languages.resolve_language(lang)
+    try:
+        inflect, decimal_comma = _render_rules[code]
+    except KeyError:
+        rules = _languages.language_spec(code).text_rules
+        inflect = rules.inflect if rules.inflects_placeholders else None
+        decimal_comma = rules.decimal_comma
+        _render_rules[code] = (inflect, decimal_comma)
+    result, missing = render(template, params, inflect, decimal_comma=decimal_comma)
     if missing:
         _warn_once(
             source,
@@ -422,6 +431,7 @@ def _languages_changed() -> None:
     global _library
     with _lock:
         _library = None
+        _render_rules.clear()
         _invalidate()
 
 

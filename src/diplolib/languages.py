@@ -657,11 +657,11 @@ def register_language(spec: LanguageSpec, *, replace: bool = False) -> LanguageS
                 f"language {spec.code!r} is already registered; "
                 "pass replace=True to replace its specification"
             )
-        for alias in spec.aliases:
+        for alias in (spec.code, *spec.aliases):
             owner = _aliases.get(alias.lower())
             if owner is not None and owner != spec.code:
                 raise LanguageRegistryError(
-                    f"alias {alias!r} of {spec.code!r} already means {owner!r}"
+                    f"code or alias {alias!r} of {spec.code!r} already means {owner!r}"
                 )
         _registry[spec.code] = spec
         _changed()

@@ -320,6 +320,8 @@ class _RegisteredLanguage:
 
 
 def _language_code(value: object) -> Lang:
+    if value in SUPPORTED_LANGUAGES:  # already a registered code: the common case
+        return value  # type: ignore[return-value]  # the view holds only str codes
     try:
         return normalize_language(value)
     except UnsupportedLanguageError as exc:

@@ -57,6 +57,7 @@ from .errors import (
 from .languages import (
     SUPPORTED_LANGUAGES,
     Lang,
+    TextRules,
     fallback_chain,
     language_spec,
     normalize_language,
@@ -156,26 +157,31 @@ def find_confusables(text: str) -> list[tuple[int, str, str, str]]:
 
 
 # The languages whose JSON values the validation fast path takes, in canonical order,
-# with the rules that decide whether a value needs the full check. Rebuilt whenever
-# the language registry changes.
-_fast: tuple[frozenset[str], tuple[tuple[Lang, Callable[[str], bool]], ...]] = (frozenset(), ())
+# each with the pre-filter that says whether a value needs its rules' full check (None
+# when the rules check nothing). Built on first use; dropped when the registry changes.
+_FastPath = tuple[frozenset[str], tuple[tuple[Lang, Callable[[str], bool] | None], ...]]
+_fast: _FastPath | None = None
 
 
-def _refresh_fast() -> None:
+def _fast_path() -> _FastPath:
     global _fast
-    order = tuple(
-        (lang, language_spec(lang).text_rules.needs_check) for lang in SUPPORTED_LANGUAGES
-    )
-    _fast = (frozenset(SUPPORTED_LANGUAGES), order)
+    fast = _fast
+    if fast is None:
+        order = []
+        for lang in SUPPORTED_LANGUAGES:
+            rules = language_spec(lang).text_rules
+            checks = type(rules).check is not TextRules.check
+            order.append((lang, rules.needs_check if checks else None))
+        fast = _fast = (frozenset(SUPPORTED_LANGUAGES), tuple(order))
+    return fast
 
 
-def _fast_path() -> tuple[frozenset[str], tuple[tuple[Lang, Callable[[str], bool]], ...]]:
-    if len(_fast[1]) != len(SUPPORTED_LANGUAGES):
-        _refresh_fast()
-    return _fast
+def _languages_changed() -> None:
+    global _fast
+    _fast = None
 
 
-watch_languages(_refresh_fast)
+watch_languages(_languages_changed)
 
 
 def _check_language_rules(lang: Lang, value: str) -> str:
@@ -534,7 +540,7 @@ class LocalizedText:
                 if type(item) is not str:
                     break
                 item = _nfc_strip(item)
-                if needs_check(item):
+                if needs_check is not None and needs_check(item):
                     break
                 values[lang] = item
             else:

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import CatalogError
-from ..languages import Lang, normalize_language, use_language
+from ..languages import DEFAULT_LANGUAGE, Lang, normalize_language, use_language
 
 
 def register(sub: Any) -> None:
@@ -96,7 +96,7 @@ def _ui_language(args: argparse.Namespace, environ: Mapping[str, str]) -> Lang:
         except ValueError:
             if candidate == args.ui_lang:
                 raise
-    return "en"
+    return DEFAULT_LANGUAGE
 
 
 def _run(args: argparse.Namespace, action: Any) -> int:
