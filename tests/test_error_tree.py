@@ -12,6 +12,7 @@ import pytest
 import diplolib
 from diplolib import (
     DiplolibError,
+    LocalizedText,
     PartialDate,
     Person,
     Place,
@@ -29,8 +30,11 @@ from diplolib import (
     gettext,
     ngettext,
     slugify,
+    to_jsonld,
+    use_language,
 )
 from diplolib.errors import ArgumentTypeError, InvalidArgumentError
+from diplolib.publish import canonical_url
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "diplolib"
 DAY = dt.date(2017, 3, 2)
@@ -76,6 +80,10 @@ BAD_LANGUAGE: dict[str, Callable[[], object]] = {
     "gettext": lambda: gettext("Print", lang="xx"),
     "ngettext": lambda: ngettext("{n} comment", "{n} comments", 2, lang="xx"),
     "format_date(script)": lambda: format_date(DAY, lang="az-Cyrl"),
+    "to_jsonld": lambda: to_jsonld(BAKU, "xx"),
+    "hreflang_links": lambda: canonical_url(BAKU, "xx"),
+    "LocalizedText.get": lambda: LocalizedText(en="Print").get("xx"),
+    "use_language": lambda: use_language("xx").__enter__(),
 }
 
 # Each public formatter called with an argument of the wrong type.

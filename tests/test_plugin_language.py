@@ -213,6 +213,16 @@ def test_ngettext_picks_the_russian_plural_form(ru: LanguageSpec, n: int, expect
     assert ngettext("{n} comment", "{n} comments", n, n=n, lang="ru") == expected
 
 
+def test_ngettext_agrees_with_cldr_for_every_count_up_to_2000(ru: LanguageSpec) -> None:
+    from babel import Locale
+
+    forms = {"one": "комментарий", "few": "комментария", "many": "комментариев"}
+    cldr = Locale.parse("ru")
+    for n in range(2000):
+        expected = f"{n} {forms[cldr.plural_form(n)]}"
+        assert ngettext("{n} comment", "{n} comments", n, n=n, lang="ru") == expected, n
+
+
 def test_ui_strings_fall_back_from_russian_to_english(ru: LanguageSpec) -> None:
     assert gettext("Print", lang="ru") == "Печать"
     assert gettext("Foreign press", lang="ru") == "Foreign press"
