@@ -116,7 +116,7 @@ _get_current = _current_language.get
 _generation = 0  # bumped whenever layers change
 
 # How each language renders placeholders: (inflection or None, decimal comma).
-_render_rules: dict[Lang, tuple[Callable[[str, str], str] | None, bool]] = {}
+_render_rules: dict[Lang | None, tuple[Callable[[str, str], str] | None, bool]] = {}
 
 _warned: set[tuple[str, str]] = set()
 _MAX_WARNED: Final = 1024
@@ -242,14 +242,14 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
         return text
     # Only languages whose rules inflect placeholders do (Azerbaijani): a case spec
     # elsewhere shows the value as given.
-    code = _languages.resolve_language(lang)
     try:
-        inflect, decimal_comma = _render_rules[code]
+        inflect, decimal_comma = _render_rules[lang]  # lang is a chain's normalised code
     except KeyError:
-        rules = _languages.language_spec(code).text_rules
+        rules = _languages.language_spec(lang).text_rules
         inflect = rules.inflect if rules.inflects_placeholders else None
         decimal_comma = rules.decimal_comma
-        _render_rules[code] = (inflect, decimal_comma)
+        if lang is not None:  # None means "the current language": not a fixed key
+            _render_rules[lang] = (inflect, decimal_comma)
     result, missing = render(template, params, inflect, decimal_comma=decimal_comma)
     if missing:
         _warn_once(
