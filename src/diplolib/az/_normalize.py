@@ -43,6 +43,7 @@ __all__ = [
     "require_latin",
 ]
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -89,6 +90,19 @@ _WARN: Final = {"ä": "ə", "Ä": "Ə"}
 _DOT: Final = "\u0307"
 _TRIGGERS: Final = frozenset(_SCHWAS) | frozenset(_TURNED_E) | frozenset(_HOMOGLYPHS) | _CYRILLIC
 _WARN_SET: Final = frozenset(_WARN)
+# Every character that can make find_lookalikes report a look-alike or a mixed word.
+_SUSPECT_RE: Final = re.compile("[" + re.escape("".join(sorted(_TRIGGERS | {_DOT}))) + "]")
+
+
+def may_have_lookalikes(text: str) -> bool:
+    """Whether ``text`` holds a character that can be a look-alike (a fast pre-filter).
+
+    False means :func:`find_lookalikes` finds no look-alike and no mixed word.
+
+    >>> may_have_lookalikes("Bakı"), may_have_lookalikes("B\u04d9k\u0131")
+    (False, True)
+    """
+    return _SUSPECT_RE.search(text) is not None
 
 
 class Lookalike(NamedTuple):

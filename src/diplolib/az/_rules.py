@@ -15,7 +15,6 @@ from __future__ import annotations
 
 __all__ = ["RULES", "AzerbaijaniRules"]
 
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
@@ -27,9 +26,8 @@ from ._casing import lower, upper
 from ._collate import sort_key
 from ._inflect import Case, inflect
 from ._normalize import (
-    _DOT,
-    _TRIGGERS,
     find_lookalikes,
+    may_have_lookalikes,
     normalize_with_report,
     require_latin,
     word_at,
@@ -37,7 +35,6 @@ from ._normalize import (
 from ._numbers import ordinal_numeral, ordinal_suffix
 from ._romanize import romanize
 
-_LOOKALIKE_RE: Final = re.compile("[" + re.escape("".join(sorted(_TRIGGERS | {_DOT}))) + "]")
 _VOWELS: Final = "aıoueəiöü"
 
 
@@ -176,7 +173,7 @@ class AzerbaijaniRules(TextRules):
         >>> AzerbaijaniRules().needs_check("Bakı"), AzerbaijaniRules().needs_check("B\u04d9k\u0131")
         (False, True)
         """
-        return _LOOKALIKE_RE.search(value) is not None
+        return may_have_lookalikes(value)
 
     def check(self, value: str) -> str:
         """Reject look-alike letters and Latin words with Cyrillic letters in them.
