@@ -20,7 +20,9 @@ the first time a language is used and cached. Source strings are English.
   translate when used, in the language current at that moment.
 * :func:`add_catalog` / :func:`use_catalogs` layer a host application's own
   catalogs over the library's: the host's wording wins, then the library's,
-  then (for ``az``) the English catalogs, then the source string.
+  then the same for each language of
+  :func:`~diplolib.languages.fallback_chain` (English for ``az``), then the
+  source string.
 
 >>> from diplolib import gettext, ngettext, use_language
 >>> gettext("Print", lang="az")

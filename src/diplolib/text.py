@@ -1,4 +1,4 @@
-"""Localized values: one piece of text in English and Azerbaijani, with honest fallback.
+"""Localized values: one piece of text in each registered language, with honest fallback.
 
 A :class:`LocalizedText` holds at most one value per language and tells three
 states apart:
@@ -221,7 +221,7 @@ class Resolved:
 
 
 class LocalizedText:
-    """Text in English and/or Azerbaijani; a pydantic field type and a plain value.
+    """Text in any registered languages (English, Azerbaijani…); a pydantic field type and a plain value.
 
     Build it with keywords or a mapping whose keys are language codes in any
     accepted spelling. ``None`` means absent; ``""`` means explicitly empty.
