@@ -83,9 +83,9 @@ def main() -> None:
         anchor = per_call("f('Not in the catalog')", number, f=std.gettext)
         line("gettext, message not in the catalog", ours, anchor, "stdlib GNUTranslations.gettext")
 
-        ours = per_call("f('language name', 'English')", number, f=pgettext)
-        anchor = per_call("f('language name', 'English')", number, f=babel_translations.pgettext)
-        line('pgettext("language name", "English")', ours, anchor, "babel Translations.pgettext")
+        ours = per_call("f('article part', 'lead')", number, f=pgettext)
+        anchor = per_call("f('article part', 'lead')", number, f=babel_translations.pgettext)
+        line('pgettext("article part", "lead")', ours, anchor, "babel Translations.pgettext")
 
         ours = per_call(lambda: ngettext("{n} comment", "{n} comments", 5), number // 4)
         anchor = per_call(

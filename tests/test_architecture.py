@@ -172,6 +172,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset(
         {
             "languages",
+            "text_rules",
+            "_deprecation",
             "content_types",
             "_resources",
             "_atomic",

@@ -120,11 +120,18 @@ def test_report() -> None:
     assert [(w.char, w.replacement, w.kind) for w in mixed.warnings] == [("з", "", "mixed")]
 
 
-def test_find_confusables_shares_the_table() -> None:
-    assert find_confusables(f"B{CYR_SCHWA}kı") == [
-        (1, CYR_SCHWA, "ə", "CYRILLIC SMALL LETTER SCHWA")
-    ]
-    assert find_confusables("Ämir") == []  # warnings are not confusables
+def test_find_confusables_is_deprecated_and_shares_the_table() -> None:
+    with pytest.warns(
+        DeprecationWarning,
+        match=r"find_confusables\(\) is deprecated; use diplolib\.az\.find_lookalikes",
+    ):
+        found = find_confusables(f"B{CYR_SCHWA}kı")
+    assert found == [(1, CYR_SCHWA, "ə", "CYRILLIC SMALL LETTER SCHWA")]
+    assert [
+        (f.position, f.char, f.replacement, f.name) for f in az.find_lookalikes(f"B{CYR_SCHWA}kı")
+    ] == found
+    with pytest.warns(DeprecationWarning, match="find_confusables"):
+        assert find_confusables("Ämir") == []  # warnings are not confusables
 
 
 @pytest.mark.parametrize("func", [az.normalize, az.find_lookalikes, az.normalize_with_report])

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from diplolib import PartialDate, Place, use_language
 from diplolib.dates import (
-    DATE_FORMATS,
+    DATE_STYLES,
     babel_locale,
     format_date,
     format_date_range,
@@ -158,7 +158,7 @@ def test_unknown_style_and_language() -> None:
 
 
 def test_formats_constant() -> None:
-    assert DATE_FORMATS == ("short", "medium", "long", "full", "formal")
+    assert DATE_STYLES == ("short", "medium", "long", "full", "formal")
 
 
 # ---------------------------------------------------------------------------
@@ -172,9 +172,9 @@ def test_formats_constant() -> None:
         ({"lang": "en"}, "2 March 2017, 14:30"),
         ({"lang": "en", "en_style": "us"}, "March 2, 2017, 2:30\u202fPM"),
         ({"lang": "az", "tzinfo": dt.UTC}, "2 mart 2017 10:30"),
-        ({"lang": "az", "time_format": "medium"}, "2 mart 2017 14:30:00"),
-        ({"lang": "az", "format": "formal"}, "2 mart 2017-ci il 14:30"),
-        ({"lang": "en", "format": "short"}, "02/03/2017, 14:30"),
+        ({"lang": "az", "time_style": "medium"}, "2 mart 2017 14:30:00"),
+        ({"lang": "az", "style": "formal"}, "2 mart 2017-ci il 14:30"),
+        ({"lang": "en", "style": "short"}, "02/03/2017, 14:30"),
     ],
 )
 def test_format_datetime(kwargs: dict[str, object], expected: str) -> None:
@@ -202,8 +202,8 @@ def test_format_datetime_rejects_non_datetimes(value: object) -> None:
 
 def test_format_datetime_bad_options() -> None:
     moment = dt.datetime(2017, 3, 2, 14, 30, tzinfo=BAKU)
-    with pytest.raises(ValueError, match="unknown time_format 'hh'"):
-        format_datetime(moment, time_format="hh", lang="az")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown time style 'hh'"):
+        format_datetime(moment, time_style="hh", lang="az")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="tzinfo must be"):
         format_datetime(moment, tzinfo="Asia/Baku", lang="az")  # type: ignore[arg-type]
 
@@ -472,3 +472,25 @@ def test_formal_range_across_years_is_two_formal_dates(start: dt.date, days: int
     else:
         assert text.count(" il") == 1
         assert text.endswith(format_date(end, "formal", lang="az")[-9:])
+
+
+def test_repeated_calls_follow_the_current_language_and_settings() -> None:
+    from diplolib.dates import settings
+
+    day = dt.date(2017, 3, 2)
+    for _ in range(3):  # the second and third calls take the cached path
+        assert format_date(day) == "2 March 2017"
+        with use_language("az"):
+            assert format_date(day) == "2 mart 2017"
+        assert format_date(day, lang="az-AZ") == "2 mart 2017"
+        assert format_date(day, "formal", lang="az") == "2 mart 2017-ci il"
+        settings.en_style = "us"
+        try:
+            assert format_date(day, lang="en") == "March 2, 2017"
+        finally:
+            settings.en_style = "dmy"
+        assert format_date(day, lang="en") == "2 March 2017"
+        with pytest.raises(ValueError, match="unknown en_style"):
+            format_date(day, lang="en", en_style="iso")
+        with pytest.raises(ValueError, match="unsupported language"):
+            format_date(day, lang="fr")

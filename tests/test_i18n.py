@@ -178,10 +178,10 @@ def test_context_language_under_asyncio_and_threads() -> None:
 
 
 def test_pgettext_uses_context() -> None:
-    assert pgettext("language name", "English", lang="az") == "İngilis dili"
-    assert pgettext("language name", "Azerbaijani", lang="az") == "Azərbaycan dili"
-    assert pgettext("no such context", "English", lang="az") == "English"
-    assert gettext("English", lang="az") == "English"  # the contextless msgid is another entry
+    assert pgettext("article part", "lead", lang="az") == "giriş"
+    assert pgettext("translation status", "Original", lang="az") == "Orijinal"
+    assert pgettext("no such context", "lead", lang="az") == "lead"
+    assert gettext("lead", lang="az") == "lead"  # the contextless msgid is another entry
 
 
 # ---------------------------------------------------------------------------
@@ -534,7 +534,7 @@ def test_get_translations_is_a_babel_translations() -> None:
     assert isinstance(t, Translations)
     assert t.gettext("Print") == "Çap et"
     assert t.ngettext("{n} comment", "{n} comments", 3) == "{n} şərh"
-    assert t.pgettext("language name", "English") == "İngilis dili"
+    assert t.pgettext("article part", "lead") == "giriş"
     assert t.gettext("Not translated anywhere") == "Not translated anywhere"
     assert get_translations("en").gettext("Print") == "Print"
 
@@ -547,11 +547,11 @@ def test_jinja2_newstyle(layer_dir: Callable[..., Path]) -> None:
     env.install_gettext_translations(get_translations("az"), newstyle=True)  # type: ignore[attr-defined]
     env.globals["t"] = gettext
     template = env.from_string(
-        "{{ _('Print') }}|{{ _('Share') }}|{{ pgettext('language name', 'English') }}|"
+        "{{ _('Print') }}|{{ _('Share') }}|{{ pgettext('article part', 'lead') }}|"
         "{{ t('Page {page} of {pages}', lang='az', page=2, pages=9) }}|{{ t('<b>') }}"
     )
     # diplolib's gettext returns plain str, so autoescape still applies to it.
-    assert template.render() == "Çap et|Bölüşün|İngilis dili|Səhifə 2 / 9|&lt;b&gt;"
+    assert template.render() == "Çap et|Bölüşün|giriş|Səhifə 2 / 9|&lt;b&gt;"
 
 
 # ---------------------------------------------------------------------------
@@ -585,17 +585,17 @@ def test_lazy_string_resolves_at_use_time() -> None:
 
 def test_lazy_variants() -> None:
     count = lazy_ngettext("{n} comment", "{n} comments", 0, zero=N_("No comments"))
-    language = lazy_pgettext("language name", "English")
+    language = lazy_pgettext("article part", "lead")
     page = lazy_gettext("Page {page} of {pages}", page=1, pages=2)
     fixed = lazy_gettext("Print", lang="az")
     with use_language("az"):
         assert (str(count), str(language), str(page), str(fixed)) == (
             "Şərh yoxdur",
-            "İngilis dili",
+            "giriş",
             "Səhifə 1 / 2",
             "Çap et",
         )
-    assert (str(count), str(language), str(fixed)) == ("No comments", "English", "Çap et")
+    assert (str(count), str(language), str(fixed)) == ("No comments", "lead", "Çap et")
 
 
 def test_lazy_string_is_not_a_str_and_hides_dunders() -> None:
@@ -1030,9 +1030,11 @@ def test_library_catalog_loads_lazily_per_language() -> None:
 )
 def test_case_placeholder_inflects_in_az(case: str, name: str, expected: str) -> None:
     from diplolib._gettext.template import parse_template, render
-    from diplolib.i18n import _inflect_az
+    from diplolib.i18n import placeholder_inflection
 
-    text, missing = render(parse_template("{who:" + case + "}"), {"who": name}, _inflect_az)
+    text, missing = render(
+        parse_template("{who:" + case + "}"), {"who": name}, placeholder_inflection("az")
+    )
     assert (text, missing) == (expected, [])
 
 
@@ -1052,10 +1054,16 @@ def test_case_placeholder_without_inflection_shows_value() -> None:
 
     assert render(parse_template("{who:dative}!"), {"who": "Baku"}) == ("Baku!", [])
     # a value the rules cannot inflect (no letters) is shown as given, never an error
-    from diplolib.i18n import _inflect_az
+    from diplolib.i18n import placeholder_inflection
 
-    assert render(parse_template("{who:dative}"), {"who": "---"}, _inflect_az) == ("---", [])
-    assert render(parse_template("{who:dative}"), {"who": ""}, _inflect_az) == ("", [])
+    assert render(parse_template("{who:dative}"), {"who": "---"}, placeholder_inflection("az")) == (
+        "---",
+        [],
+    )
+    assert render(parse_template("{who:dative}"), {"who": ""}, placeholder_inflection("az")) == (
+        "",
+        [],
+    )
 
 
 def test_case_placeholder_names_count_as_the_same_placeholder() -> None:

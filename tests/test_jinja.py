@@ -57,7 +57,7 @@ def host_catalog(tmp_path: Path, entries: dict[str, str], lang: str = "az") -> t
             "az",
             "Şərh yoxdur",
         ),
-        ("{{ pgettext('language name', 'English') }}", "az", "İngilis dili"),
+        ("{{ pgettext('article part', 'lead') }}", "az", "giriş"),
         ("{{ npgettext('ctx', '{n} view', '{n} views', 2) }}", "en", "2 views"),
         ("{% trans %}Print{% endtrans %}", "az", "Çap et"),
         ("{% trans n=3 %}{{ n }} items{% endtrans %}", "en", "3 items"),

@@ -165,8 +165,12 @@ def test_json_schema() -> None:
     assert title["additionalProperties"] is False
 
 
-def test_find_confusables_reports_each() -> None:
-    assert [c[0] for c in find_confusables("\u04d9\u04d8\u01dd\u018e ə")] == [0, 1, 2, 3]
+def test_find_lookalikes_reports_each() -> None:
+    from diplolib.az import find_lookalikes
+
+    assert [f.position for f in find_lookalikes("\u04d9\u04d8\u01dd\u018e ə")] == [0, 1, 2, 3]
+    with pytest.warns(DeprecationWarning, match="find_confusables"):
+        assert [c[0] for c in find_confusables("\u04d9\u04d8\u01dd\u018e ə")] == [0, 1, 2, 3]
 
 
 @given(st.dictionaries(st.sampled_from(["en", "az"]), st.text()))

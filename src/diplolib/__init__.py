@@ -8,7 +8,7 @@ Importing the package is cheap: names are loaded from their modules on first
 use, and catalogs, locale data and detection profiles load only when needed.
 
 >>> import diplolib
->>> diplolib.normalize_lang("az-AZ")
+>>> diplolib.normalize_language("az-AZ")
 'az'
 """
 
@@ -28,6 +28,7 @@ _EXPORTS: dict[str, str] = {
     "Problem": "errors",
     "UnknownReferenceError": "errors",
     "UnsupportedLanguageError": "errors",
+    "LanguageRegistryError": "errors",
     "CatalogError": "errors",
     "CatalogLanguageError": "errors",
     "DetectionError": "errors",
@@ -41,8 +42,20 @@ _EXPORTS: dict[str, str] = {
     "carry_context": "languages",
     "get_language": "languages",
     "negotiate_language": "languages",
+    "normalize_language": "languages",
     "normalize_lang": "languages",
+    "resolve_language": "languages",
     "use_language": "languages",
+    "LanguageName": "languages",
+    "LanguageSpec": "languages",
+    "TextRules": "languages",
+    "fallback_chain": "languages",
+    "language_name": "languages",
+    "language_spec": "languages",
+    "register_language": "languages",
+    "registered_language": "languages",
+    "supported_languages": "languages",
+    "unregister_language": "languages",
     "LocalizedText": "text",
     "Resolved": "text",
     "Article": "models",
@@ -109,6 +122,7 @@ if TYPE_CHECKING:
         ContentError,
         DetectionError,
         DiplolibError,
+        LanguageRegistryError,
         LibraryError,
         MissingTranslationError,
         Problem,
@@ -130,10 +144,22 @@ if TYPE_CHECKING:
     from .languages import (
         SUPPORTED_LANGUAGES,
         Lang,
+        LanguageName,
+        LanguageSpec,
+        TextRules,
         carry_context,
+        fallback_chain,
         get_language,
+        language_name,
+        language_spec,
         negotiate_language,
         normalize_lang,
+        normalize_language,
+        register_language,
+        registered_language,
+        resolve_language,
+        supported_languages,
+        unregister_language,
         use_language,
     )
     from .library import ContentLibrary, load_sample_library
@@ -168,6 +194,7 @@ __all__ = sorted(_EXPORTS)
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
+        # Builtin on purpose: a module __getattr__ must raise AttributeError.
         raise AttributeError(f"module 'diplolib' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value

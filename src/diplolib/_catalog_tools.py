@@ -25,14 +25,20 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from . import __version__
 from ._gettext.catalogs import LIBRARY_DOMAIN, build_catalog, check_language, compile_mo
-from ._gettext.plural import DEFAULT_PLURAL_FORMS, PluralFormsError, parse_plural_forms
+from ._gettext.plural import PluralFormsError, parse_plural_forms
 from ._gettext.po import PoEntry, PoFile, parse_po
 from ._gettext.template import placeholder_names
 from ._resources import locales_dir
 from .errors import CatalogError, UnsupportedLanguageError
 from .i18n import gettext
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
-from .text import find_confusables
+from .languages import (
+    DEFAULT_LANGUAGE,
+    SUPPORTED_LANGUAGES,
+    Lang,
+    TextRules,
+    language_spec,
+    normalize_language,
+)
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog as BabelCatalog
@@ -81,7 +87,7 @@ and the Jinja2 templates that ship in the package."""
 COMMENT_TAGS: Final[tuple[str, ...]] = ("Translators:",)
 """Comments starting with these tags are copied into the catalog for translators."""
 
-SOURCE_LANGUAGE: Final[Lang] = "en"
+SOURCE_LANGUAGE: Final[Lang] = DEFAULT_LANGUAGE
 """The language msgids are written in; its catalog is filled with the msgids."""
 
 # Strings translators may leave identical in az: names and abbreviations.
@@ -774,10 +780,10 @@ class EntryChecker:
                     problem=problem or gettext("the tags differ"),
                 ),
             )
-        if self.lang == "az":
-            self._azerbaijani(entry, source, text)
+        if self.lang != SOURCE_LANGUAGE:
+            self._translation(entry, source, text)
 
-    def _azerbaijani(self, entry: PoEntry, source: str, text: str) -> None:
+    def _translation(self, entry: PoEntry, source: str, text: str) -> None:
         if text == source and _has_letters(text) and not _allowed_identical(text, self.allowed):
             self.add(
                 entry,
@@ -785,7 +791,10 @@ class EntryChecker:
                 "warning",
                 gettext("translation is identical to the English source"),
             )
-        for index, char, replacement, name in find_confusables(text):
+        rules = language_spec(self.lang).text_rules
+        # The language's own repairs (Azerbaijani: look-alike letters) are errors here:
+        # a catalog is fixed by its translator, not at load.
+        for char, replacement, index in rules.repair(text)[1][:1]:
             self.add(
                 entry,
                 "lookalike",
@@ -794,25 +803,33 @@ class EntryChecker:
                     "look-alike letter {char} (U+{code}, {name}) at position {index}; "
                     "use {replacement}",
                     char=char,
-                    code=_codepoint(char),
-                    name=name,
+                    code=_codepoint(char[0]),
+                    name=" + ".join(unicodedata.name(c, "?") for c in char),
                     index=index,
                     replacement=replacement,
                 ),
             )
             return
-        cyrillic = [char for char in text if "\u0400" <= char <= "\u04ff"]
-        if cyrillic:
+        foreign = [c for c in text if "\u0400" <= c <= "\u04ff" and not _in_script(rules, c)]
+        if foreign:
             self.add(
                 entry,
                 "lookalike",
                 "error",
                 gettext(
                     "Cyrillic letter {char} (U+{code}) in Azerbaijani (Latin) text",
-                    char=cyrillic[0],
-                    code=_codepoint(cyrillic[0]),
+                    char=foreign[0],
+                    code=_codepoint(foreign[0]),
                 ),
             )
+
+
+def _in_script(rules: TextRules, char: str) -> bool:
+    try:
+        rules.check_script(char)
+    except ValueError:
+        return False
+    return True
 
 
 def _codepoint(char: str) -> str:
@@ -837,7 +854,7 @@ def _check_header(po: PoFile, lang: Lang) -> tuple[list[Finding], int | None]:
         add(gettext("the header has no Language field; expected {expected}", expected=lang))
     else:
         try:
-            if normalize_lang(declared) != lang:
+            if normalize_language(declared) != lang:
                 raise UnsupportedLanguageError(declared)
         except UnsupportedLanguageError:
             add(
@@ -856,10 +873,10 @@ def _check_header(po: PoFile, lang: Lang) -> tuple[list[Finding], int | None]:
         add(
             gettext(
                 "the header has no Plural-Forms field; expected {expected}",
-                expected=DEFAULT_PLURAL_FORMS,
+                expected=language_spec(lang).plural_forms,
             )
         )
-        nplurals = 2
+        nplurals = language_spec(lang).nplurals
     else:
         try:
             nplurals = parse_plural_forms(header).nplurals
@@ -986,6 +1003,6 @@ def folder_language(path: Path) -> Lang | None:
     ('az', None)
     """
     try:
-        return normalize_lang(path.parent.parent.name)
+        return normalize_language(path.parent.parent.name)
     except UnsupportedLanguageError:
         return None

@@ -24,6 +24,7 @@ def locales_dir() -> Path:
     checkout = _PACKAGE_DIR.parent.parent / "locales"
     if checkout.is_dir():
         return checkout
+    # Builtin on purpose: a broken installation, not bad input; i18n turns it into a CatalogError.
     raise FileNotFoundError(
         f"diplolib's locales folder is missing (looked in {packaged} and {checkout}); "
         "reinstall the package"

@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from .i18n import N_, gettext, ngettext, pgettext
-from .languages import Lang, resolve_lang
+from .i18n import N_, gettext, ngettext
+from .languages import Lang, language_spec, resolve_language
 
 __all__ = [
     "LABELS",
@@ -158,7 +158,7 @@ def originally_published(date: str, *, lang: str | None = None) -> str:
 
 
 def language_name(code: str, *, lang: str | None = None, in_sentence: bool = False) -> str:
-    """The name of a content language (``en``/``az``) in the UI language.
+    """The name of a content language in the UI language, from its :class:`~diplolib.LanguageSpec`.
 
     The name standing alone (a menu, a list) opens with a capital in
     Azerbaijani; ``in_sentence=True`` gives the form used inside a sentence,
@@ -171,17 +171,7 @@ def language_name(code: str, *, lang: str | None = None, in_sentence: bool = Fal
     >>> language_name("en", lang="az", in_sentence=True)
     'ingilis dili'
     """
-    if in_sentence:
-        names = {
-            "en": pgettext("language name in a sentence", "English", lang=lang),
-            "az": pgettext("language name in a sentence", "Azerbaijani", lang=lang),
-        }
-    else:
-        names = {
-            "en": pgettext("language name", "English", lang=lang),
-            "az": pgettext("language name", "Azerbaijani", lang=lang),
-        }
-    return names[resolve_lang(code)]
+    return language_spec(code).name_in(resolve_language(lang), in_sentence=in_sentence)
 
 
 def translated_from(original: Lang | str, *, lang: str | None = None) -> str:

@@ -28,7 +28,7 @@ from typing import Final, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import DiplolibError
-from .languages import Lang, resolve_lang
+from .languages import Lang, resolve_language
 
 
 class ClockError(DiplolibError, ValueError):
@@ -208,7 +208,7 @@ def world_clock(
     >>> [c.name for c in world_clock(lang="az")]
     ['Bakı', 'Astana', 'Ankara', 'Moskva', 'London', 'Paris', 'Vaşinqton', 'Pekin', 'Tokio']
     """
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     if now is None:
         now = dt.datetime.now(dt.UTC)
     elif not isinstance(now, dt.datetime):

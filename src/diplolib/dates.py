@@ -26,7 +26,9 @@ lookup and a string join.
 from __future__ import annotations
 
 __all__ = [
-    "DATE_FORMATS",
+    "DATE_STYLES",
+    "DateStyle",
+    "TimeStyle",
     "DateSettings",
     "EnStyle",
     "settings",
@@ -43,7 +45,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
-from .languages import Lang, resolve_lang
+from ._deprecation import renamed
+from .errors import ArgumentTypeError, InvalidArgumentError
+from .languages import (
+    Lang,
+    TextRules,
+    get_language,
+    language_spec,
+    resolve_language,
+    watch_languages,
+)
 from .models import PartialDate
 
 if TYPE_CHECKING:
@@ -52,11 +63,34 @@ if TYPE_CHECKING:
     from .models import Place
     from .text import LocalizedText
 
-DateFormat = Literal["short", "medium", "long", "full", "formal"]
+DateStyle = Literal["short", "medium", "long", "full", "formal"]
+"""The date styles: ``short``, ``medium``, ``long``, ``full``, ``formal``."""
+DateFormat = DateStyle
+"""Deprecated name of :data:`DateStyle`."""
+TimeStyle = Literal["short", "medium", "long", "full"]
+"""The time styles of :func:`format_datetime` (CLDR's)."""
 EnStyle = Literal["dmy", "us"]
 
-DATE_FORMATS: Final[tuple[str, ...]] = get_args(DateFormat)
-"""The accepted values of ``format``: ``short``, ``medium``, ``long``, ``full``, ``formal``."""
+DATE_STYLES: Final[tuple[DateStyle, ...]] = get_args(DateStyle)
+"""The accepted values of ``style``: ``short``, ``medium``, ``long``, ``full``, ``formal``."""
+_TIME_STYLES: Final[tuple[TimeStyle, ...]] = get_args(TimeStyle)
+
+
+def __getattr__(name: str) -> object:
+    if name == "DATE_FORMATS":
+        renamed("diplolib.dates.DATE_FORMATS", "DATE_STYLES")
+        return DATE_STYLES
+    # Builtin on purpose: a module __getattr__ must raise AttributeError.
+    raise AttributeError(f"module 'diplolib.dates' has no attribute {name!r}")
+
+
+def _style_keyword(style: DateStyle, format: DateStyle | None, func: str) -> DateStyle:
+    """``style``, or the deprecated ``format=`` keyword when it was given."""
+    if format is None:
+        return style
+    renamed(f"{func}(format=...)", f"{func}(style=...)", stacklevel=4)
+    return format
+
 
 _EN_STYLES: Final[tuple[str, ...]] = get_args(EnStyle)
 _DASH: Final = "\u2013"  # en dash, as CLDR and house style write ranges
@@ -88,7 +122,7 @@ settings: Final = DateSettings()
 def _style(en_style: str | None) -> EnStyle:
     style = settings.en_style if en_style is None else en_style
     if style not in _EN_STYLES:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"unknown en_style {style!r}; accepted: 'dmy' (2 March 2017), 'us' (March 2, 2017)"
         )
     return style  # type: ignore[return-value]
@@ -97,10 +131,16 @@ def _style(en_style: str | None) -> EnStyle:
 en_style_of = _style  # the name other modules use (numbers formats lists in the same style)
 
 
+@lru_cache(maxsize=64)
 def _locale_key(lang: Lang, style: EnStyle) -> str:
-    if lang == "az":
-        return "az"
-    return "en_GB" if style == "dmy" else "en"
+    """The CLDR locale for ``lang``: its specification's, or the one it names for ``style``."""
+    spec = language_spec(lang)
+    return spec.locale_styles.get(style, spec.locale)
+
+
+def _year_suffix(lang: Lang, year: int, *, plural: bool = False) -> str:
+    """What the formal style writes after a year in ``lang`` (``-ci il``), or ``""``."""
+    return language_spec(lang).text_rules.year_suffix(year, plural=plural) or ""
 
 
 @lru_cache(maxsize=8)
@@ -116,7 +156,7 @@ def babel_locale(lang: str | None = None, *, en_style: str | None = None) -> Loc
     >>> babel_locale("en"), babel_locale("en", en_style="us"), babel_locale("az")
     (Locale('en', territory='GB'), Locale('en'), Locale('az'))
     """
-    return _locale(_locale_key(resolve_lang(lang), _style(en_style)))
+    return _locale(_locale_key(resolve_language(lang), _style(en_style)))
 
 
 Renderer = Callable[[dt.date], str]
@@ -182,28 +222,18 @@ def _compile(pattern: str, locale_key: str) -> Renderer:
     return lambda d: "".join(p if isinstance(p, str) else p(d) for p in frozen)
 
 
-@lru_cache(maxsize=8)
-def _year_suffix_cached(year: int) -> str:
-    from .az import ordinal_suffix
-
-    return ordinal_suffix(year)
-
-
-def _az_year(year: int) -> str:
-    """``2017-ci il``: the year as an Azerbaijani ordinal followed by "il"."""
-    return f"{year}-{_year_suffix_cached(year)} il"
-
-
 def _day_pattern(locale_key: str, fmt: str) -> str:
     locale = _locale(locale_key)
     return str(locale.date_formats["long" if fmt == "formal" else fmt].pattern)
 
 
 @lru_cache(maxsize=64)
-def _day_renderer(locale_key: str, fmt: str) -> Renderer:
+def _day_renderer(locale_key: str, fmt: str, lang: Lang) -> Renderer:
     render = _compile(_day_pattern(locale_key, fmt), locale_key)
-    if fmt == "formal" and locale_key == "az":
-        return lambda d: f"{render(d)}-{_year_suffix_cached(d.year)} il"
+    rules = language_spec(lang).text_rules
+    if fmt == "formal" and type(rules).year_suffix is not TextRules.year_suffix:
+        suffix = rules.year_suffix  # bound once, not per date
+        return lambda d: render(d) + (suffix(d.year) or "")
     return render
 
 
@@ -217,31 +247,47 @@ _MONTH_SKELETON: Final = {
 
 
 @lru_cache(maxsize=64)
-def _month_renderer(locale_key: str, fmt: str) -> Renderer:
+def _month_renderer(locale_key: str, fmt: str, lang: Lang) -> Renderer:
     locale = _locale(locale_key)
     pattern = str(locale.datetime_skeletons[_MONTH_SKELETON[fmt]].pattern)
     if fmt not in ("short", "medium"):
         # A month without a day is named in the stand-alone (nominative) form.
         pattern = pattern.replace("MMMM", "LLLL")
     render = _compile(pattern, locale_key)
-    if fmt == "formal" and locale_key == "az":
-        return lambda d: f"{render(d)}-{_year_suffix_cached(d.year)} il"
+    rules = language_spec(lang).text_rules
+    if fmt == "formal" and type(rules).year_suffix is not TextRules.year_suffix:
+        suffix = rules.year_suffix  # bound once, not per date
+        return lambda d: render(d) + (suffix(d.year) or "")
     return render
 
 
-def _check_format(fmt: object) -> str:
-    if fmt not in DATE_FORMATS:
-        accepted = ", ".join(repr(f) for f in DATE_FORMATS)
-        raise ValueError(f"unknown date format {fmt!r}; accepted: {accepted}")
-    assert isinstance(fmt, str)
+# format_date's hot path: (language, en_style, style) → the day renderer. Only valid
+# arguments are stored; cleared with the other caches when the registry changes.
+_hot: dict[tuple[str, str, str], Renderer] = {}
+_MAX_HOT: Final = 256
+
+
+def _languages_changed() -> None:
+    _hot.clear()
+    for cached in (_locale_key, _day_renderer, _month_renderer):
+        cached.cache_clear()
+
+
+watch_languages(_languages_changed)
+
+
+def _check_format(fmt: object) -> DateStyle:
+    if fmt not in DATE_STYLES:
+        accepted = ", ".join(repr(f) for f in DATE_STYLES)
+        raise InvalidArgumentError(f"unknown date style {fmt!r}; accepted: {accepted}")
     return fmt
 
 
 DateLike = dt.date | PartialDate
 
 
-def _type_error(value: object, func: str) -> TypeError:
-    return TypeError(
+def _type_error(value: object, func: str) -> ArgumentTypeError:
+    return ArgumentTypeError(
         f"{func}() takes a datetime.date, datetime.datetime or PartialDate, not "
         f"{type(value).__name__} ({value!r:.60}); parse text first, e.g. PartialDate.parse('2017-03-02')"
     )
@@ -253,14 +299,15 @@ def _type_error(value: object, func: str) -> TypeError:
 
 def format_date(
     value: DateLike,
-    format: str = "long",
+    style: DateStyle = "long",
     *,
     lang: str | None = None,
     en_style: str | None = None,
+    format: DateStyle | None = None,
 ) -> str:
     """Format a date, a datetime (its own wall-clock date) or a :class:`PartialDate`.
 
-    ``format`` is ``"short"``, ``"medium"``, ``"long"`` (default), ``"full"`` or
+    ``style`` is ``"short"``, ``"medium"``, ``"long"`` (default), ``"full"`` or
     ``"formal"``. Partial dates name only what is known: a month in the
     stand-alone form (``mart 2017``), a year alone as ``2009`` — or, in
     Azerbaijani ``long``, ``full`` and ``formal``, as the ordinal year
@@ -280,44 +327,61 @@ def format_date(
     >>> format_date("2017-03-02")
     Traceback (most recent call last):
     ...
-    TypeError: format_date() takes a datetime.date, datetime.datetime or PartialDate, not str ('2017-03-02'); parse text first, e.g. PartialDate.parse('2017-03-02')
+    diplolib.errors.ArgumentTypeError: format_date() takes a datetime.date, datetime.datetime or PartialDate, not str ('2017-03-02'); parse text first, e.g. PartialDate.parse('2017-03-02')
     """
-    if type(value) is dt.date and format in DATE_FORMATS:  # the hot path
-        if en_style is not None and en_style not in _EN_STYLES:
-            _style(en_style)  # raises the same error on every path
-        key = "az" if resolve_lang(lang) == "az" else _locale_key("en", _style(en_style))
-        return _day_renderer(key, format)(value)
-    fmt = _check_format(format)
-    key = _locale_key(resolve_lang(lang), _style(en_style))
+    if format is not None:
+        style = _style_keyword(style, format, "format_date")
+    if type(value) is dt.date:  # the hot path: one dict lookup when the arguments were seen
+        hot = (
+            get_language() if lang is None else lang,
+            settings.en_style if en_style is None else en_style,
+            style,
+        )
+        try:
+            return _hot[hot](value)
+        except (KeyError, TypeError):
+            pass
+        if style in DATE_STYLES:
+            code = resolve_language(lang)
+            render = _day_renderer(_locale_key(code, _style(en_style)), style, code)
+            if len(_hot) < _MAX_HOT and isinstance(hot[0], str):
+                _hot[hot] = render  # only arguments that were just accepted are stored
+            return render(value)
+    fmt = _check_format(style)
+    code = resolve_language(lang)
+    key = _locale_key(code, _style(en_style))
     if isinstance(value, dt.date):
         day = value.date() if isinstance(value, dt.datetime) else value
-        return _day_renderer(key, fmt)(day)
+        return _day_renderer(key, fmt, code)(day)
     if isinstance(value, PartialDate):
         if value.precision == "day":
-            return _day_renderer(key, fmt)(value.first_day())
+            return _day_renderer(key, fmt, code)(value.first_day())
         if value.precision == "month":
-            return _month_renderer(key, fmt)(value.first_day())
-        if key == "az" and fmt in ("long", "full", "formal"):
-            return _az_year(value.year)
+            return _month_renderer(key, fmt, code)(value.first_day())
+        if fmt in ("long", "full", "formal"):
+            # A year on its own: Azerbaijani writes it as the ordinal year ("2009-cu il").
+            return f"{value.year}{_year_suffix(code, value.year)}"
         return str(value.year)
     raise _type_error(value, "format_date")
 
 
 def format_datetime(
     value: dt.datetime,
-    format: str = "long",
+    style: DateStyle = "long",
     *,
-    time_format: Literal["short", "medium", "long", "full"] = "short",
+    time_style: TimeStyle = "short",
     tzinfo: dt.tzinfo | None = None,
     lang: str | None = None,
     en_style: str | None = None,
+    format: DateStyle | None = None,
+    time_format: TimeStyle | None = None,
 ) -> str:
     """Format an aware datetime: the date as :func:`format_date` does, then the time.
 
     ``tzinfo`` is the zone to show the time in (default: the value's own zone).
     Naive datetimes are rejected: a time without a zone cannot be shown
     correctly to readers in Baku and in London, so attach the zone first
-    (``value.replace(tzinfo=...)``). The time uses CLDR's ``time_format``
+    (``value.replace(tzinfo=...)``). The time uses CLDR's format of ``time_style``
     (``short`` by default: ``14:30``; ``long`` adds the zone).
 
     >>> import datetime as dt
@@ -334,33 +398,39 @@ def format_datetime(
     >>> format_datetime(dt.datetime(2017, 3, 2, 14, 30), lang="en")
     Traceback (most recent call last):
     ...
-    ValueError: format_datetime() needs an aware datetime, got naive datetime.datetime(2017, 3, 2, 14, 30); attach a zone first, e.g. value.replace(tzinfo=datetime.UTC)
+    diplolib.errors.InvalidArgumentError: format_datetime() needs an aware datetime, got naive datetime.datetime(2017, 3, 2, 14, 30); attach a zone first, e.g. value.replace(tzinfo=datetime.UTC)
     """
     from babel.dates import format_time
 
     if not isinstance(value, dt.datetime):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_datetime() takes an aware datetime.datetime, not {type(value).__name__} "
             f"({value!r:.60}); use format_date() for dates"
         )
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"format_datetime() needs an aware datetime, got naive {value!r}; attach a zone "
             "first, e.g. value.replace(tzinfo=datetime.UTC)"
         )
     if tzinfo is not None:
         if not isinstance(tzinfo, dt.tzinfo):
-            raise TypeError(f"tzinfo must be a datetime.tzinfo, not {type(tzinfo).__name__}")
+            raise ArgumentTypeError(
+                f"tzinfo must be a datetime.tzinfo, not {type(tzinfo).__name__}"
+            )
         value = value.astimezone(tzinfo)
-    fmt = _check_format(format)
-    if time_format not in ("short", "medium", "long", "full"):
-        raise ValueError(
-            f"unknown time_format {time_format!r}; accepted: 'short', 'medium', 'long', 'full'"
+    fmt = _check_format(_style_keyword(style, format, "format_datetime"))
+    if time_format is not None:
+        renamed("format_datetime(time_format=...)", "format_datetime(time_style=...)")
+        time_style = time_format
+    if time_style not in _TIME_STYLES:
+        raise InvalidArgumentError(
+            f"unknown time style {time_style!r}; accepted: 'short', 'medium', 'long', 'full'"
         )
-    key = _locale_key(resolve_lang(lang), _style(en_style))
+    code = resolve_language(lang)
+    key = _locale_key(code, _style(en_style))
     locale = _locale(key)
-    date_text = _day_renderer(key, fmt)(value.date())
-    time_text = format_time(value, time_format, tzinfo=value.tzinfo, locale=locale)
+    date_text = _day_renderer(key, fmt, code)(value.date())
+    time_text = format_time(value, time_style, tzinfo=value.tzinfo, locale=locale)
     joiner = str(locale.datetime_formats["long" if fmt == "formal" else fmt])
     return joiner.replace("{1}", date_text).replace("{0}", time_text)
 
@@ -382,10 +452,11 @@ def _as_partial(parts: tuple[int, int | None, int | None]) -> PartialDate:
 def format_date_range(
     start: DateLike,
     end: DateLike,
-    format: str = "long",
+    style: DateStyle = "long",
     *,
     lang: str | None = None,
     en_style: str | None = None,
+    format: DateStyle | None = None,
 ) -> str:
     """Format a period, writing shared months and years once.
 
@@ -412,13 +483,14 @@ def format_date_range(
     >>> format_date_range(PartialDate(2009), PartialDate(2013), lang="en")
     '2009–2013'
     """
-    fmt = _check_format(format)
+    fmt = _check_format(_style_keyword(style, format, "format_date_range"))
     a = _parts(start, "format_date_range")
     b = _parts(end, "format_date_range")
     pa, pb = _as_partial(a), _as_partial(b)
     if pb < pa:
-        raise ValueError(f"format_date_range() got an end ({pb}) before the start ({pa})")
-    key = _locale_key(resolve_lang(lang), _style(en_style))
+        raise InvalidArgumentError(f"format_date_range() got an end ({pb}) before the start ({pa})")
+    code = resolve_language(lang)
+    key = _locale_key(code, _style(en_style))
     if pa == pb:
         return format_date(pa, fmt, lang=lang, en_style=en_style)
     same_precision = pa.precision == pb.precision
@@ -433,16 +505,14 @@ def format_date_range(
     months = locale.months["format" if pa.precision == "day" else "stand-alone"][
         "abbreviated" if fmt == "medium" else "wide"
     ]
-    # Formal Azerbaijani gives each complete date its own year word when the years
+    # The formal style gives each complete date its own year word when the years
     # differ: "28 dekabr 2021-ci il – 3 yanvar 2022-ci il".
-    formal_az = key == "az" and fmt == "formal"
-    year_a = _az_year(pa.year) if formal_az else str(pa.year)
-    year_b = _az_year(pb.year) if formal_az else str(pb.year)
+    formal = fmt == "formal"
+    year_a = f"{pa.year}{_year_suffix(code, pa.year)}" if formal else str(pa.year)
+    year_b = f"{pb.year}{_year_suffix(code, pb.year)}" if formal else str(pb.year)
     if pa.precision == "year":
         years = _join(str(pa.year), str(pb.year))
-        if key == "az" and fmt == "formal":
-            return f"{years}-{_year_suffix_cached(pb.year)} illər"
-        return years
+        return f"{years}{_year_suffix(code, pb.year, plural=True)}" if formal else years
     ma, mb = months[pa.month], months[pb.month]
     same_year = pa.year == pb.year
     if pa.precision == "month":
@@ -503,36 +573,40 @@ def format_relative(
 
     if granularity not in _GRANULARITIES:
         accepted = ", ".join(repr(g) for g in _GRANULARITIES)
-        raise ValueError(f"unknown granularity {granularity!r}; accepted: {accepted}")
+        raise InvalidArgumentError(f"unknown granularity {granularity!r}; accepted: {accepted}")
     if (
         isinstance(threshold, bool)
         or not isinstance(threshold, int | float)
         or not 0 < threshold < 100
     ):
-        raise ValueError(
+        raise InvalidArgumentError(
             f"threshold must be a number between 0 and 100 (babel's default is 0.85), got {threshold!r}"
         )
     if now is not None and not isinstance(now, dt.datetime):
-        raise TypeError(f"format_relative(): 'now' must be an aware datetime, not {now!r:.60}")
+        raise ArgumentTypeError(
+            f"format_relative(): 'now' must be an aware datetime, not {now!r:.60}"
+        )
     if isinstance(delta, dt.datetime):
         if delta.utcoffset() is None:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"format_relative() needs an aware datetime, got naive {delta!r}; attach a zone first"
             )
         if now is None:
             now = dt.datetime.now(dt.UTC)
         elif now.utcoffset() is None:
-            raise ValueError(f"format_relative() needs an aware 'now', got naive {now!r}")
+            raise InvalidArgumentError(f"format_relative() needs an aware 'now', got naive {now!r}")
         delta = delta - now
     elif isinstance(delta, dt.timedelta):
         if now is not None:
-            raise TypeError("format_relative(): 'now' applies only when delta is a datetime")
+            raise ArgumentTypeError(
+                "format_relative(): 'now' applies only when delta is a datetime"
+            )
     else:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_relative() takes a datetime.timedelta or an aware datetime.datetime, not "
             f"{type(delta).__name__} ({delta!r:.60})"
         )
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     unit = {
         "year": 365 * 86400,
         "month": 30 * 86400,
@@ -563,10 +637,11 @@ def format_relative(
 def format_dateline(
     place: Place | LocalizedText | str,
     date: DateLike,
-    format: str = "long",
+    style: DateStyle = "long",
     *,
     lang: str | None = None,
     en_style: str | None = None,
+    format: DateStyle | None = None,
 ) -> str:
     """The place and date a story was filed: ``Baku, 2 March 2017`` / ``Bakı, 2 mart 2017``.
 
@@ -586,7 +661,7 @@ def format_dateline(
     from .models import Place
     from .text import LocalizedText
 
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     if isinstance(place, Place):
         name = place.display_name(code)
     elif isinstance(place, LocalizedText):
@@ -594,10 +669,11 @@ def format_dateline(
     elif isinstance(place, str):
         name = place.strip()
     else:
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_dateline() takes a Place, LocalizedText or str as the place, not "
             f"{type(place).__name__} ({place!r:.60})"
         )
     if not name:
-        raise ValueError(f"format_dateline() got a place with no name: {place!r:.60}")
-    return f"{name}, {format_date(date, format, lang=code, en_style=en_style)}"
+        raise InvalidArgumentError(f"format_dateline() got a place with no name: {place!r:.60}")
+    style = _style_keyword(style, format, "format_dateline")
+    return f"{name}, {format_date(date, style, lang=code, en_style=en_style)}"

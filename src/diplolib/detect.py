@@ -56,7 +56,13 @@ from typing import Any, Final, Literal
 from ._detect_evidence import CUE_SETS, NAME_WEIGHT, weigh
 from ._detect_features import dominant_script, prepare_tokens, prepare_words, sample_text
 from ._detect_model import Profile, ScriptTable, load_profile
-from .errors import DetectionError
+from .errors import (
+    ArgumentTypeError,
+    DetectionError,
+    InvalidArgumentError,
+    UnsupportedLanguageError,
+)
+from .languages import language_spec
 
 LANGUAGES: Final[tuple[str, ...]] = ("az", "en", "tr", "ru", "kk")
 """Languages the statistical model tells apart (ISO 639-1)."""
@@ -166,11 +172,11 @@ def _check_text(text: object, func: str) -> str:
     if isinstance(text, str):
         return text
     if isinstance(text, bytes | bytearray | memoryview):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{func}() takes a str, not {type(text).__name__}; decode it first, "
             "e.g. data.decode('utf-8')"
         )
-    raise TypeError(f"{func}() takes a str, not {type(text).__name__}")
+    raise ArgumentTypeError(f"{func}() takes a str, not {type(text).__name__}")
 
 
 def _normalize_code(code: object, *, what: str) -> tuple[str, str | None]:
@@ -285,7 +291,7 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
     >>> detect_language(b"bytes")
     Traceback (most recent call last):
     ...
-    TypeError: detect_language() takes a str, not bytes; decode it first, e.g. data.decode('utf-8')
+    diplolib.errors.ArgumentTypeError: detect_language() takes a str, not bytes; decode it first, e.g. data.decode('utf-8')
     """
     if type(text) is not str:
         text = _check_text(text, "detect_language")
@@ -648,6 +654,14 @@ def check_language(
     )
 
 
+def _registered_label(code: str) -> str:
+    """The detector's code for a registered language (``az-Latn``), else ``code`` itself."""
+    try:
+        return language_spec(code).label
+    except UnsupportedLanguageError:
+        return code
+
+
 def language_validator(
     *,
     min_confidence: float = 0.9,
@@ -672,14 +686,14 @@ def language_validator(
     >>> LocalizedText.validate({"az": turkish}, validators=[hook])
     Traceback (most recent call last):
     ...
-    ValueError: az: expected Azerbaijani (az-Latn) but the text looks Turkish (tr, confidence 1.00)
+    diplolib.errors.ContentError: az: expected Azerbaijani (az-Latn) but the text looks Turkish (tr, confidence 1.00)
     """
     if not 0.0 <= min_confidence <= 1.0:
         raise DetectionError(f"min_confidence must be between 0 and 1, got {min_confidence!r}")
     expected = {}
     for code in [languages] if isinstance(languages, str) else languages:
         lang, script = _normalize_code(code, what="language")
-        expected[lang] = f"{lang}-{script}" if script else ("az-Latn" if lang == "az" else lang)
+        expected[lang] = f"{lang}-{script}" if script else _registered_label(lang)
 
     def validate_language(lang: str, value: str) -> str:
         code = expected.get(lang)
@@ -687,7 +701,7 @@ def language_validator(
             return value
         check = check_language(value, code, min_confidence=min_confidence, min_length=min_length)
         if check.status == "mismatch":
-            raise ValueError(check.message)
+            raise InvalidArgumentError(check.message)
         return value
 
     return validate_language

@@ -16,12 +16,15 @@ True
 from __future__ import annotations
 
 __all__ = [
+    "ArgumentTypeError",
     "CatalogError",
     "CatalogLanguageError",
     "ContentError",
     "ContentTypeError",
     "DetectionError",
     "DiplolibError",
+    "InvalidArgumentError",
+    "LanguageRegistryError",
     "LibraryError",
     "MissingTranslationError",
     "Problem",
@@ -44,14 +47,54 @@ class DiplolibError(Exception):
     """
 
 
+class InvalidArgumentError(DiplolibError, ValueError):
+    """A function got an argument value it does not accept (an unknown style, a bad number).
+
+    The message names the value and what is accepted.
+
+    >>> import datetime as dt
+    >>> from diplolib import format_date
+    >>> format_date(dt.date(2017, 3, 2), "bogus")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.InvalidArgumentError: unknown date style 'bogus'; accepted: 'short', 'medium', 'long', 'full', 'formal'
+    >>> issubclass(InvalidArgumentError, ValueError)
+    True
+    """
+
+
+class ArgumentTypeError(DiplolibError, TypeError):
+    """A function got an argument of a type it does not take.
+
+    >>> from diplolib import slugify
+    >>> slugify(42)
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.ArgumentTypeError: slugify() takes a str, not int
+    >>> issubclass(ArgumentTypeError, TypeError)
+    True
+    """
+
+
 class UnsupportedLanguageError(DiplolibError, ValueError):
     """A language code is not one diplolib supports (or is not a language code).
 
-    >>> from diplolib import normalize_lang
-    >>> normalize_lang("fr")
+    >>> from diplolib import normalize_language
+    >>> normalize_language("fr")
     Traceback (most recent call last):
     ...
     diplolib.errors.UnsupportedLanguageError: unsupported language 'fr'; accepted: 'en', 'az' (with optional region/script, e.g. 'az-AZ', 'az_Latn_AZ', 'en-GB')
+    """
+
+
+class LanguageRegistryError(DiplolibError, ValueError):
+    """A language specification is malformed, or a registration conflicts with the registry.
+
+    >>> from diplolib import unregister_language
+    >>> unregister_language("en")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.LanguageRegistryError: 'en' is the default language and cannot be unregistered
     """
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from .errors import ContentError
 from .i18n import gettext
-from .languages import SUPPORTED_LANGUAGES, resolve_lang
+from .languages import SUPPORTED_LANGUAGES, resolve_language
 from .publish import canonical_url, published_languages
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def feed_articles(library: ContentLibrary, lang: str, limit: int = 20) -> list[A
     >>> [a.id for a in feed_articles(load_sample_library(), "en", limit=2)]
     ['washington-post-trump-2018', 'project-syndicate-xi-2018']
     """
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     if limit < 1:
         raise ContentError(f"limit must be at least 1, got {limit}")
     found: list[Article] = []
@@ -97,7 +97,7 @@ def build_feed(
         raise ContentError(
             f"unknown feed kind {kind!r}; accepted: {', '.join(map(repr, FEED_KINDS))}"
         )
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     base = _base(base_url)
     articles = feed_articles(library, code, limit)
     from feedgen.feed import FeedGenerator

@@ -20,7 +20,9 @@ the first time a language is used and cached. Source strings are English.
   translate when used, in the language current at that moment.
 * :func:`add_catalog` / :func:`use_catalogs` layer a host application's own
   catalogs over the library's: the host's wording wins, then the library's,
-  then (for ``az``) the English catalogs, then the source string.
+  then the same for each language of
+  :func:`~diplolib.languages.fallback_chain` (English for ``az``), then the
+  source string.
 
 >>> from diplolib import gettext, ngettext, use_language
 >>> gettext("Print", lang="az")
@@ -50,7 +52,6 @@ from pydantic_core import core_schema
 from . import languages as _languages
 from ._gettext.catalogs import (
     LIBRARY_DOMAIN,
-    UI_FALLBACKS,
     Catalog,
     CatalogLayer,
     FallbackChain,
@@ -58,7 +59,7 @@ from ._gettext.catalogs import (
 )
 from ._gettext.template import TemplateError, parse_template, render
 from ._resources import locales_dir
-from .errors import CatalogError
+from .errors import ArgumentTypeError, CatalogError
 from .languages import Lang
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ __all__ = [
     "ngettext",
     "npgettext",
     "pgettext",
+    "placeholder_inflection",
     "reload_catalogs",
     "remove_catalog",
     "use_catalogs",
@@ -89,7 +91,7 @@ _log = logging.getLogger("diplolib.i18n")
 
 _DEFAULT: Final[Lang] = _languages.DEFAULT_LANGUAGE
 # The current-language variable is read directly: this is the hot path of
-# every UI string, and resolve_lang(None) would only add a call around it.
+# every UI string, and resolve_language(None) would only add a call around it.
 _current_language = _languages._current
 
 
@@ -114,6 +116,9 @@ _plain: dict[object, dict[object, str]] = {}
 _fast_chains: dict[object, FallbackChain] = {}
 _get_current = _current_language.get
 _generation = 0  # bumped whenever layers change
+
+# How each language renders placeholders: (inflection or None, decimal comma).
+_render_rules: dict[Lang | None, tuple[Callable[[str, str], str] | None, bool]] = {}
 
 _warned: set[tuple[str, str]] = set()
 _MAX_WARNED: Final = 1024
@@ -150,7 +155,7 @@ def _build_chain(lang: Lang, layers: tuple[CatalogLayer, ...]) -> FallbackChain:
     if _NO_CATALOGS in layers:
         return FallbackChain(lang, [])
     catalogs: list[Catalog] = []
-    for code in UI_FALLBACKS[lang]:
+    for code in _languages.fallback_chain(lang, ui=True):
         for layer in (*layers, _library_layer()):
             catalog = layer.catalog(code)
             if catalog is not None:
@@ -180,7 +185,7 @@ def _resolve(lang: object) -> FallbackChain:
             pass
     if key is None:
         code: Lang = _DEFAULT
-    elif key == "az" or key == "en":
+    elif type(key) is str and key in _languages.SUPPORTED_LANGUAGES:
         code = key
     else:
         code = check_language(key)
@@ -217,10 +222,17 @@ def _warn_once(source: str, what: str, message: str, *args: object) -> None:
     _log.warning(message, *args)
 
 
-def _inflect_az(word: str, case: str) -> str:
-    from .az import inflect
+def placeholder_inflection(lang: str | None = None) -> Callable[[str, str], str] | None:
+    """How ``{name:genitive}`` placeholders inflect in ``lang``; None shows values as given.
 
-    return inflect(word, case)
+    It is the language's :meth:`~diplolib.text_rules.TextRules.inflect` when its
+    rules inflect placeholders (Azerbaijani's do).
+
+    >>> placeholder_inflection("az")("Bakı", "locative"), placeholder_inflection("en") is None
+    ('Bakıda', True)
+    """
+    rules = _languages.language_spec(lang).text_rules
+    return rules.inflect if rules.inflects_placeholders else None
 
 
 def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | None = None) -> str:
@@ -230,9 +242,17 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
         # Translations were checked at load, so this is the source string itself.
         _warn_once(source, "template", "UI string %r is not a valid template: %s", source, exc)
         return text
-    # Only Azerbaijani inflects: a case spec elsewhere shows the value as given.
-    az = lang == "az"
-    result, missing = render(template, params, _inflect_az if az else None, decimal_comma=az)
+    # Only languages whose rules inflect placeholders do (Azerbaijani): a case spec
+    # elsewhere shows the value as given.
+    try:
+        inflect, decimal_comma = _render_rules[lang]  # lang is a chain's normalised code
+    except KeyError:
+        rules = _languages.language_spec(lang).text_rules
+        inflect = rules.inflect if rules.inflects_placeholders else None
+        decimal_comma = rules.decimal_comma
+        if lang is not None:  # None means "the current language": not a fixed key
+            _render_rules[lang] = (inflect, decimal_comma)
+    result, missing = render(template, params, inflect, decimal_comma=decimal_comma)
     if missing:
         _warn_once(
             source,
@@ -246,7 +266,7 @@ def _format(text: str, source: str, params: Mapping[str, object], lang: Lang | N
 
 def _check_message(message: object, func: str) -> None:
     if not isinstance(message, str):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{func}() takes the message as a str, not {type(message).__name__} ({message!r:.40})"
         )
 
@@ -260,7 +280,7 @@ def _count(n: object) -> int:
         except TypeError:
             pass
     shown = repr(n) if len(repr(n)) <= 40 else repr(n)[:37] + "..."
-    raise TypeError(f"the count n must be an integer, not {type(n).__name__} {shown}")
+    raise ArgumentTypeError(f"the count n must be an integer, not {type(n).__name__} {shown}")
 
 
 def gettext(message: str, /, *, lang: str | None = None, **params: object) -> str:
@@ -289,8 +309,8 @@ def gettext(message: str, /, *, lang: str | None = None, **params: object) -> st
 def pgettext(context: str, message: str, /, *, lang: str | None = None, **params: object) -> str:
     """Translate ``message`` in a disambiguating ``context`` (gettext's ``msgctxt``).
 
-    >>> pgettext("language name", "English", lang="az")
-    'İngilis dili'
+    >>> pgettext("article part", "lead", lang="az")
+    'giriş'
     """
     key = (context, message)
     if not (params or _scopes):
@@ -406,6 +426,18 @@ def _invalidate() -> None:
     _chains.clear()
     _plain.clear()
     _fast_chains.clear()
+
+
+def _languages_changed() -> None:
+    """A language was (un)registered: rebuild the library layer and every chain on next use."""
+    global _library
+    with _lock:
+        _library = None
+        _render_rules.clear()
+        _invalidate()
+
+
+_languages.watch_languages(_languages_changed)
 
 
 def add_catalog(directory: str | Path, domain: str) -> CatalogLayer:
@@ -629,7 +661,7 @@ class LazyString:
 
     def __contains__(self, item: object) -> bool:
         if not isinstance(item, LazyString | str):
-            raise TypeError(f"'in <LazyString>' requires a str, not {type(item).__name__}")
+            raise ArgumentTypeError(f"'in <LazyString>' requires a str, not {type(item).__name__}")
         return str(item) in str(self)
 
     def __getitem__(self, index: SupportsIndex | slice) -> str:
@@ -654,6 +686,7 @@ class LazyString:
         # Only public str methods are forwarded: dunder lookups (copy, pickle,
         # __html__) must not trigger a translation.
         if name.startswith("_") or not hasattr(str, name):
+            # Builtin on purpose: getattr()/hasattr() rely on AttributeError.
             raise AttributeError(f"'LazyString' object has no attribute {name!r}")
         return getattr(str(self), name)
 
@@ -702,8 +735,8 @@ def lazy_pgettext(
 ) -> LazyString:
     """:func:`pgettext`, deferred until the value is used.
 
-    >>> str(lazy_pgettext("language name", "Azerbaijani", lang="az"))
-    'Azərbaycan dili'
+    >>> str(lazy_pgettext("translation status", "Original", lang="az"))
+    'Orijinal'
     """
     kwargs = params if lang is None else {"lang": lang, **params}
     return LazyString(pgettext, (context, message), kwargs, message)

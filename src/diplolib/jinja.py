@@ -66,7 +66,8 @@ from markupsafe import Markup, escape
 
 from . import i18n as _i18n
 from ._gettext.template import GRAMMATICAL_CASES, TemplateError, parse_template, render
-from .languages import Lang, resolve_lang
+from .errors import ArgumentTypeError
+from .languages import Lang, resolve_language
 from .publish import canonical_url, dumps_jsonld, hreflang_links, to_jsonld
 from .text import LocalizedText
 
@@ -104,7 +105,7 @@ def _markup_format(text: str, source: str, params: Mapping[str, Any], lang: Lang
     except TemplateError as exc:
         _log.warning("UI string %r is not a valid template: %s", source, exc)
         return escape(text)
-    inflect = _i18n._inflect_az if lang == "az" else None
+    inflect = _i18n.placeholder_inflection(lang)
     out: list[str] = []
     missing: list[str] = []
     for part in template.parts:
@@ -142,9 +143,9 @@ def _inflect_markup(html: Markup, case: str, inflect: Callable[[str, str], str])
     inflection changes text before the last text node (which no Azerbaijani
     ending does), the plain inflected text is returned, escaped, without tags.
 
-    >>> from diplolib.i18n import _inflect_az
+    >>> from diplolib.i18n import placeholder_inflection
     >>> _inflect_markup(Markup('<span lang="en" class="fallback">Johnson &amp; Johnson</span>'),
-    ...                 "genitive", _inflect_az)
+    ...                 "genitive", placeholder_inflection("az"))
     Markup('<span lang="en" class="fallback">Johnson &amp; Johnsonun</span>')
     """
     pieces = _TAG_RE.split(str(html))
@@ -268,7 +269,7 @@ def _localize(language: Callable[[], Lang]) -> Callable[..., str | Markup]:
         if isinstance(value, str):
             return value
         if not isinstance(value, LocalizedText):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"localize expects a LocalizedText (or a str), not {type(value).__name__}"
             )
         resolved = value.resolve(lang or language(), fallback=fallback)
@@ -291,20 +292,24 @@ def _formatters(language: Callable[[], Lang], library: ContentLibrary | None) ->
     # pass_context keeps Jinja2 from evaluating `{{ 25|format_ordinal }}` once, at
     # compile time, in whatever language was current then.
     @pass_context
-    def format_date(context: Context, value: Any, format: str = "long") -> str:
-        return dates.format_date(value, format, lang=language())
+    def format_date(context: Context, value: Any, style: dates.DateStyle = "long") -> str:
+        return dates.format_date(value, style, lang=language())
 
     @pass_context
-    def format_datetime(context: Context, value: dt.datetime, format: str = "long") -> str:
-        return dates.format_datetime(value, format, lang=language())
+    def format_datetime(
+        context: Context, value: dt.datetime, style: dates.DateStyle = "long"
+    ) -> str:
+        return dates.format_datetime(value, style, lang=language())
 
     @pass_context
-    def format_dateline(context: Context, place: Any, date: Any, format: str = "long") -> str:
-        return dates.format_dateline(place, date, format, lang=language())
+    def format_dateline(
+        context: Context, place: Any, date: Any, style: dates.DateStyle = "long"
+    ) -> str:
+        return dates.format_dateline(place, date, style, lang=language())
 
     @pass_context
     def format_name(
-        context: Context, person: Any, style: str = "full", case: str | None = None
+        context: Context, person: Any, style: names.NameStyle = "full", case: str | None = None
     ) -> str:
         return names.format_name(person, style, lang=language(), case=case, library=library)
 
@@ -396,10 +401,10 @@ def create_environment(
     >>> env.from_string("{% trans n=3 %}{{ n }} items{% endtrans %}").render()
     '3 items'
     """
-    fixed: Lang | None = resolve_lang(lang) if lang is not None else None
+    fixed: Lang | None = resolve_language(lang) if lang is not None else None
 
     def language() -> Lang:
-        return fixed if fixed is not None else resolve_lang(None)
+        return fixed if fixed is not None else resolve_language(None)
 
     extensions = list(options.pop("extensions", ()))
     if "jinja2.ext.i18n" not in extensions and jinja2.ext.i18n not in extensions:
@@ -440,4 +445,5 @@ def __getattr__(name: str) -> Any:
             stacklevel=2,
         )
         return importlib.import_module("diplolib.preview").build_preview
+    # Builtin on purpose: a module __getattr__ must raise AttributeError.
     raise AttributeError(f"module 'diplolib.jinja' has no attribute {name!r}")

@@ -34,7 +34,7 @@ from ._atomic import write_all
 from ._resources import data_dir
 from .az import FORMS_FILE, FormsTable
 from .errors import ContentError, ContentTypeError, LibraryError, Problem, UnknownReferenceError
-from .languages import Lang, resolve_lang
+from .languages import Lang, resolve_language
 from .models import (
     Article,
     ContentItem,
@@ -436,7 +436,7 @@ class ContentLibrary:
         >>> load_sample_library().by_slug("azerbaycan-qazaxistanin-strateji-terefdasidir", "az").id
         'kazakhstan-azerbaijan-strategic-partner'
         """
-        code = resolve_lang(lang)
+        code = resolve_language(lang)
         article = self._slugs.get((code, slug))
         if article is None:
             raise UnknownReferenceError(f"no article with {code!r} slug {slug!r}")
@@ -509,7 +509,7 @@ class ContentLibrary:
         >>> 0 < load_sample_library().coverage("az") <= 1
         True
         """
-        code = resolve_lang(lang)
+        code = resolve_language(lang)
         total = present = 0
         for article in self.articles():
             for text in article.text_fields().values():

@@ -72,8 +72,8 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 from .content_types import ContentType, Reference, field_values
-from .errors import ContentTypeError
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .errors import ArgumentTypeError, ContentError, ContentTypeError, UnsupportedLanguageError
+from .languages import SUPPORTED_LANGUAGES, Lang, language_spec, normalize_language
 from .text import LocalizedText
 
 _ID_RE: Final = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,118}[a-z0-9])?")
@@ -124,7 +124,7 @@ class PartialDate:
     >>> PartialDate(2017, 2, 30)
     Traceback (most recent call last):
     ...
-    ValueError: invalid partial date 2017-02-30: day is out of range for month
+    diplolib.errors.ContentError: invalid partial date 2017-02-30: day is out of range for month
     """
 
     __slots__ = ("day", "month", "year")
@@ -136,18 +136,22 @@ class PartialDate:
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         for name, part in (("year", year), ("month", month), ("day", day)):
             if part is not None and (not isinstance(part, int) or isinstance(part, bool)):
-                raise TypeError(f"PartialDate {name} must be an int, not {type(part).__name__}")
+                raise ArgumentTypeError(
+                    f"PartialDate {name} must be an int, not {type(part).__name__}"
+                )
         if day is not None and month is None:
-            raise ValueError("invalid partial date: a day needs a month")
+            raise ContentError("invalid partial date: a day needs a month")
         if not 1 <= year <= 9999:
-            raise ValueError(f"invalid partial date: year {year} is outside 1-9999")
+            raise ContentError(f"invalid partial date: year {year} is outside 1-9999")
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"invalid partial date {year:04d}-{month:02d}: month must be in 1..12")
+            raise ContentError(
+                f"invalid partial date {year:04d}-{month:02d}: month must be in 1..12"
+            )
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError as exc:
             shown = "-".join(f"{p:02d}" for p in (year, month, day) if p is not None)
-            raise ValueError(f"invalid partial date {shown}: {exc}") from None
+            raise ContentError(f"invalid partial date {shown}: {exc}") from None
         object.__setattr__(self, "year", year)
         object.__setattr__(self, "month", month)
         object.__setattr__(self, "day", day)
@@ -161,11 +165,11 @@ class PartialDate:
         >>> PartialDate.parse("March 2017")
         Traceback (most recent call last):
         ...
-        ValueError: invalid partial date 'March 2017': expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
+        diplolib.errors.ContentError: invalid partial date 'March 2017': expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'
         """
         match = _PARTIAL_RE.fullmatch(value.strip()) if isinstance(value, str) else None
         if match is None:
-            raise ValueError(
+            raise ContentError(
                 f"invalid partial date {value!r}: expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"
             )
         month = int(match["m"]) if match["m"] else None
@@ -207,7 +211,7 @@ class PartialDate:
         datetime.date(2017, 3, 2)
         """
         if self.day is None:
-            raise ValueError(f"partial date {self} is not precise to the day")
+            raise ContentError(f"partial date {self} is not precise to the day")
         return self.first_day()
 
     def isoformat(self) -> str:
@@ -246,6 +250,7 @@ class PartialDate:
         return hash((self.year, self.month, self.day))
 
     def __setattr__(self, name: str, value: object) -> None:
+        # Builtin on purpose: assignment to a read-only attribute raises AttributeError.
         raise AttributeError("PartialDate is immutable")
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -256,14 +261,16 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
-            raise ValueError("expected a date or 'YYYY[-MM[-DD]]', got a datetime")
+            raise ContentError("expected a date or 'YYYY[-MM[-DD]]', got a datetime")
         if isinstance(value, dt.date):
             return cls.from_date(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if isinstance(value, str):
             return cls.parse(value)
-        raise ValueError(f"expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {type(value).__name__}")
+        raise ContentError(
+            f"expected 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', got {type(value).__name__}"
+        )
 
     @classmethod
     def __get_pydantic_core_schema__(
@@ -300,12 +307,48 @@ class _Model(BaseModel):
     )
 
 
-Slugs = Annotated[dict[Lang, Annotated[str, AfterValidator(_check_slug)]], Field(min_length=1)]
+class _RegisteredLanguage:
+    """Pydantic hooks for a language-code field: any registered language, any spelling.
+
+    Validation and the JSON schema both read the language registry when they run,
+    so a language registered by the host application is accepted and listed.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _language_code, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"enum": list(SUPPORTED_LANGUAGES), "type": "string"}
+
+
+def _language_code(value: object) -> Lang:
+    if value in SUPPORTED_LANGUAGES:  # already a registered code: the common case
+        return value  # type: ignore[return-value]  # the view holds only str codes
+    try:
+        return normalize_language(value)
+    except UnsupportedLanguageError as exc:
+        raise PydanticCustomError("language", "{error}", {"error": str(exc)}) from None
+
+
+LanguageCode = Annotated[Lang, _RegisteredLanguage]
+"""A model field holding a registered language's code (normalised on input)."""
+
+Slugs = Annotated[
+    dict[LanguageCode, Annotated[str, AfterValidator(_check_slug)]], Field(min_length=1)
+]
 
 
 def _lang_keys(value: object) -> object:
     if isinstance(value, Mapping):
-        return {normalize_lang(k): v for k, v in value.items()}
+        return {normalize_language(k): v for k, v in value.items()}
     return value
 
 
@@ -313,7 +356,7 @@ _FIELD_PATH = r"^[a-z_]+(\[[0-9]{1,4}\])?(\.[a-z_]+(\[[0-9]{1,4}\])?)*$"
 _SOURCE_HASH = r"^[0-9a-f]{16}$"
 
 TranslationSources = dict[
-    Lang,
+    LanguageCode,
     dict[
         Annotated[str, Field(pattern=_FIELD_PATH, max_length=80)],
         Annotated[str, Field(pattern=_SOURCE_HASH)],
@@ -442,10 +485,8 @@ def _name_in(name: LocalizedText, lang: str | None) -> str:
     resolved = name.resolve(lang)
     if resolved.value is None:
         return ""
-    if resolved.is_fallback and resolved.requested == "en" and resolved.lang == "az":
-        from .az import romanize
-
-        return romanize(resolved.value)
+    if resolved.is_fallback and resolved.lang in language_spec(resolved.requested).romanize_from:
+        return language_spec(resolved.lang).text_rules.romanize(resolved.value)
     return resolved.value
 
 
@@ -486,7 +527,7 @@ class Position(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Position:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"position ends ({self.end}) before it starts ({self.start})")
+            raise ContentError(f"position ends ({self.end}) before it starts ({self.start})")
         return self
 
     def is_current(self, on: dt.date | None = None) -> bool:
@@ -543,7 +584,7 @@ class Person(EntityBase):
     @model_validator(mode="after")
     def _has_name(self) -> Person:
         if not self.given.languages() and not self.family.languages():
-            raise ValueError("a person needs a given or a family name in at least one language")
+            raise ContentError("a person needs a given or a family name in at least one language")
         return self
 
     def display_name(self, lang: str | None = None) -> str:
@@ -782,7 +823,7 @@ class Event(ContentItem):
     @model_validator(mode="after")
     def _ordered(self) -> Event:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"event ends ({self.end}) before it starts ({self.start})")
+            raise ContentError(f"event ends ({self.end}) before it starts ({self.start})")
         return self
 
 
@@ -910,8 +951,8 @@ class Article(ContentItem):
     dateline: Dateline | None = None
     published: AwareDatetime
     updated: AwareDatetime | None = None
-    original_language: Lang
-    translations: dict[Lang, TranslationStatus] = {}
+    original_language: LanguageCode
+    translations: dict[LanguageCode, TranslationStatus] = {}
     tags: tuple[LocalizedText, ...] = ()
     mentions: tuple[Id, ...] = ()
     events: tuple[Id, ...] = ()
@@ -933,14 +974,14 @@ class Article(ContentItem):
     @model_validator(mode="after")
     def _consistent(self) -> Article:
         if not self.title.get(self.original_language, fallback=False):
-            raise ValueError(
+            raise ContentError(
                 f"title has no text in the original language {self.original_language!r}"
             )
         statuses = dict(self.translations)
         for lang in SUPPORTED_LANGUAGES:
             if lang == self.original_language:
                 if statuses.get(lang, "original") != "original":
-                    raise ValueError(
+                    raise ContentError(
                         f"translations[{lang!r}] is {statuses[lang]!r} but {lang!r} is the "
                         "original language"
                     )
@@ -953,7 +994,7 @@ class Article(ContentItem):
                 )
         object.__setattr__(self, "translations", statuses)
         if self.id in self.related:
-            raise ValueError(f"article {self.id!r} lists itself as related")
+            raise ContentError(f"article {self.id!r} lists itself as related")
         return self
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 __all__ = [
     "NAME_STYLES",
+    "NameStyle",
     "AZ_CASES",
     "EN_CASES",
     "ResolvedName",
@@ -39,12 +40,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
-from .errors import MissingTranslationError
-from .languages import Lang, resolve_lang
+from .errors import ArgumentTypeError, InvalidArgumentError, MissingTranslationError
+from .languages import (
+    SUPPORTED_LANGUAGES,
+    Lang,
+    fallback_chain,
+    language_name,
+    language_spec,
+    resolve_language,
+)
 
 if TYPE_CHECKING:
     # Type names only: models calls this module (Person.display_name), not the reverse.
-    from .az import FormsTable
     from .library import ContentLibrary
     from .models import Person, Position
     from .text import LocalizedText
@@ -95,6 +102,7 @@ class _Parts:
 
     def __init__(self, lang: Lang, strict: bool) -> None:
         self.lang = lang
+        self.spec = language_spec(lang)
         self.strict = strict
         self.derived: Derivation | None = None
 
@@ -102,23 +110,29 @@ class _Parts:
         if self.derived != "fallback":
             self.derived = how
 
+    def _other(self, text: LocalizedText) -> tuple[Lang | None, str]:
+        """The first value in the language's fallback chain, and its language."""
+        for other in fallback_chain(self.lang)[1:]:
+            theirs = text.get(other, fallback=False)
+            if theirs:
+                return other, theirs
+        return None, ""
+
     def part(self, text: LocalizedText, field: str, person: Person) -> str:
         own = text.get(self.lang, fallback=False)
         if own:
             return own
-        other: Lang = "az" if self.lang == "en" else "en"
-        theirs = text.get(other, fallback=False)
-        if not theirs:
+        other, theirs = self._other(text)
+        if other is None:
             return ""
-        if self.lang == "en":
-            from .az import romanize
-
+        if other in self.spec.romanize_from:
             self._mark("romanized")
-            return romanize(theirs)
+            return language_spec(other).text_rules.romanize(theirs)
         if self.strict:
             raise MissingTranslationError(
-                f"person {person.id!r} has no Azerbaijani {field} (English: {theirs!r}); "
-                "Azerbaijani spellings are never guessed: add it, or call without strict=True"
+                f"person {person.id!r} has no {self.spec.name_in('en')} {field} "
+                f"({language_name(other, 'en')}: {theirs!r}); {self.spec.name_in('en')} "
+                "spellings are never guessed: add it, or call without strict=True"
             )
         self._mark("fallback")
         return theirs
@@ -127,9 +141,8 @@ class _Parts:
         own = text.get(self.lang, fallback=False)
         if own:
             return own
-        other: Lang = "az" if self.lang == "en" else "en"
-        theirs = text.get(other, fallback=False)
-        if not theirs or self.strict:
+        other, theirs = self._other(text)
+        if other is None or self.strict:
             raise MissingTranslationError(
                 f"{owner} has no {field} in {self.lang!r}"
                 + (f" (only {other!r}: {theirs!r})" if theirs else "")
@@ -140,112 +153,41 @@ class _Parts:
 
 def _initial(word: str, lang: Lang) -> str:
     """``İlham`` → ``İ.``; ``Jean-Pierre`` → ``J.-P.``; an initial stays as it is."""
-    from .az import upper
-
     if word.endswith("."):
         return word
+    upper = language_spec(lang).text_rules.upper
     pieces = [p for p in word.split("-") if p]
-    return "-".join((upper(p[0]) if lang == "az" else p[0].upper()) + "." for p in pieces)
+    return "-".join(upper(p[0]) + "." for p in pieces)
 
 
 def _initials(given: str, lang: Lang) -> str:
     return "".join(_initial(word, lang) for word in given.split())
 
 
-def _possessive_3sg(word: str) -> str:
-    """Azerbaijani third-person possessive (izafət): ``Prezident`` → ``Prezidenti``.
-
-    A title already ending in a vowel is taken to carry the suffix
-    (``Baş katibi``, ``naziri``) and is returned unchanged.
-    """
-    from .az import lower
-
-    folded = lower(word)
-    if not folded or folded[-1] in "aıoueəiöü":
-        return word
-    vowels = [c for c in folded if c in "aıoueəiöü"]
-    last = vowels[-1] if vowels else "e"
-    suffix = {"a": "ı", "ı": "ı", "o": "u", "u": "u"}.get(last, "ü" if last in "öü" else "i")
-    return word + (suffix.upper() if word.isupper() and len(word) > 1 else suffix)
-
-
-# Titles of the highest offices keep their capital inside a phrase, as Azerbaijani
-# spelling rules have it for the state's highest positions ("Azərbaycan Prezidenti",
-# "BMT-nin Baş katibi"); any other title is a common noun, in small letters once it
-# no longer opens the phrase ("Azərbaycan xarici işlər naziri").
-_CAPITALISED_TITLES: Final = ("prezident", "vitse-prezident", "birinci vitse-prezident",
-                              "baş nazir", "baş katib")  # fmt: skip
-
-
-def _in_sentence_title(title: str) -> str:
-    """``title`` as it is written after another word (see :data:`_CAPITALISED_TITLES`).
-
-    >>> _in_sentence_title("Xarici işlər naziri"), _in_sentence_title("Prezident")
-    ('xarici işlər naziri', 'Prezident')
-    >>> _in_sentence_title("İqtisadiyyat naziri"), _in_sentence_title("NATO Baş katibi")
-    ('iqtisadiyyat naziri', 'NATO Baş katibi')
-    >>> _in_sentence_title("Milli Məclisin sədri")
-    'Milli Məclisin sədri'
-
-    """
-    from .az import lower
-
-    first = title.split(" ", 1)[0]
-    folded = lower(title)
-    if folded.startswith(_CAPITALISED_TITLES):
-        return title
-    if len(first) > 1 and first.isupper():
-        return title  # an abbreviation: NATO Baş katibi
-    words = title.split()
-    if len(words) > 1 and words[1][:1].isupper():
-        return title  # opens with a proper name: Milli Məclisin sədri
-    return lower(title[:1]) + title[1:]
-
-
-def _inflect_az(text: str, case: str, person: Person, table: FormsTable | None = None) -> str:
-    if case == "nominative":
-        return text
-    head, space, last = text.rpartition(" ")
-    # Short style glues the initial to the surname ("İ.Əliyev"): inflect the surname.
-    glued, dot, surname = last.rpartition(".")
-    if surname:
-        head, space, last = head + space + glued + dot, "", surname
-    from .az import inflect
-
-    override = person.inflections.get(case)  # type: ignore[call-overload]
-    if override:
-        # An override may hold the whole name's form or just the last word's.
-        return head + space + str(override).rsplit(" ", 1)[-1]
-    if last.endswith("."):
-        letters = last.replace(".", "")
-        inflected = inflect(letters, case, abbreviation=True, table=table)
-        ending = inflected[len(letters) :]
-        return head + space + last + (ending if ending.startswith("-") else f" {ending.strip()}")
-    return head + space + inflect(last, case, table=table)
-
-
-def _possessive_en(text: str) -> str:
-    """``Aliyev`` → ``Aliyev's``; names ending in s take ``'s`` too (``Jones's``)."""
-    return text + "'s"
-
-
 def _check_case(case: object, code: Lang, style: str) -> str | None:
     if case is None:
         return None
-    accepted = AZ_CASES if code == "az" else EN_CASES
+    rules = language_spec(code).text_rules
+    accepted = rules.cases
     value = getattr(case, "value", case)
     if isinstance(value, str):
         value = value.strip().lower()  # 'Genitive' is accepted, as diplolib.az.inflect does
     if value not in accepted:
         names = ", ".join(repr(c) for c in accepted)
-        hint = ""
-        if code == "en" and value in AZ_CASES:
-            hint = " (Azerbaijani cases apply with lang='az')"
-        elif code == "az" and value == "possessive":
-            hint = " (use 'genitive' for Azerbaijani)"
-        raise ValueError(f"unknown case {case!r} for lang {code!r}{hint}; accepted: {names}")
+        hint = rules.case_hints.get(value, "") if isinstance(value, str) else ""
+        if not hint:
+            for other in SUPPORTED_LANGUAGES:
+                if other != code and value in language_spec(other).text_rules.cases:
+                    hint = f"{language_name(other, 'en')} cases apply with lang={other!r}"
+                    break
+        hint = f" ({hint})" if hint else ""
+        raise InvalidArgumentError(
+            f"unknown case {case!r} for lang {code!r}{hint}; accepted: {names}"
+        )
     if style in _CASELESS_STYLES and value != "nominative":
-        raise ValueError(f"style {style!r} does not take a grammatical case; got case={case!r}")
+        raise InvalidArgumentError(
+            f"style {style!r} does not take a grammatical case; got case={case!r}"
+        )
     return str(value)
 
 
@@ -256,7 +198,7 @@ def _position_owner_name(
     if ref is None:
         return ""
     if library is None:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"style 'title_of' needs library= to look up {ref!r}, the organisation or "
             f"country of {person.id!r}'s position"
         )
@@ -271,7 +213,7 @@ def _position_owner_name(
 
 def resolve_name(
     person: Person,
-    style: str = "full",
+    style: NameStyle = "full",
     *,
     lang: str | None = None,
     case: str | None = None,
@@ -291,16 +233,16 @@ def resolve_name(
     diplolib.errors.MissingTranslationError: person 'beybit-isabayev' has no Azerbaijani given name (English: 'Beybit'); Azerbaijani spellings are never guessed: add it, or call without strict=True
     """
     if getattr(person, "type", None) != "person":
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_name() takes a Person, not {type(person).__name__} ({person!r:.60}); "
             "load one with ContentLibrary.get(id, Person) or build Person(...)"
         )
     if style not in NAME_STYLES:
         accepted = ", ".join(repr(s) for s in NAME_STYLES)
-        raise ValueError(f"unknown name style {style!r}; accepted: {accepted}")
+        raise InvalidArgumentError(f"unknown name style {style!r}; accepted: {accepted}")
     if on is not None and not isinstance(on, dt.date):
-        raise TypeError(f"format_name(): 'on' must be a datetime.date, not {on!r:.60}")
-    code = resolve_lang(lang)
+        raise ArgumentTypeError(f"format_name(): 'on' must be a datetime.date, not {on!r:.60}")
+    code = resolve_language(lang)
     grammatical = _check_case(case, code, style)
     parts = _Parts(code, strict)
     given = parts.part(person.given, "given name", person)
@@ -313,8 +255,7 @@ def resolve_name(
         value = _initials(given, code) + (_initial(family, code) if family else "")
     elif style == "short":
         if family and given:
-            glue = "" if code == "az" else " "
-            value = _initials(given, code) + glue + family
+            value = _initials(given, code) + language_spec(code).text_rules.initials_glue + family
         else:
             value = full
     elif style == "official":
@@ -331,24 +272,23 @@ def resolve_name(
                 # A title that already names its country or organisation stays as it is.
                 if owner and owner.casefold() in title.casefold():
                     owner = ""
-                if code == "az" and owner:
-                    head, space, last = _in_sentence_title(title).rpartition(" ")
-                    title = f"{owner} {head}{space}{_possessive_3sg(last)}"
-                elif owner:
-                    title = f"{title} of {owner}"
+                if owner:
+                    title = language_spec(code).text_rules.title_of(title, owner)
             value = f"{title} {full}"
     if grammatical is not None and grammatical != "nominative":
-        if code == "az":
-            table = library.az_forms if library is not None else None
-            value = _inflect_az(value, grammatical, person, table)
-        else:
-            value = _possessive_en(value)
+        override = person.inflections.get(grammatical)  # type: ignore[call-overload]
+        value = language_spec(code).text_rules.inflect_name(
+            value,
+            grammatical,
+            str(override) if override else None,
+            table=library.az_forms if library is not None else None,
+        )
     return ResolvedName(value, code, parts.derived)
 
 
 def format_name(
     person: Person,
-    style: str = "full",
+    style: NameStyle = "full",
     *,
     lang: str | None = None,
     case: str | None = None,
@@ -389,7 +329,7 @@ def format_name(
     >>> format_name(ilham, lang="az", case="vocative")
     Traceback (most recent call last):
     ...
-    ValueError: unknown case 'vocative' for lang 'az'; accepted: 'nominative', 'genitive', 'dative', 'accusative', 'locative', 'ablative', 'instrumental'
+    diplolib.errors.InvalidArgumentError: unknown case 'vocative' for lang 'az'; accepted: 'nominative', 'genitive', 'dative', 'accusative', 'locative', 'ablative', 'instrumental'
     """
     return resolve_name(
         person, style, lang=lang, case=case, on=on, library=library, strict=strict

@@ -30,7 +30,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
 from .dates import babel_locale
-from .languages import resolve_lang
+from .errors import ArgumentTypeError, InvalidArgumentError
+from .languages import language_spec, resolve_language, watch_languages
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -46,7 +47,7 @@ LIST_STYLES: Final[tuple[str, ...]] = get_args(ListStyle)
 
 def _check_number(value: object, func: str) -> Number:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | Fraction):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"{func}() takes an int, float or Decimal, not {type(value).__name__} ({value!r:.60})"
         )
     if isinstance(value, Fraction):
@@ -57,7 +58,7 @@ def _check_number(value: object, func: str) -> Number:
         else isinstance(value, float) and math.isnan(value)
     )
     if is_nan:  # infinities are fine: CLDR prints them as ∞
-        raise ValueError(f"{func}() takes a finite number or an infinity, got {value!r}")
+        raise InvalidArgumentError(f"{func}() takes a finite number or an infinity, got {value!r}")
     return value
 
 
@@ -75,7 +76,9 @@ def _check_decimals(decimals: object) -> int | None:
     if decimals is None:
         return None
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 20:
-        raise ValueError(f"decimals must be None or an int from 0 to 20, got {decimals!r}")
+        raise InvalidArgumentError(
+            f"decimals must be None or an int from 0 to 20, got {decimals!r}"
+        )
     return decimals
 
 
@@ -99,7 +102,7 @@ def format_number(value: Number, *, decimals: int | None = None, lang: str | Non
     >>> format_number("12")
     Traceback (most recent call last):
     ...
-    TypeError: format_number() takes an int, float or Decimal, not str ('12')
+    diplolib.errors.ArgumentTypeError: format_number() takes an int, float or Decimal, not str ('12')
     """
     number = _check_number(value, "format_number")
     places = _check_decimals(decimals)
@@ -171,28 +174,22 @@ def format_percent(value: Number, *, decimals: int = 0, lang: str | None = None)
     with localcontext() as context:
         context.prec = 400  # room for any magnitude, as in format_number
         result: str = babel_format_percent(
-            number, format=pattern, locale=babel_locale(resolve_lang(lang))
+            number, format=pattern, locale=babel_locale(resolve_language(lang))
         )
     return result
 
 
 def _check_ordinal(n: object) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_ordinal() takes an int from 0 to {MAX_ORDINAL} (10**18 - 1), not "
             f"{type(n).__name__} ({n!r:.60})"
         )
     if not 0 <= n <= MAX_ORDINAL:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"format_ordinal() got {n}; accepted: integers from 0 to {MAX_ORDINAL} (10**18 - 1)"
         )
     return n
-
-
-def _english_suffix(n: int) -> str:
-    if n % 100 in (11, 12, 13):
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def format_ordinal(n: int, *, lang: str | None = None) -> str:
@@ -208,38 +205,30 @@ def format_ordinal(n: int, *, lang: str | None = None) -> str:
     >>> format_ordinal(-1, lang="en")
     Traceback (most recent call last):
     ...
-    ValueError: format_ordinal() got -1; accepted: integers from 0 to 999999999999999999 (10**18 - 1)
+    diplolib.errors.InvalidArgumentError: format_ordinal() got -1; accepted: integers from 0 to 999999999999999999 (10**18 - 1)
     """
     number = _check_ordinal(n)
-    if resolve_lang(lang) == "az":
-        from .az import ordinal_numeral
-
-        return ordinal_numeral(number)
-    return f"{number}{_english_suffix(number)}"
-
-
-# CLDR's Azerbaijani "or" list puts a comma before the last "yaxud" ("A, B, yaxud C").
-# Azerbaijani punctuation sets no comma before a single, unrepeated coordinating
-# conjunction (və, yaxud, və ya) between the last two members, as CLDR's own
-# two-item pattern and its "and" list already do.
-_AZ_FIXES: Final = {("or", "end"): "{0} yaxud {1}"}
+    return language_spec(lang).text_rules.ordinal(number)
 
 
 @lru_cache(maxsize=16)
-def _list_patterns(locale_key: str, style: str) -> tuple[str, str, str, str]:
-    locale = babel_locale("az") if locale_key == "az" else babel_locale("en", en_style=locale_key)
+def _list_patterns(lang: str, en_style: str, style: str) -> tuple[str, str, str, str]:
+    locale = babel_locale(lang, en_style=en_style)
     patterns = locale.list_patterns["standard" if style == "and" else "or"]
     found = {part: str(patterns[part]) for part in ("2", "start", "middle", "end")}
-    if locale_key == "az":
-        for (fixed_style, part), text in _AZ_FIXES.items():
-            if fixed_style == style:
-                found[part] = text
+    # The language's corrections to CLDR (Azerbaijani: no comma before "yaxud").
+    for (fixed_style, part), text in language_spec(lang).text_rules.list_fixes.items():
+        if fixed_style == style:
+            found[part] = text
     return (found["2"], found["start"], found["middle"], found["end"])
+
+
+watch_languages(_list_patterns.cache_clear)
 
 
 def format_list(
     items: Iterable[str],
-    style: str = "and",
+    style: ListStyle = "and",
     *,
     lang: str | None = None,
     en_style: str | None = None,
@@ -261,23 +250,22 @@ def format_list(
     'Baku, Astana, and Ankara'
     """
     if isinstance(items, str) or not isinstance(items, Iterable):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"format_list() takes an iterable of str (a list, tuple …), not {type(items).__name__} "
             f"({items!r:.60})"
         )
     values = list(items)
     for index, item in enumerate(values):
         if not isinstance(item, str):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"format_list() items must be str; item {index} is {type(item).__name__} ({item!r:.60})"
             )
     if style not in LIST_STYLES:
-        raise ValueError(f"unknown list style {style!r}; accepted: 'and', 'or'")
-    code = resolve_lang(lang)
+        raise InvalidArgumentError(f"unknown list style {style!r}; accepted: 'and', 'or'")
+    code = resolve_language(lang)
     from .dates import en_style_of as _style
 
-    key = "az" if code == "az" else _style(en_style)
-    two, start, middle, end = _list_patterns(key, style)
+    two, start, middle, end = _list_patterns(code, _style(en_style), style)
     if not values:
         return ""
     if len(values) == 1:

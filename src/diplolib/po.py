@@ -58,11 +58,17 @@ from pydantic import BaseModel, ValidationError
 from . import __version__
 from ._atomic import write_all
 from ._gettext.po import PoEntry, PoFile, parse_po
-from ._ui_strings import language_name
 from .content_types import generic_path
 from .errors import CatalogError, ContentError, ContentTypeError
 from .i18n import gettext
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .languages import (
+    DEFAULT_LANGUAGE,
+    SUPPORTED_LANGUAGES,
+    Lang,
+    language_name,
+    language_spec,
+    normalize_language,
+)
 from .library import ContentLibrary, item_json
 from .models import Article, ContentItem, Item, content_type, content_types
 from .staleness import source_hash, stale_fields
@@ -114,8 +120,6 @@ _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
 _HASH_COMMENT: Final = "source-hash:"
 _TARGET_COMMENT: Final = "target-hash:"
 _MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
-_PLURAL_FORMS: Final = "nplurals=2; plural=(n != 1);"
-_LANGUAGE_TEAMS: Final[Mapping[str, str]] = {"az": "Azerbaijani", "en": "English"}
 Outcome = Literal["applied", "skipped", "stale", "rejected"]
 
 
@@ -192,7 +196,7 @@ def _translates(item: ContentItem, target: Lang) -> bool:
 
 
 def _check_pair(source_lang: str, target_lang: str) -> tuple[Lang, Lang]:
-    source, target = normalize_lang(source_lang), normalize_lang(target_lang)
+    source, target = normalize_language(source_lang), normalize_language(target_lang)
     if source == target:
         raise ContentError(
             f"source and target language are both {source!r}; "
@@ -230,7 +234,7 @@ def _check_previous(old: polib.POFile, source: Lang, target: Lang) -> None:
     for name, expected in (("Language", target), ("X-Source-Language", source)):
         declared = old.metadata.get(name)
         try:
-            ok = not declared or normalize_lang(declared) == expected
+            ok = not declared or normalize_language(declared) == expected
         except ValueError:
             ok = False
         if not ok:
@@ -317,12 +321,12 @@ def _new_catalog(
         "POT-Creation-Date": stamp,
         "PO-Revision-Date": stamp,
         "Last-Translator": "",
-        "Language-Team": _LANGUAGE_TEAMS[target],
+        "Language-Team": language_name(target, DEFAULT_LANGUAGE),
         "Language": target,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": _PLURAL_FORMS,
+        "Plural-Forms": language_spec(target).plural_forms,
         "X-Source-Language": source,
         "X-Generator": f"diplolib {__version__}",
     }
@@ -714,7 +718,7 @@ def _language_pair(
         if not declared:
             return None
         try:
-            code = normalize_lang(declared)
+            code = normalize_language(declared)
         except ValueError:
             raise CatalogError(
                 f"the header's {name} is {declared!r}; accepted: "
@@ -722,9 +726,9 @@ def _language_pair(
                 file=po.file,
                 line=po.header_line,
             ) from None
-        if expected is not None and code != normalize_lang(expected):
+        if expected is not None and code != normalize_language(expected):
             raise CatalogError(
-                f"the file's {name} is {declared!r}, but {normalize_lang(expected)!r} "
+                f"the file's {name} is {declared!r}, but {normalize_language(expected)!r} "
                 "was asked for: this PO file is for another language pair",
                 file=po.file,
                 line=po.header_line,
@@ -740,11 +744,11 @@ def _language_pair(
                 file=po.file,
                 line=po.header_line,
             )
-        target = normalize_lang(target_lang)
+        target = normalize_language(target_lang)
     source = header_lang("X-Source-Language", source_lang)
     if source is None:
         others = [lang for lang in SUPPORTED_LANGUAGES if lang != target]
-        source = normalize_lang(source_lang) if source_lang is not None else others[0]
+        source = normalize_language(source_lang) if source_lang is not None else others[0]
     if source == target:
         raise CatalogError(
             f"source and target language are both {source!r}", file=po.file, line=po.header_line
@@ -834,16 +838,14 @@ class _Validator:
                     limit=limit,
                 )
             )
-        if self.target == "az":
-            from .az import require_latin
-
-            try:
-                require_latin("az", value)
-            except ValueError as exc:
-                # However short: detection cannot judge "Баку", but the script alone is wrong.
-                errors.append(gettext("wrong script: {problem}", problem=str(exc)))
+        # Every language's rules check the script (Azerbaijani: Latin only).
+        try:
+            language_spec(self.target).text_rules.check_script(value)
+        except ValueError as exc:
+            # However short: detection cannot judge "Баку", but the script alone is wrong.
+            errors.append(gettext("wrong script: {problem}", problem=str(exc)))
         if self.language_check:
-            expected = "az-Latn" if self.target == "az" else self.target
+            expected = language_spec(self.target).label
             verdict = check_language(value, expected)
             if verdict.status == "mismatch":
                 errors.append(gettext("wrong language: {problem}", problem=verdict.message))
@@ -1143,21 +1145,17 @@ class _Import:
         return c.result("skipped", gettext("not translated"))
 
     def normalized(self, c: _Candidate) -> None:
-        """Azerbaijani look-alike letters are replaced and reported; the entry goes on."""
-        if self.target != "az":
-            return
-        from .az import normalize_with_report
-
-        fixed = normalize_with_report(c.value)
-        if fixed.changes:
+        """The target language's rules repair look-alike letters, reported; the entry goes on."""
+        fixed, repairs = language_spec(self.target).text_rules.repair(c.value)
+        if repairs:
             shown = ", ".join(
-                f"{f.char!r}→{f.replacement!r} (U+{ord(f.char[0]):04X}, {f.position})"
-                for f in fixed.changes
+                f"{char!r}→{replacement!r} (U+{ord(char[0]):04X}, {position})"
+                for char, replacement, position in repairs
             )
             self.report.normalized.append(
                 c.result("applied", gettext("look-alike letters fixed: {fixes}", fixes=shown))
             )
-            c.value = fixed.text
+            c.value = fixed
 
     def passes_validator(self, c: _Candidate) -> EntryResult | None:
         spec = type(c.found).content
@@ -1435,7 +1433,7 @@ def translation_status(
     >>> [(r.item_id, r.lang, r.missing) for r in rows if r.item_id == "baku"]
     [('baku', 'az', 0)]
     """
-    default = normalize_lang(source_lang)
+    default = normalize_language(source_lang)
     rows = []
     for item in items:
         source = item.original_language if isinstance(item, Article) else default

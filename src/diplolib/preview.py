@@ -29,7 +29,7 @@ from ._labels import field_label
 from .clock import world_clock
 from .errors import TemplateRenderError
 from .i18n import gettext, pgettext
-from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, use_language
+from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, fallback_chain, use_language
 from .library import ContentLibrary
 from .models import Article, ContentItem, Event, Organization, Person, Place
 from .publish import DEFAULT_URL_PATTERNS, default_url_patterns, published_languages
@@ -97,7 +97,7 @@ def _entity_name(entity: ContentItem, lang: Lang) -> Markup:
 
         name = resolve_name(entity, lang=lang)
         if name.derived == "fallback":
-            other = next(code for code in SUPPORTED_LANGUAGES if code != lang)
+            other = next(iter(fallback_chain(lang)[1:]), lang)
             return _fallback(name.value, other)
         if name.derived is not None:
             return Markup('<span class="derived" data-derived="{}">{}</span>').format(

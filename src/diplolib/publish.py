@@ -44,8 +44,8 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, assert_never
 from urllib.parse import quote
 
 from .content_types import field_values
-from .errors import ContentError
-from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, resolve_lang
+from .errors import ContentError, InvalidArgumentError
+from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, resolve_language
 from .models import Article, ContentItem, Event, Organization, Person, Place, content_types
 from .text import LocalizedText
 
@@ -113,19 +113,21 @@ def _check_pattern(kind: str, pattern: str) -> str:
     try:
         parts = list(string.Formatter().parse(pattern))
     except ValueError as exc:
-        raise ValueError(f"URL pattern {pattern!r} for {kind!r} is malformed: {exc}") from None
+        raise InvalidArgumentError(
+            f"URL pattern {pattern!r} for {kind!r} is malformed: {exc}"
+        ) from None
     names = set()
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in _FIELDS or spec or conversion:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"URL pattern {pattern!r} for {kind!r} uses {{{name}}}; "
                 "accepted fields are {lang}, {slug} and {id}, without format specs"
             )
         names.add(name)
     if not names & {"slug", "id"}:
-        raise ValueError(f"URL pattern {pattern!r} for {kind!r} needs {{slug}} or {{id}}")
+        raise InvalidArgumentError(f"URL pattern {pattern!r} for {kind!r} needs {{slug}} or {{id}}")
     return pattern
 
 
@@ -134,7 +136,7 @@ def _pattern(kind: str, patterns: Mapping[str, str] | None) -> str:
     if patterns is not None:
         unknown = sorted(set(patterns) - set(defaults))
         if unknown:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"unknown item type(s) in URL patterns: {', '.join(map(repr, unknown))}; "
                 f"accepted: {', '.join(defaults)}"
             )
@@ -160,7 +162,7 @@ def published_languages(item: ContentItem) -> tuple[Lang, ...]:
     ('en', 'az')
     """
     if not isinstance(item, Article):
-        return SUPPORTED_LANGUAGES
+        return tuple(SUPPORTED_LANGUAGES)
     if item.original_language not in item.slug:
         raise ContentError(
             f"article {item.id!r} has no slug in its original language "
@@ -210,7 +212,7 @@ def canonical_url(
     ...
     diplolib.errors.ContentError: article 'gabala-turkic-council-summit-2013' has no 'en' version (published in: 'az')
     """
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     languages = published_languages(item)
     if code not in languages:
         raise ContentError(
@@ -469,7 +471,7 @@ def to_jsonld(
     >>> to_jsonld(lib.get("nakhchivan-summit-2009"), "en")["startDate"]
     '2009-10-03'
     """
-    code = resolve_lang(lang)
+    code = resolve_language(lang)
     canonical_url(item, code, base_url=base_url, patterns=patterns)  # raises when not published
     builder = _Builder(code, library, base_url, patterns)
     if not isinstance(item, Article | Event | Person | Organization | Place):

@@ -67,7 +67,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 from . import az
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from .errors import ArgumentTypeError, InvalidArgumentError
+from .languages import SUPPORTED_LANGUAGES, Lang, normalize_language
 from .text import DEFAULT_FALLBACKS, LocalizedText
 
 if TYPE_CHECKING:
@@ -236,7 +237,7 @@ class Analyzer:
         self._stemmer = stemmer
 
     def _for(self, lang: str) -> _Tokenizer:
-        return self._by_lang[normalize_lang(lang)]
+        return self._by_lang[normalize_language(lang)]
 
     def tokens(self, text: str, lang: str) -> tuple[str, list[Token]]:
         """The normalised text and its tokens with their places in it.
@@ -246,7 +247,7 @@ class Analyzer:
         ('Gün günü', ['gün', 'gün'])
         """
         if not isinstance(text, str):
-            raise TypeError(f"analyze() takes a str, not {type(text).__name__}")
+            raise ArgumentTypeError(f"analyze() takes a str, not {type(text).__name__}")
         tokenizer = self._for(lang)
         normal = tokenizer.normalize(text)
         return normal, tokenizer(normal)
@@ -258,7 +259,7 @@ class Analyzer:
         ['prezident', 'ilham', 'əliyev', 'bakı', 'görüş', 'keçir']
         """
         if not isinstance(text, str):
-            raise TypeError(f"analyze() takes a str, not {type(text).__name__}")
+            raise ArgumentTypeError(f"analyze() takes a str, not {type(text).__name__}")
         tokenizer = self._for(lang)
         return tokenizer.terms(tokenizer.normalize(text))
 
@@ -342,7 +343,7 @@ def name_keys(word: str) -> tuple[str, ...]:
     {'satli'}
     """
     if not isinstance(word, str):
-        raise TypeError(f"name_keys() takes a str, not {type(word).__name__}")
+        raise ArgumentTypeError(f"name_keys() takes a str, not {type(word).__name__}")
     return _name_keys(word)
 
 
@@ -481,7 +482,7 @@ def parse_query(query: str) -> list[QueryClause]:
     []
     """
     if not isinstance(query, str):
-        raise TypeError(f"parse_query() takes a str, not {type(query).__name__}")
+        raise ArgumentTypeError(f"parse_query() takes a str, not {type(query).__name__}")
     clauses: list[QueryClause] = []
     for match in _QUERY_RE.finditer(query):
         if match.group(1) is not None:
@@ -529,7 +530,7 @@ class Index:
         analyzer: Analyzer | None = None,
     ) -> None:
         if names not in ("index", "query"):
-            raise ValueError(f"names must be 'index' or 'query', not {names!r}")
+            raise InvalidArgumentError(f"names must be 'index' or 'query', not {names!r}")
         items = list(items)
         if analyzer is None:
             analyzer = Analyzer(known=_entity_names(items))
@@ -677,10 +678,10 @@ class Index:
         []
         """
         if not isinstance(query, str):
-            raise TypeError(f"search() takes a str query, not {type(query).__name__}")
+            raise ArgumentTypeError(f"search() takes a str query, not {type(query).__name__}")
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise ValueError(f"limit must be a positive int, not {limit!r}")
-        reader: Lang | None = None if lang is None else normalize_lang(lang)
+            raise InvalidArgumentError(f"limit must be a positive int, not {limit!r}")
+        reader: Lang | None = None if lang is None else normalize_language(lang)
         clauses = parse_query(query)
         if not clauses:
             return []

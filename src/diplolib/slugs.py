@@ -8,8 +8,13 @@ text that reads as Azerbaijani is romanised word for word (``Qax, Quba və
 Qusar`` → ``gakh-guba-va-gusar``), English text only in the words with
 Azerbaijani letters it quotes (``Gəncə`` → ``ganja``, ``Qarabağ`` →
 ``karabakh``), so English words survive (``Quba carpets``).
-With ``unicode=True`` letters are kept and only lower-cased (by Azerbaijani
-rules for ``az``).
+With ``unicode=True`` letters are kept and only lower-cased (by the language's
+own rules: Azerbaijani ones for ``az``).
+
+Which way a language goes is its :class:`~diplolib.languages.LanguageSpec`'s
+``slug_style``: ``"ascii"`` (Azerbaijani), ``"romanize"`` (English) or
+``"unicode"`` (letters kept whatever ``unicode=`` says, as for a language in
+Cyrillic script, which has no ASCII folding).
 
 A slug is lower case, words are joined by single hyphens, apostrophes vanish
 (``Aliyev's`` → ``aliyevs``), and every other run of non-letters and non-digits
@@ -25,7 +30,8 @@ import re
 import unicodedata
 from typing import Final
 
-from .languages import resolve_lang
+from .errors import ArgumentTypeError, InvalidArgumentError
+from .languages import language_spec
 
 DEFAULT_MAX_LENGTH: Final = 80
 """The default longest slug; longer ones are cut at a hyphen."""
@@ -81,24 +87,26 @@ def slugify(
     'heydar-aliyevs-legacy'
     """
     if not isinstance(text, str):
-        raise TypeError(f"slugify() takes a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"slugify() takes a str, not {type(text).__name__}")
     if max_length is not None and (
         isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 1
     ):
-        raise ValueError(f"max_length must be a positive int or None, not {max_length!r}")
+        raise InvalidArgumentError(f"max_length must be a positive int or None, not {max_length!r}")
     from . import az  # the Azerbaijani toolkit loads on first use, not with diplolib
 
-    language = resolve_lang(lang)
+    spec = language_spec(lang)
     text = az.normalize(text)
-    if unicode:
-        small = az.lower(text) if language == "az" else text.replace("İ", "i").lower()
+    if unicode or spec.slug_style == "unicode":
+        # "İ" first: str.lower() would leave a combining dot after the "i".
+        small = spec.text_rules.lower(text.replace("İ", "i"))
         small = _APOSTROPHES.sub("", unicodedata.normalize("NFC", small))
         slug = _UNICODE_RUN.sub("-", small).strip("-")
     else:
-        if language == "en":
-            # As az.romanize spells the same text: every word of Azerbaijani text,
-            # only the Azerbaijani words of English text.
-            text = az.romanize(text, assume_az=None)
+        if spec.slug_style == "romanize":
+            # As English pages spell the words of another language written in Latin
+            # letters: only those words are romanised (az.romanize for Azerbaijani).
+            for other in spec.romanize_from:
+                text = language_spec(other).text_rules.romanize(text, mixed=True)
         folded = _ascii_fold(_APOSTROPHES.sub("", text).translate(_AZ_FOLD)).lower()
         slug = _ASCII_RUN.sub("-", folded).strip("-")
     return _truncate(slug, max_length)

@@ -1,4 +1,4 @@
-"""Localized values: one piece of text in English and Azerbaijani, with honest fallback.
+"""Localized values: one piece of text in each registered language, with honest fallback.
 
 A :class:`LocalizedText` holds at most one value per language and tells three
 states apart:
@@ -36,23 +36,63 @@ __all__ = [
     "register_text_validator",
 ]
 
-import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, ClassVar, Final
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .errors import MissingTranslationError, UnsupportedLanguageError
-from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang, resolve_lang
+from ._deprecation import renamed
+from .errors import (
+    ArgumentTypeError,
+    ContentError,
+    InvalidArgumentError,
+    MissingTranslationError,
+    UnsupportedLanguageError,
+)
+from .languages import (
+    SUPPORTED_LANGUAGES,
+    Lang,
+    TextRules,
+    fallback_chain,
+    language_spec,
+    normalize_language,
+    resolve_language,
+    watch_languages,
+)
 
-DEFAULT_FALLBACKS: Final[Mapping[Lang, tuple[Lang, ...]]] = {"az": ("en",), "en": ("az",)}
-"""Default per-language fallback order: Azerbaijani falls back to English and vice versa."""
+
+class _DefaultFallbacks(Mapping[Lang, tuple[Lang, ...]]):
+    """A live view: each registered language's fallbacks, from its :class:`LanguageSpec`."""
+
+    def __getitem__(self, lang: Lang) -> tuple[Lang, ...]:
+        if lang not in SUPPORTED_LANGUAGES:
+            # Builtin on purpose: the Mapping protocol (get(), in) relies on KeyError.
+            raise KeyError(lang)
+        return fallback_chain(lang)[1:]
+
+    def __iter__(self) -> Iterator[Lang]:
+        return iter(SUPPORTED_LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(SUPPORTED_LANGUAGES)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+DEFAULT_FALLBACKS: Final[Mapping[Lang, tuple[Lang, ...]]] = _DefaultFallbacks()
+"""Default per-language fallback order, read from each language's specification.
+
+Built in, Azerbaijani falls back to English and vice versa:
+
+>>> DEFAULT_FALLBACKS
+{'en': ('az',), 'az': ('en',)}
+"""
 
 TextValidator = Callable[[Lang, str], str]
 """A validation hook: takes ``(lang, value)`` and returns the (possibly changed) value,
@@ -95,18 +135,20 @@ def register_text_validator(hook: TextValidator) -> Callable[[], None]:
 
 
 def find_confusables(text: str) -> list[tuple[int, str, str, str]]:
-    """List look-alike letters in Azerbaijani ``text`` as ``(index, char, replacement, name)``.
+    """Deprecated: use :func:`diplolib.az.find_lookalikes` (one name for look-alike letters).
 
-    The look-alikes that :func:`diplolib.az.normalize` replaces (Cyrillic and
-    turned-e stand-ins for ə/Ə, Cyrillic letters inside Latin words, ``i`` with a
-    stray combining dot); see :func:`diplolib.az.find_lookalikes` for the full
-    report with warnings.
+    Returns the look-alikes :func:`diplolib.az.normalize` replaces as
+    ``(index, char, replacement, name)``, as before.
 
-    >>> find_confusables("B\u04d9k\u0131")
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     find_confusables("B\u04d9k\u0131")
     [(1, 'ә', 'ə', 'CYRILLIC SMALL LETTER SCHWA')]
     """
     from .az import find_lookalikes  # loaded on first use; keeps ``import diplolib`` light
 
+    renamed("diplolib.text.find_confusables()", "diplolib.az.find_lookalikes()")
     return [
         (found.position, found.char, found.replacement, found.name)
         for found in find_lookalikes(text)
@@ -114,53 +156,42 @@ def find_confusables(text: str) -> list[tuple[int, str, str, str]]:
     ]
 
 
-@cache
-def _lookalike_re() -> re.Pattern[str]:
-    """Every character that can make an az value fail the look-alike check.
-
-    Values without one skip the full scan. Built on first use from the table
-    in :mod:`diplolib.az`, so the two can never disagree.
-    """
-    from .az._normalize import LOOKALIKE_CHARS
-
-    return re.compile("[" + re.escape("".join(sorted(LOOKALIKE_CHARS))) + "]")
+# The languages whose JSON values the validation fast path takes, in canonical order,
+# each with the pre-filter that says whether a value needs its rules' full check (None
+# when the rules check nothing). Built on first use; dropped when the registry changes.
+_FastPath = tuple[frozenset[str], tuple[tuple[Lang, Callable[[str], bool] | None], ...]]
+_fast: _FastPath | None = None
 
 
-_FAST_KEYS: Final = frozenset(SUPPORTED_LANGUAGES)
+def _fast_path() -> _FastPath:
+    global _fast
+    fast = _fast
+    if fast is None:
+        order = []
+        for lang in SUPPORTED_LANGUAGES:
+            rules = language_spec(lang).text_rules
+            checks = type(rules).check is not TextRules.check
+            order.append((lang, rules.needs_check if checks else None))
+        fast = _fast = (frozenset(SUPPORTED_LANGUAGES), tuple(order))
+    return fast
 
 
-def _check_az_letters(lang: Lang, value: str) -> str:
-    if lang != "az" or _lookalike_re().search(value) is None:
-        return value
-    from .az import find_lookalikes  # loaded on first use; keeps ``import diplolib`` light
-    from .az._normalize import word_at
+def _languages_changed() -> None:
+    global _fast
+    _fast = None
 
-    findings = find_lookalikes(value)
-    mixed = [f for f in findings if f.kind == "mixed"]
-    if mixed:
-        index, char = mixed[0].position, mixed[0].char
-        more = f" (and {len(mixed) - 1} more)" if len(mixed) > 1 else ""
-        raise ValueError(
-            f"word {word_at(value, index)!r} mixes Latin and Cyrillic letters: {char!r} "
-            f"(U+{ord(char):04X} {mixed[0].name}) at position {index}{more} has no Latin "
-            "look-alike, so normalize_az cannot fix it; retype the word in Latin letters"
-        )
-    found = [f for f in findings if f.kind == "lookalike"]
-    if found:
-        index, char, replacement, name = found[0][:4]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        code = "+".join(f"U+{ord(c):04X}" for c in char)
-        raise ValueError(
-            f"look-alike letter {char!r} ({code} {name}) at position {index}{more}; "
-            f"Azerbaijani text must use {replacement!r} (U+{ord(replacement):04X}); "
-            "validate with normalize_az=True to replace look-alikes instead"
-        )
-    return value
+
+watch_languages(_languages_changed)
+
+
+def _check_language_rules(lang: Lang, value: str) -> str:
+    """The built-in check: the language's own rules (Azerbaijani rejects look-alike letters)."""
+    return language_spec(lang).text_rules.check(value)
 
 
 def _clean(value: object, lang: Lang) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{lang}: value must be a str, not {type(value).__name__}")
+        raise ArgumentTypeError(f"{lang}: value must be a str, not {type(value).__name__}")
     return _nfc_strip(value)
 
 
@@ -190,7 +221,7 @@ class Resolved:
 
 
 class LocalizedText:
-    """Text in English and/or Azerbaijani; a pydantic field type and a plain value.
+    """Text in any registered languages (English, Azerbaijani…); a pydantic field type and a plain value.
 
     Build it with keywords or a mapping whose keys are language codes in any
     accepted spelling. ``None`` means absent; ``""`` means explicitly empty.
@@ -218,25 +249,27 @@ class LocalizedText:
         *,
         en: str | None = None,
         az: str | None = None,
+        **more: str | None,
     ) -> None:
         collected: dict[Lang, str] = {}
         if values is not None:
             if not isinstance(values, Mapping):
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"LocalizedText takes a mapping of language to text, not "
                     f"{type(values).__name__}; e.g. {{'en': '...', 'az': '...'}}"
                 )
             for key, value in values.items():
-                lang = normalize_lang(key)
+                lang = normalize_language(key)
                 if lang in collected:
-                    raise ValueError(f"language {lang!r} given twice (as {key!r})")
+                    raise InvalidArgumentError(f"language {lang!r} given twice (as {key!r})")
                 if value is not None:
                     collected[lang] = _clean(value, lang)
-        for lang, value in (("en", en), ("az", az)):
+        for key, value in (("en", en), ("az", az), *more.items()):
             if value is None:
                 continue
+            lang = normalize_language(key)
             if lang in collected:
-                raise ValueError(f"language {lang!r} given twice")
+                raise InvalidArgumentError(f"language {lang!r} given twice")
             collected[lang] = _clean(value, lang)
         # Keep a canonical order so equal values print and serialise the same way.
         object.__setattr__(
@@ -252,9 +285,11 @@ class LocalizedText:
             yield from self.fallbacks.get(requested, ())
         elif fallback is not False:
             if isinstance(fallback, str):
-                raise TypeError("fallback must be True, False or a sequence of language codes")
+                raise ArgumentTypeError(
+                    "fallback must be True, False or a sequence of language codes"
+                )
             for code in fallback:
-                yield normalize_lang(code)
+                yield normalize_language(code)
 
     def resolve(
         self, lang: str | None = None, *, fallback: bool | Sequence[str] = True
@@ -271,7 +306,7 @@ class LocalizedText:
         >>> t.resolve("az", fallback=False).value is None
         True
         """
-        requested = resolve_lang(lang)
+        requested = resolve_language(lang)
         for candidate in self._chain(requested, fallback):
             value = self._values.get(candidate)
             if value is not None:
@@ -302,7 +337,7 @@ class LocalizedText:
         >>> LocalizedText(en="Print", az="Çap et").require("az")
         'Çap et'
         """
-        requested = resolve_lang(lang)
+        requested = resolve_language(lang)
         value = self._values.get(requested)
         if value is None:
             present = ", ".join(repr(k) for k in self._values) or "none"
@@ -324,7 +359,7 @@ class LocalizedText:
         >>> LocalizedText(en="x", az="").is_empty("az")
         True
         """
-        return self._values.get(normalize_lang(lang)) == ""
+        return self._values.get(normalize_language(lang)) == ""
 
     def languages(self) -> tuple[Lang, ...]:
         """Languages that hold a value (empty ones included), in canonical order.
@@ -350,7 +385,7 @@ class LocalizedText:
         """
         merged: dict[str, str | None] = dict(self._values.items())
         for key, value in values.items():
-            merged[normalize_lang(key)] = value
+            merged[normalize_language(key)] = value
         return LocalizedText(merged)
 
     def map(self, func: Callable[[Lang, str], str]) -> LocalizedText:
@@ -382,11 +417,12 @@ class LocalizedText:
         return self._hash
 
     def __setattr__(self, name: str, value: object) -> None:
+        # Builtin on purpose: assignment to a read-only attribute raises AttributeError.
         raise AttributeError("LocalizedText is immutable; use replace()")
 
     def __contains__(self, lang: object) -> bool:
         try:
-            return normalize_lang(lang) in self._values
+            return normalize_language(lang) in self._values
         except UnsupportedLanguageError:
             return False
 
@@ -415,14 +451,15 @@ class LocalizedText:
         Hooks run in this order: the Azerbaijani normaliser (when asked for), the
         registered hooks, ``validators``, then the built-in check.
 
-        Built-in check (strict, always on): an ``az`` value may not contain
+        Built-in check (strict, always on): the language's own
+        :meth:`~diplolib.text_rules.TextRules.check`. An ``az`` value may not contain
         look-alike letters (Cyrillic ә or turned ǝ for ə, Cyrillic letters inside
         Latin words; see :func:`diplolib.az.find_lookalikes`).
 
         >>> LocalizedText.validate({"az": "B\u04d9k\u0131"})
         Traceback (most recent call last):
         ...
-        ValueError: az: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) ...
+        diplolib.errors.ContentError: az: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) ...
 
         ``normalize_az=True`` replaces them instead (:func:`diplolib.az.normalize`);
         pass a :class:`diplolib.az.Normalizer` to also keep a report of each change.
@@ -438,14 +475,14 @@ class LocalizedText:
             try:
                 text = cls(value)
             except TypeError as exc:
-                raise ValueError(str(exc)) from None
+                raise ContentError(str(exc)) from None
         elif isinstance(value, str):
-            raise ValueError(
+            raise ContentError(
                 "expected an object of language to text like {'en': '...', 'az': '...'}, "
                 f"got a bare string {value[:40]!r}"
             )
         else:
-            raise ValueError(
+            raise ContentError(
                 "expected an object of language to text like {'en': '...', 'az': '...'}, "
                 f"got {type(value).__name__}"
             )
@@ -457,14 +494,14 @@ class LocalizedText:
         elif callable(normalize_az):
             hooks.append(normalize_az)
         elif normalize_az is not False:
-            raise TypeError(
+            raise ArgumentTypeError(
                 "normalize_az must be True, False or a diplolib.az.Normalizer, "
                 f"not {type(normalize_az).__name__}"
             )
         with _validators_lock:
             hooks.extend(_validators)
         hooks.extend(validators)
-        hooks.append(_check_az_letters)
+        hooks.append(_check_language_rules)
         changed: dict[str, str | None] = {}
         for lang, current in text:
             if not current:
@@ -474,7 +511,7 @@ class LocalizedText:
                 try:
                     new = hook(lang, new)
                 except ValueError as exc:
-                    raise ValueError(f"{lang}: {exc}") from None
+                    raise ContentError(f"{lang}: {exc}") from None
             if new != current:
                 changed[lang] = new
         return text.replace(**changed) if changed else text
@@ -484,28 +521,33 @@ class LocalizedText:
         context = info.context if isinstance(info.context, Mapping) else {}
         extra = context.get("text_validators", ())
         normalize_az = context.get("normalize_az", False)
+        keys, order = _fast_path()
         if (
             not extra
             and not normalize_az
             and not _validators
             and type(value) is dict
-            and value.keys() <= _FAST_KEYS
+            and value.keys() <= keys
         ):
-            # Hot path for the common JSON shape: plain keys, str values, no hooks. It does
-            # exactly what validate() does; anything unusual takes the full path below.
+            # Hot path for the common JSON shape: plain keys, str values, no hooks, no
+            # value the language's rules must look at. It does exactly what validate()
+            # does; anything unusual takes the full path below.
             values: dict[Lang, str] = {}
-            en = value.get("en")
-            az = value.get("az")
-            if (en is None or type(en) is str) and (az is None or type(az) is str):
-                if en is not None:
-                    values["en"] = _nfc_strip(en)
-                if az is not None:
-                    values["az"] = az = _nfc_strip(az)
-                if az is None or _lookalike_re().search(az) is None:
-                    text = object.__new__(cls)
-                    object.__setattr__(text, "_values", values)
-                    object.__setattr__(text, "_hash", None)
-                    return text
+            for lang, needs_check in order:
+                item = value.get(lang)
+                if item is None:
+                    continue
+                if type(item) is not str:
+                    break
+                item = _nfc_strip(item)
+                if needs_check is not None and needs_check(item):
+                    break
+                values[lang] = item
+            else:
+                text = object.__new__(cls)
+                object.__setattr__(text, "_values", values)
+                object.__setattr__(text, "_hash", None)
+                return text
         try:
             return cls.validate(value, validators=extra, normalize_az=normalize_az)
         except UnsupportedLanguageError as exc:

@@ -51,7 +51,7 @@ from .languages import (
     SUPPORTED_LANGUAGES,
     Lang,
     negotiate_language,
-    normalize_lang,
+    normalize_language,
     use_language,
 )
 
@@ -130,7 +130,7 @@ class LanguageSelector:
         if not query_param or not cookie_name:
             raise WebConfigError("query_param and cookie_name must be non-empty strings")
         self.order: tuple[str, ...] = tuple(order)
-        self.default: Lang = normalize_lang(default)
+        self.default: Lang = normalize_language(default)
         self.query_param = query_param
         self.cookie_name = cookie_name
 
@@ -235,7 +235,7 @@ class LanguageSelector:
 
 def _lang_or_none(value: str) -> Lang | None:
     try:
-        return normalize_lang(value)
+        return normalize_language(value)
     except UnsupportedLanguageError:
         return None
 

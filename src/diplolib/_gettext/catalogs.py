@@ -23,16 +23,22 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from ..errors import CatalogError, CatalogLanguageError, UnsupportedLanguageError
-from ..languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
+from ..languages import (
+    SUPPORTED_LANGUAGES,
+    Lang,
+    fallback_chain,
+    language_spec,
+    normalize_language,
+)
 from .mo import read_mo, write_mo
-from .plural import DEFAULT_PLURAL_FORMS, PluralFormsError, PluralRule, parse_plural_forms
+from .plural import PluralFormsError, PluralRule, parse_plural_forms
 from .po import PoEntry, PoFile, parse_po
 from .template import placeholder_names
 
@@ -56,19 +62,29 @@ _log = logging.getLogger("diplolib.i18n")
 LIBRARY_DOMAIN: Final = "diplolib"
 """The gettext domain of diplolib's own catalogs."""
 
-UI_FALLBACKS: Final[Mapping[Lang, tuple[Lang, ...]]] = {"en": ("en",), "az": ("az", "en")}
-"""Languages whose catalogs a UI string is looked up in, in order, before the source string."""
+
+class _UiFallbacks(Mapping[Lang, tuple[Lang, ...]]):
+    def __getitem__(self, lang: Lang) -> tuple[Lang, ...]:
+        if lang not in SUPPORTED_LANGUAGES:
+            # Builtin on purpose: the Mapping protocol (get(), in) relies on KeyError.
+            raise KeyError(lang)
+        return fallback_chain(lang, ui=True)
+
+    def __iter__(self) -> Iterator[Lang]:
+        return iter(SUPPORTED_LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(SUPPORTED_LANGUAGES)
+
+
+UI_FALLBACKS: Final[Mapping[Lang, tuple[Lang, ...]]] = _UiFallbacks()
+"""Languages whose catalogs a UI string is looked up in, in order, before the source string
+(a live view of :func:`~diplolib.languages.fallback_chain` with ``ui=True``)."""
 
 Key = str | tuple[str, str]
 """A lookup key: the msgid, or ``(msgctxt, msgid)``."""
 
 _DOMAIN_RE: Final = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
-# Folder names tried for each language: a fixed allow-list, never a path built
-# from caller input.
-_FOLDERS: Final[Mapping[Lang, tuple[str, ...]]] = {
-    "en": ("en", "en_US", "en_GB"),
-    "az": ("az", "az_AZ", "az_Latn", "az_Latn_AZ"),
-}
 
 
 def _warn(file: str, line: int | None, msgid: str, reason: str) -> None:
@@ -159,7 +175,7 @@ def build_catalog(po: PoFile, lang: Lang) -> Catalog:
     declared = po.header_value("Language")
     if declared:
         try:
-            header_lang: Lang | None = normalize_lang(declared)
+            header_lang: Lang | None = normalize_language(declared)
         except UnsupportedLanguageError:
             header_lang = None
         if header_lang != lang:
@@ -169,7 +185,9 @@ def build_catalog(po: PoFile, lang: Lang) -> Catalog:
                 line=po.header_line,
             )
     try:
-        rule = parse_plural_forms(po.header_value("Plural-Forms") or DEFAULT_PLURAL_FORMS)
+        rule = parse_plural_forms(
+            po.header_value("Plural-Forms") or language_spec(lang).plural_forms
+        )
     except PluralFormsError as exc:
         raise CatalogError(
             f"bad Plural-Forms header: {exc}", file=po.file, line=po.header_line
@@ -255,7 +273,8 @@ class CatalogLayer:
                 self.catalog(lang)
 
     def _find(self, lang: Lang) -> Path | None:
-        for folder in _FOLDERS[lang]:
+        # Folder names come from the language's specification, never from caller input.
+        for folder in language_spec(lang).locale_folders:
             for suffix in (".po", ".mo"):
                 candidate = self.directory / folder / "LC_MESSAGES" / f"{self.domain}{suffix}"
                 if candidate.is_file():
@@ -410,7 +429,7 @@ class FallbackChain:
 
 def compile_mo(catalogs: Iterable[Catalog], lang: Lang) -> bytes:
     catalogs = list(catalogs)
-    rule = catalogs[0].plural if catalogs else parse_plural_forms(DEFAULT_PLURAL_FORMS)
+    rule = catalogs[0].plural if catalogs else parse_plural_forms(language_spec(lang).plural_forms)
     raw: dict[str, str] = {}
     for catalog in reversed(catalogs):
         for key, text in catalog.messages.items():
@@ -437,6 +456,6 @@ def check_language(lang: object) -> Lang:
     'az'
     """
     try:
-        return normalize_lang(lang)
+        return normalize_language(lang)
     except UnsupportedLanguageError as exc:
         raise CatalogLanguageError(str(exc)) from None

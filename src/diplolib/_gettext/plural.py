@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
+from ..errors import DiplolibError
+
 __all__ = [
     "DEFAULT_PLURAL_FORMS",
     "MAX_EXPRESSION_LENGTH",
@@ -80,7 +82,7 @@ Node = tuple[object, ...]
 """A parsed expression: ``("n",)``, ``("num", v)``, ``("!", x)``, ``(op, a, b)``, ``("?", c, a, b)``."""
 
 
-class PluralFormsError(ValueError):
+class PluralFormsError(DiplolibError, ValueError):
     """A Plural-Forms header is malformed or unsafe; the loader turns it into a CatalogError.
 
     >>> parse_plural_forms("nplurals=2; plural=n/0;")

@@ -34,6 +34,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Final
 
+from ..errors import DiplolibError
+
 __all__ = [
     "GRAMMATICAL_CASES",
     "MAX_PRECISION",
@@ -70,7 +72,7 @@ _SPEC_RE: Final = re.compile(
 )
 
 
-class TemplateError(ValueError):
+class TemplateError(DiplolibError, ValueError):
     """A template uses a placeholder form that is not allowed (or is malformed).
 
     >>> parse_template("{0}")

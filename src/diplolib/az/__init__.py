@@ -54,10 +54,12 @@ from ._numbers import (
     to_roman,
 )
 from ._romanize import gazetteer, romanize
+from ._rules import RULES, AzerbaijaniRules
 from ._stem import KNOWN_STEMS, Stemmer, stem
 
 __all__ = [
     "ALPHABET",
+    "AzerbaijaniRules",
     "BACK_VOWELS",
     "Case",
     "FORMS_FILE",
@@ -70,6 +72,7 @@ __all__ = [
     "NO_ALTERNATION",
     "NormalizationReport",
     "POSSESSIVE_HEADS",
+    "RULES",
     "Normalizer",
     "SortKey",
     "Stemmer",

@@ -20,6 +20,8 @@ __all__ = ["casefold", "lower", "title", "upper"]
 import re
 import unicodedata
 
+from ..errors import ArgumentTypeError
+
 _DOT = "\u0307"
 # An i-letter followed by one or more combining dots above: one dotted i.
 _DOTTED_I_RE = re.compile("[iıIİ]\u0307+")
@@ -34,7 +36,7 @@ def _dotted_i(text: str, letter: str) -> str:
 
 def _require_str(text: object, func: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"{func}() takes a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"{func}() takes a str, not {type(text).__name__}")
     return text
 
 

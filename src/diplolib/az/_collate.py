@@ -29,6 +29,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
+from ..errors import ArgumentTypeError
 from ._alphabet import ALPHABET, UPPER_ALPHABET
 
 SortKey = str
@@ -193,7 +194,7 @@ def sort_key(text: str) -> SortKey:
     Decomposed input sorts as its composed form (``sort_key`` applies NFC first).
     """
     if not isinstance(text, str):
-        raise TypeError(f"sort_key() takes a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"sort_key() takes a str, not {type(text).__name__}")
     nfc = text
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)

@@ -115,6 +115,7 @@ from functools import lru_cache
 from typing import Final
 
 from .._resources import data_dir
+from ..errors import ArgumentTypeError, InvalidArgumentError
 from ._alphabet import BACK_VOWELS, FOREIGN_VOWELS, HIGH_VOWEL, VOWELS, last_vowel
 from ._casing import lower, upper
 from ._forms import FormsTable
@@ -290,7 +291,7 @@ def _to_case(case: object) -> Case:
             return Case(case.strip().lower())
         except ValueError:
             pass
-    raise ValueError(f"unknown case {case!r}; accepted: {_ACCEPTED}")
+    raise InvalidArgumentError(f"unknown case {case!r}; accepted: {_ACCEPTED}")
 
 
 def _suffix(case: Case, vowel: str, after_vowel: bool, possessive: bool) -> str:
@@ -519,14 +520,16 @@ def inflect(
     >>> inflect("Bakı", "vocative")
     Traceback (most recent call last):
     ...
-    ValueError: unknown case 'vocative'; accepted: 'nominative', 'genitive', 'dative', ...
+    diplolib.errors.InvalidArgumentError: unknown case 'vocative'; accepted: 'nominative', 'genitive', 'dative', ...
     """
     if not isinstance(word, str):
-        raise TypeError(f"inflect() takes the word as a str, not {type(word).__name__}")
+        raise ArgumentTypeError(f"inflect() takes the word as a str, not {type(word).__name__}")
     target = _to_case(case)
     text = unicodedata.normalize("NFC", word).strip()
     if not text:
-        raise ValueError("inflect() got an empty word; pass a name or noun such as 'Bakı'")
+        raise InvalidArgumentError(
+            "inflect() got an empty word; pass a name or noun such as 'Bakı'"
+        )
     settled = _settled_form(text, target, overrides, table)
     if settled is not None:
         return settled
@@ -535,7 +538,7 @@ def inflect(
     if last[-1].isdigit():
         return prefix + _inflect_number(last, target)
     if not last[-1].isalpha():
-        raise ValueError(
+        raise InvalidArgumentError(
             f"cannot inflect {word!r}: it ends in {last[-1]!r}; pass the bare name, "
             "without punctuation or quotes, or give the form in overrides"
         )
@@ -555,7 +558,9 @@ def inflect(
     if possessive is None:
         possessive = _looks_possessive(head, last)
     elif possessive and folded[-1] not in "ıiuü":
-        raise ValueError(f"{last!r} cannot be a possessive form: it does not end in ı, i, u or ü")
+        raise InvalidArgumentError(
+            f"{last!r} cannot be a possessive form: it does not end in ı, i, u or ü"
+        )
     vowel = last_vowel(folded)
     assert vowel is not None
     after_vowel = folded[-1] in VOWELS or folded[-1] in "áàâäãåéèêëíìîïóòôõøúùû"
@@ -579,13 +584,13 @@ def _settled_form(
     """The form fixed by the caller's overrides, the nominative, or the editor's table."""
     if overrides is not None:
         if not isinstance(overrides, Mapping):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"overrides must be a mapping of case to form, not {type(overrides).__name__}"
             )
         forms = {_to_case(key): value for key, value in overrides.items()}
         for key, value in forms.items():
             if not isinstance(value, str) or not value.strip():
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"overrides[{key.value!r}] must be a non-empty str (the inflected form), "
                     f"not {value!r:.60}"
                 )
@@ -611,7 +616,9 @@ def _inflect_number(token: str, case: Case) -> str:
     assert digits is not None
     value = int(digits.group())
     if value > MAX_NUMBER:
-        raise ValueError(f"cannot inflect {token!r}: numbers above {MAX_NUMBER} are not spelled")
+        raise InvalidArgumentError(
+            f"cannot inflect {token!r}: numbers above {MAX_NUMBER} are not spelled"
+        )
     spoken = number_to_words(value).rsplit(" ", 1)[-1]
     return _hyphenated(token, spoken, case)
 
@@ -641,13 +648,17 @@ def spoken_form(token: str, *, table: FormsTable | None = None) -> str:
         return established
     letters = _abbreviation_letters(token)
     if not letters:
-        raise ValueError(f"cannot tell how {token!r} is pronounced; give its forms in overrides")
+        raise InvalidArgumentError(
+            f"cannot tell how {token!r} is pronounced; give its forms in overrides"
+        )
     if is_pronounceable(letters):
         return letters  # said as a word
     last = letters[-1]
     spoken = _LETTER_NAMES.get(last, last)
     if last_vowel(spoken) is None:
-        raise ValueError(f"cannot tell how {token!r} is pronounced; give its forms in overrides")
+        raise InvalidArgumentError(
+            f"cannot tell how {token!r} is pronounced; give its forms in overrides"
+        )
     return spoken
 
 
@@ -672,5 +683,5 @@ def _hyphenated(token: str, spoken: str, case: Case) -> str:
         return f"{token} ilə"
     vowel = last_vowel(spoken)
     if vowel is None:
-        raise ValueError(f"the spoken form {spoken!r} of {token!r} has no vowel")
+        raise InvalidArgumentError(f"the spoken form {spoken!r} of {token!r} has no vowel")
     return f"{token}-{_suffix(case, vowel, spoken[-1] in _ALL_VOWELS, False)}"

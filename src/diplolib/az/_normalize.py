@@ -43,10 +43,13 @@ __all__ = [
     "require_latin",
 ]
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
 from typing import Final, Literal, NamedTuple
+
+from ..errors import ArgumentTypeError, ContentError
 
 LookalikeKind = Literal["decomposed", "lookalike", "mixed", "warning"]
 
@@ -89,6 +92,19 @@ _TRIGGERS: Final = frozenset(_SCHWAS) | frozenset(_TURNED_E) | frozenset(_HOMOGL
 LOOKALIKE_CHARS: Final = _TRIGGERS | {_DOT}
 """Every character :func:`normalize_with_report` may replace (for a quick scan first)."""
 _WARN_SET: Final = frozenset(_WARN)
+# Every character that can make find_lookalikes report a look-alike or a mixed word.
+_SUSPECT_RE: Final = re.compile("[" + re.escape("".join(sorted(_TRIGGERS | {_DOT}))) + "]")
+
+
+def may_have_lookalikes(text: str) -> bool:
+    """Whether ``text`` holds a character that can be a look-alike (a fast pre-filter).
+
+    False means :func:`find_lookalikes` finds no look-alike and no mixed word.
+
+    >>> may_have_lookalikes("Bakı"), may_have_lookalikes("B\u04d9k\u0131")
+    (False, True)
+    """
+    return _SUSPECT_RE.search(text) is not None
 
 
 class Lookalike(NamedTuple):
@@ -274,7 +290,7 @@ def _fix_word(
 
 def _require_str(text: object, func: str) -> str:
     if not isinstance(text, str):
-        raise TypeError(f"{func}() takes a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"{func}() takes a str, not {type(text).__name__}")
     return text
 
 
@@ -371,7 +387,7 @@ def require_latin(lang: str, value: str) -> str:
     >>> require_latin("az", "Министерство иностранных дел")
     Traceback (most recent call last):
     ...
-    ValueError: Azerbaijani text must be in Latin script; found CYRILLIC letter 'М' in ...
+    diplolib.errors.ContentError: Azerbaijani text must be in Latin script; found CYRILLIC letter 'М' in ...
     """
     if lang != "az":
         return value
@@ -379,7 +395,7 @@ def require_latin(lang: str, value: str) -> str:
         if char.isascii() or not char.isalpha() or _is_latin(char):
             continue
         script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
-        raise ValueError(
+        raise ContentError(
             f"Azerbaijani text must be in Latin script; found {script} letter {char!r} "
             f"in {word_at(value, index)!r} at position {index}"
         )

@@ -24,6 +24,7 @@ __all__ = [
 import re
 from typing import Final
 
+from ..errors import ArgumentTypeError, InvalidArgumentError
 from ._alphabet import HIGH_VOWEL, VOWELS, last_vowel
 
 MAX_NUMBER: Final = 10**18 - 1
@@ -41,10 +42,10 @@ _SCALES: Final = (
 
 def _check(n: object, func: str, *, negative: bool = False) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"{func}() takes an int, not {type(n).__name__}")
+        raise ArgumentTypeError(f"{func}() takes an int, not {type(n).__name__}")
     low = -MAX_NUMBER if negative else 0
     if not low <= n <= MAX_NUMBER:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"{func}() got {n}; accepted: integers from {low} to {MAX_NUMBER} (10**18 - 1)"
         )
     return n
@@ -156,9 +157,9 @@ def to_roman(n: int) -> str:
     ('IX', 'XXI', 'MMXXIV')
     """
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"to_roman() takes an int, not {type(n).__name__}")
+        raise ArgumentTypeError(f"to_roman() takes an int, not {type(n).__name__}")
     if not 1 <= n <= 3999:
-        raise ValueError(f"to_roman() got {n}; accepted: integers from 1 to 3999")
+        raise InvalidArgumentError(f"to_roman() got {n}; accepted: integers from 1 to 3999")
     out: list[str] = []
     for value, numeral in _ROMAN:
         count, n = divmod(n, value)
@@ -173,10 +174,10 @@ def from_roman(numeral: str) -> int:
     (21, 9)
     """
     if not isinstance(numeral, str):
-        raise TypeError(f"from_roman() takes a str, not {type(numeral).__name__}")
+        raise ArgumentTypeError(f"from_roman() takes a str, not {type(numeral).__name__}")
     text = numeral.strip().upper()
     if not text or _ROMAN_RE.fullmatch(text) is None:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"not a Roman numeral: {numeral!r}; accepted: canonical numerals from I to MMMCMXCIX"
         )
     total = 0

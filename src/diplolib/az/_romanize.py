@@ -54,6 +54,7 @@ from typing import Final
 
 from diplolib._resources import data_dir
 
+from ..errors import ArgumentTypeError
 from ._alphabet import AZ_ONLY_LETTERS
 from ._casing import casefold, upper
 from ._inflect import KNOWN_ABBREVIATIONS, abbreviation_key, is_pronounceable
@@ -284,15 +285,17 @@ def romanize(
     ('Gakh, Guba va Gusar', 'Quba and Qax')
     """
     if not isinstance(text, str):
-        raise TypeError(f"romanize() takes a str, not {type(text).__name__}")
+        raise ArgumentTypeError(f"romanize() takes a str, not {type(text).__name__}")
     text = normalize(text)
     index = _load()[1] if use_gazetteer else {}
     if names is not None:
         if not isinstance(names, Mapping):
-            raise TypeError(f"names must be a mapping of Azerbaijani to English, not {names!r:.60}")
+            raise ArgumentTypeError(
+                f"names must be a mapping of Azerbaijani to English, not {names!r:.60}"
+            )
         for key, value in names.items():
             if not isinstance(key, str) or not isinstance(value, str) or not key.strip():
-                raise TypeError(
+                raise ArgumentTypeError(
                     f"names entries must map a non-empty str to a str, got {key!r:.40}: {value!r:.40}"
                 )
     if names:

@@ -51,6 +51,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
+from ..errors import ArgumentTypeError
 from ._alphabet import BACK_VOWELS, FRONT_VOWELS, HIGH_VOWEL, VOWELS, last_vowel
 from ._casing import casefold
 
@@ -295,7 +296,7 @@ class Stemmer:
 
     def __init__(self, known: Iterable[str] = (), *, use_gazetteer: bool = True) -> None:
         if isinstance(known, str):
-            raise TypeError("known must be an iterable of words, not a single str")
+            raise ArgumentTypeError("known must be an iterable of words, not a single str")
         extra = _fold_known(known)
         base = KNOWN_STEMS | (_gazetteer_stems() if use_gazetteer else frozenset())
         self._known: frozenset[str] = base | extra
@@ -331,7 +332,7 @@ class Stemmer:
 
     def _stem(self, word: str) -> str:
         if not isinstance(word, str):
-            raise TypeError(f"stem() takes a str, not {type(word).__name__}")
+            raise ArgumentTypeError(f"stem() takes a str, not {type(word).__name__}")
         folded = casefold(word)
         if not folded.isalnum():
             folded = _MARKS.sub("", folded)  # a stray combining mark is no part of a stem

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import CatalogError
-from ..languages import Lang, normalize_lang, use_language
+from ..languages import DEFAULT_LANGUAGE, Lang, normalize_language, use_language
 
 
 def register(sub: Any) -> None:
@@ -92,11 +92,11 @@ def _ui_language(args: argparse.Namespace, environ: Mapping[str, str]) -> Lang:
             candidates.extend(value.split(":"))
     for candidate in candidates:
         try:
-            return normalize_lang(candidate)
+            return normalize_language(candidate)
         except ValueError:
             if candidate == args.ui_lang:
                 raise
-    return "en"
+    return DEFAULT_LANGUAGE
 
 
 def _run(args: argparse.Namespace, action: Any) -> int:

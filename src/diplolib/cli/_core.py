@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..languages import SUPPORTED_LANGUAGES
+from ..languages import BUILTIN_LANGUAGES
 
 SEED_ARTICLE = "kazakhstan-azerbaijan-strategic-partner"
 
@@ -14,7 +14,7 @@ SEED_ARTICLE = "kazakhstan-azerbaijan-strategic-partner"
 def register(sub: Any) -> None:
     """Add the core commands to the ``diplolib`` parser."""
     demo = sub.add_parser("demo", help="show the sample article page as the portal renders it")
-    demo.add_argument("--lang", choices=[*SUPPORTED_LANGUAGES, "both"], default="both")
+    demo.add_argument("--lang", choices=[*BUILTIN_LANGUAGES, "both"], default="both")
     demo.add_argument(
         "--article",
         help="article id (default: the seed article, or else the library's newest article "
@@ -48,16 +48,15 @@ def _load(path: str | None) -> Any:
 def _demo(args: argparse.Namespace) -> int:
     from .._demo import render_article
     from ..errors import DiplolibError
-    from ..languages import Lang, normalize_lang
+    from ..languages import Lang, normalize_language
 
     if not 20 <= args.width <= 400:
         print(f"error: --width must be between 20 and 400, got {args.width}", file=sys.stderr)
         return 2
     try:
         library = _load(args.library)
-        langs: list[Lang] = (
-            list(SUPPORTED_LANGUAGES) if args.lang == "both" else [normalize_lang(args.lang)]
-        )
+        both: list[Lang] = list(BUILTIN_LANGUAGES)
+        langs: list[Lang] = both if args.lang == "both" else [normalize_language(args.lang)]
         article = args.article or _demo_article(library)
         pages = [render_article(library, article, lang, args.width) for lang in langs]
     except DiplolibError as exc:

@@ -37,9 +37,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 
-from ..errors import UnsupportedLanguageError
+from ..errors import ContentError, UnsupportedLanguageError
 from ..i18n import gettext, pgettext
-from ..languages import SUPPORTED_LANGUAGES, Lang, get_language, normalize_lang
+from ..languages import SUPPORTED_LANGUAGES, Lang, get_language, normalize_language
 from ..text import LocalizedText
 
 
@@ -60,7 +60,7 @@ def _check(
         text = LocalizedText.validate(value, normalize_az=normalize_az)
         absent = [code for code in required if code not in text]
         if absent:
-            raise ValueError(
+            raise ContentError(
                 f"a value is required in {', '.join(map(repr, absent))} "
                 f"(given: {', '.join(map(repr, text.languages())) or 'none'})"
             )
@@ -203,7 +203,7 @@ class LocalizedTextFormField(forms.MultiValueField):
         **kwargs: Any,
     ) -> None:
         self.required_languages: tuple[Lang, ...] = tuple(
-            normalize_lang(code) for code in required_languages
+            normalize_language(code) for code in required_languages
         )
         self.normalize_az = normalize_az
         kwargs.pop("encoder", None)
@@ -262,7 +262,7 @@ class LocalizedTextField(models.JSONField):
         **kwargs: Any,
     ) -> None:
         self.required_languages: tuple[Lang, ...] = tuple(
-            normalize_lang(code) for code in required_languages
+            normalize_language(code) for code in required_languages
         )
         self.normalize_az = bool(normalize_az)
         super().__init__(*args, **kwargs)
