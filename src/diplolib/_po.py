@@ -43,10 +43,19 @@ MAX_CATALOG_BYTES: Final = 32 * 1024 * 1024
 """Largest catalog file accepted (32 MiB; big real-world catalogs are a few MiB)."""
 
 _KEYWORD_RE: Final = re.compile(
-    r"(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<index>[0-9]{1,2})\])?)(?=[\s\"])\s*(?P<rest>.*)"
+    r"(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<index>[0-9]{1,2})\])?)(?=[\s\"])\s*+"
 )
-_STRING_RE: Final = re.compile(r'"(?P<body>(?:[^"\\]|\\.)*)"\s*')
+_SPACE_RE: Final = re.compile(r"\s*+")
+# Possessive quantifiers: the regex engine keeps no backtracking state per character, so
+# matching a quoted string costs constant memory whatever its length (a plain ``*`` here
+# kept about 150 bytes per character of one long string).
+_STRING_RE: Final = re.compile(r'"(?P<body>(?:[^"\\]++|\\.)*+)"\s*+')
 _ESCAPE_RE: Final = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.)|$)", re.DOTALL)
+# A run of at most ~64k characters that ends on an escape boundary: long strings with
+# escapes are unescaped a run at a time, so the pieces in flight stay small.
+_RUN_RE: Final = re.compile(
+    r"(?:[^\\]{1,1024}+|\\(?:[0-7]{1,3}+|x[0-9A-Fa-f]{1,2}+|.)?+){1,1024}+", re.DOTALL
+)
 _SIMPLE_ESCAPES: Final[dict[str, str]] = {
     "n": "\n",
     "t": "\t",
@@ -60,6 +69,7 @@ _SIMPLE_ESCAPES: Final[dict[str, str]] = {
     "'": "'",
     "?": "?",
 }
+_COMPLEX_ESCAPE_RE: Final = re.compile(r"\\(?:[^ntrabfv\"'?]|\Z)", re.DOTALL)
 _UTF8_NAMES: Final = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "charset"})
 
 
@@ -154,9 +164,17 @@ def parse_header(text: str) -> dict[str, str]:
     return fields
 
 
-def _unescape(body: str, file: str, line: int) -> str:
-    if "\\" not in body:
-        return body
+def _unescape_run(body: str, file: str, line: int) -> str:
+    """Unescape ``body``, which ends on an escape boundary."""
+    if "\x00" not in body:
+        # Common case, in C: hide escaped backslashes, then every backslash left starts
+        # a one-character escape; anything else (octal, hex, unknown) takes the slow path.
+        quick = body.replace("\\\\", "\x00")
+        if _COMPLEX_ESCAPE_RE.search(quick) is None:
+            for code, value in _SIMPLE_ESCAPES.items():
+                if code != "\\":
+                    quick = quick.replace("\\" + code, value)
+            return quick.replace("\x00", "\\")
 
     def replace(match: re.Match[str]) -> str:
         octal, hexa, simple = match.groups()
@@ -187,14 +205,34 @@ def _unescape(body: str, file: str, line: int) -> str:
     return _ESCAPE_RE.sub(replace, body)
 
 
-def _parse_string(text: str, file: str, line: int) -> str:
-    match = _STRING_RE.fullmatch(text)
+def _unescape(text: str, start: int, end: int, file: str, line: int) -> str:
+    """The unescaped value of ``text[start:end]``, in memory linear in its length."""
+    if text.find("\\", start, end) < 0:
+        return text[start:end]
+    if end - start <= 65536:
+        return _unescape_run(text[start:end], file, line)
+    chunks = [_unescape_run(run.group(), file, line) for run in _RUN_RE.finditer(text, start, end)]
+    return "".join(chunks)
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _parse_string(text: str, start: int, end: int, file: str, line: int) -> str:
+    """The value of the quoted string that makes up ``text[start:end]`` (trailing space allowed).
+
+    Possessive matching and unescaping by runs keep the memory used linear in the
+    string's length with a small constant, whatever it holds.
+    """
+    match = _STRING_RE.fullmatch(text, start, end)
     if match is None:
-        shown = text if len(text) <= 40 else text[:37] + "..."
         raise CatalogError(
-            f"expected a string in double quotes, found {shown!r}", file=file, line=line
+            f"expected a string in double quotes, found {_shown(text[start : min(end, start + 41)].rstrip())}",
+            file=file,
+            line=line,
         )
-    return _unescape(match["body"], file, line)
+    return _unescape(text, match.start("body"), match.end("body"), file, line)
 
 
 class _Builder:
@@ -303,6 +341,15 @@ def _decode(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> str:
             file=file,
             line=line,
         ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        # The .mo format ends every string with NUL: a catalog with one would compile
+        # into a file that no reader (diplolib's included) accepts.
+        raise CatalogError(
+            "NUL character in the file; catalogs are text (a .mo file cannot hold one)",
+            file=file,
+            line=text.count("\n", 0, nul) + 1,
+        )
     return text.removeprefix("\ufeff")
 
 
@@ -317,15 +364,20 @@ def _check_charset(header: dict[str, str], file: str, line: int | None) -> None:
         )
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one by one (a list of them would double a big catalog's memory)."""
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of each line of ``text``, its leading space left out.
+
+    Positions rather than copies: a catalog with one huge line is not held twice.
+    """
     start = 0
+    size = len(text)
     while True:
         end = text.find("\n", start)
+        stop = size if end < 0 else end
+        first = _SPACE_RE.match(text, start, stop).end()  # type: ignore[union-attr]
+        yield first, stop
         if end < 0:
-            yield text[start:]
             return
-        yield text[start:end]
         start = end + 1
 
 
@@ -380,18 +432,18 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
         result.entries.append(entry)
 
     number = 0
-    for number, raw in enumerate(_lines(text), start=1):
-        line = raw.rstrip("\r").strip()
-        if not line:
+    for number, (start, end) in enumerate(_lines(text), start=1):
+        if start == end:
             finish(number)
             continue
         obsolete = False
-        if line.startswith("#~"):
+        if text.startswith("#~", start, end):
             obsolete = True
-            line = line[2:].lstrip()
-            if not line or line.startswith("|"):
+            start = _SPACE_RE.match(text, start + 2, end).end()  # type: ignore[union-attr]
+            if start == end or text.startswith("|", start, end):
                 continue
-        elif line.startswith("#"):
+        elif text.startswith("#", start, end):
+            line = text[start:end].rstrip()
             if builder.complete:
                 finish(number)
             marker = line[1:2]
@@ -408,25 +460,23 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
             else:
                 builder.comments.append(line[1:].strip())
             continue
-        if line.startswith('"'):
+        if text.startswith('"', start, end):
             if builder.current is None:
                 raise CatalogError("string continuation outside an entry", file=file, line=number)
-            builder.current.append(_parse_string(line, file, number))
+            builder.current.append(_parse_string(text, start, end, file, number))
             continue
-        match = _KEYWORD_RE.fullmatch(line)
+        match = _KEYWORD_RE.match(text, start, end)
         if match is None:
-            shown = line if len(line) <= 40 else line[:37] + "..."
             raise CatalogError(
-                f"unknown line {shown!r}; expected msgctxt, msgid, msgid_plural, msgstr, "
-                "msgstr[N], a quoted string or a # comment",
+                f"unknown line {_shown(text[start : min(end, start + 41)].rstrip())}; expected msgctxt, "
+                "msgid, msgid_plural, msgstr, msgstr[N], a quoted string or a # comment",
                 file=file,
                 line=number,
             )
         kw = match["kw"].split("[")[0]
         if kw in ("msgctxt", "msgid") and builder.complete:
             finish(number)
-        builder.keyword(
-            kw, match["index"], _parse_string(match["rest"], file, number), number, obsolete
-        )
+        value = _parse_string(text, match.end(), end, file, number)
+        builder.keyword(kw, match["index"], value, number, obsolete)
     finish(number)
     return result
