@@ -32,6 +32,13 @@ from typing import Any, Final, Literal, TypeVar, overload
 from pydantic import TypeAdapter, ValidationError
 
 from ._atomic import file_mode
+from ._content_guard import (
+    MAX_PROBLEMS_PER_FILE,
+    Suggester,
+    cap_problems,
+    json_limit_problem,
+    more_problems,
+)
 from ._resources import data_dir
 from .errors import LibraryError, Problem, UnknownReferenceError
 from .languages import Lang, resolve_lang
@@ -79,8 +86,19 @@ def _shorten(value: object) -> str:
 
 
 def _validation_problems(file: str, error: ValidationError) -> list[Problem]:
+    details = error.errors(include_url=False)
+    if len(details) > MAX_PROBLEMS_PER_FILE:
+        more = len(details) - MAX_PROBLEMS_PER_FILE
+        return [
+            *_validation_problems_of(file, details[:MAX_PROBLEMS_PER_FILE]),
+            more_problems(file, more),
+        ]
+    return _validation_problems_of(file, details)
+
+
+def _validation_problems_of(file: str, details: list[Any]) -> list[Problem]:
     problems = []
-    for detail in error.errors(include_url=False):
+    for detail in details:
         message = detail["msg"].removeprefix("Value error, ")
         if detail["type"] not in {"missing", "extra_forbidden"} and "input" in detail:
             message = f"{message} (got {_shorten(detail['input'])})"
@@ -93,7 +111,7 @@ def _validation_problems(file: str, error: ValidationError) -> list[Problem]:
 def _document_id(raw: bytes) -> str | None:
     try:
         document = json.loads(raw.decode("utf-8-sig"))
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     found = document.get("id") if isinstance(document, dict) else None
     return found if isinstance(found, str) else None
@@ -108,6 +126,8 @@ def _diagnose(name: str, raw: bytes, error: ValidationError) -> list[Problem]:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         return [Problem(name, f"line {exc.lineno} column {exc.colno}", f"invalid JSON: {exc.msg}")]
+    except (ValueError, RecursionError) as exc:  # pragma: no cover - json_limit_problem runs first
+        return [Problem(name, "", f"JSON beyond what can be read safely: {exc}")]
     if not isinstance(document, dict):
         return [Problem(name, "", "a content file holds one JSON object")]
     kind = document.get("type")
@@ -119,6 +139,17 @@ def _diagnose(name: str, raw: bytes, error: ValidationError) -> list[Problem]:
     except ValidationError as exc:
         return _validation_problems(name, exc)
     return _validation_problems(name, error)  # pragma: no cover - JSON and Python modes agree
+
+
+def _outside(file: Path, root: Path) -> str | None:
+    """Why a linked ``file`` is refused: it resolves outside the content folder ``root``."""
+    try:
+        target = file.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "symbolic link that cannot be resolved (broken or a loop); refused"
+    if target.is_relative_to(root):
+        return None
+    return "symbolic link to a file outside the content folder; refused"
 
 
 class ContentLibrary:
@@ -158,7 +189,7 @@ class ContentLibrary:
             self._items[item.id] = item
         problems.extend(self._check_references())
         if problems:
-            raise LibraryError(problems)
+            raise LibraryError(cap_problems(problems))
         self._slugs: dict[tuple[Lang, str], Article] = {}
         self._mentions: dict[str, list[Article]] = {}
         for article in self.articles():
@@ -194,8 +225,13 @@ class ContentLibrary:
         files = sorted(p for p in root.rglob("*.json") if p.is_file())
         if not files:
             raise LibraryError([Problem(str(path), "", "no *.json content files found")])
+        inside = root.resolve()
         for file in files:
             name = file.relative_to(root).as_posix()
+            outside = _outside(file, inside)
+            if outside is not None:
+                problems.append(Problem(name, "", outside))
+                continue
             try:
                 size = file.stat().st_size
                 if size > MAX_FILE_BYTES:
@@ -206,6 +242,10 @@ class ContentLibrary:
                 raw = file.read_bytes()
             except OSError as exc:
                 problems.append(Problem(name, "", f"cannot read: {exc.strerror or exc}"))
+                continue
+            limit = json_limit_problem(raw)
+            if limit is not None:
+                problems.append(Problem(name, "", limit))
                 continue
             try:
                 # Fast path: pydantic parses and validates in one step.
@@ -229,7 +269,7 @@ class ContentLibrary:
         except LibraryError as exc:
             problems.extend(exc.problems)
         if problems:
-            raise LibraryError(problems)
+            raise LibraryError(cap_problems(problems))
         return library
 
     def save(self, path: str | os.PathLike[str]) -> list[Path]:
@@ -269,6 +309,7 @@ class ContentLibrary:
 
     def _check_references(self) -> list[Problem]:
         problems: list[Problem] = []
+        suggest = Suggester(self._items)
 
         def need(owner: Item, field: str, ref: str | None, *kinds: type[Any]) -> None:
             if ref is None:
@@ -281,9 +322,7 @@ class ContentLibrary:
             where = self._origin.get(owner.id, f"<{owner.type} {owner.id}>")
             wanted = " or ".join(k.__name__ for k in kinds)
             if target is None:
-                hint = difflib.get_close_matches(ref, list(self._items), n=1)
-                extra = f"; did you mean {hint[0]!r}?" if hint else ""
-                problems.append(Problem(where, field, f"unknown {wanted} {ref!r}{extra}"))
+                problems.append(Problem(where, field, f"unknown {wanted} {ref!r}{suggest(ref)}"))
             else:
                 problems.append(
                     Problem(where, field, f"{ref!r} is a {target.type}, expected {wanted}")
