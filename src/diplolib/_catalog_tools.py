@@ -27,6 +27,7 @@ from . import __version__
 from ._catalogs import LIBRARY_DOMAIN, _compile, build_catalog, check_language
 from ._plural import DEFAULT_PLURAL_FORMS, PluralFormsError, parse_plural_forms
 from ._po import PoEntry, PoFile, parse_po
+from ._printf import is_printf_source, printf_problem
 from ._resources import locales_dir
 from ._template import placeholder_names
 from .errors import CatalogError, UnsupportedLanguageError
@@ -703,6 +704,23 @@ class _EntryChecker:
                 return
 
     def _printf(self, entry: PoEntry) -> None:
+        found = len(self.found)
+        self._printf_match(entry)
+        if len(self.found) > found or not is_printf_source(entry.msgid, entry.flags):
+            return
+        # The loader's own bounds (widths, unnamed conversions): what it would drop.
+        sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
+        for text in entry.translations:
+            problem = printf_problem(text, *sources) if text else None
+            if problem is not None:
+                message = gettext(
+                    "{problem}; diplolib drops this translation when it loads the catalog",
+                    problem=problem,
+                )
+                self.add(entry, "printf-unsafe", "error", message)
+                return
+
+    def _printf_match(self, entry: PoEntry) -> None:
         if not _uses_printf(entry):
             return
         named, positional = _printf_signature(entry.msgid)

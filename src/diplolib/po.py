@@ -62,7 +62,7 @@ from ._po import PoEntry, PoFile, parse_po
 from .errors import CatalogError, ContentError
 from .i18n import gettext
 from .languages import SUPPORTED_LANGUAGES, Lang, normalize_lang
-from .library import ContentLibrary, item_json
+from .library import MAX_FILE_BYTES, ContentLibrary, item_json
 from .models import Article, Event, Item, Organization, Person, Place
 from .text import LocalizedText
 
@@ -997,6 +997,19 @@ def import_po(
         if not entry.msgstr.strip():
             report.skipped.append(result("skipped", gettext("not translated")))
             continue
+        if len(entry.msgstr) > MAX_FILE_BYTES:
+            report.rejected.append(
+                result(
+                    "rejected",
+                    gettext(
+                        "the translation is {count} characters; a content file may hold at "
+                        "most {limit} bytes",
+                        count=len(entry.msgstr),
+                        limit=MAX_FILE_BYTES,
+                    ),
+                )
+            )
+            continue
         value = unicodedata.normalize("NFC", entry.msgstr).strip()
         if target == "az":
             fixed = normalize_with_report(value)
@@ -1072,6 +1085,12 @@ def import_po(
                 report.rejected.append(
                     EntryResult(done.msgctxt, done.line, "rejected", _first_error(exc))
                 )
+            continue
+        too_big = _size_problem(new_items[item_id])
+        if too_big is not None:
+            del new_items[item_id]
+            for done in accepted.pop(item_id):
+                report.rejected.append(EntryResult(done.msgctxt, done.line, "rejected", too_big))
     for results in accepted.values():
         report.applied.extend(results)
     report.applied.sort(key=lambda r: r.line or 0)
@@ -1100,6 +1119,19 @@ def _file(library: ContentLibrary, item_id: str) -> str:
     if name is None:  # pragma: no cover - a loaded library knows every file
         raise ContentError(f"no file is known for item {item_id!r}")
     return name
+
+
+def _size_problem(item: Item) -> str | None:
+    """Why ``item`` cannot be written: its file would be larger than the loader accepts."""
+    size = len(item_json(item).encode("utf-8"))
+    if size <= MAX_FILE_BYTES:
+        return None
+    return gettext(
+        "with this translation the item's file would be {size} bytes; content files may "
+        "have at most {limit} (the library would refuse to load it)",
+        size=size,
+        limit=MAX_FILE_BYTES,
+    )
 
 
 def _first_error(exc: ValidationError) -> str:
