@@ -5,11 +5,16 @@ Each test names the defect it guards against; every one of them failed before th
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import gc
 import json
 import logging
 import re
+import sys
+import threading
 import tracemalloc
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
@@ -21,9 +26,11 @@ from diplolib import (
     ContentLibrary,
     LibraryError,
     export_po,
+    get_language,
     get_translations,
     import_po,
     load_sample_library,
+    use_language,
 )
 from diplolib._catalog_tools import check_file
 from diplolib._catalogs import build_catalog, load_catalog_file
@@ -468,3 +475,99 @@ def test_preview_never_writes_outside_its_folder() -> None:
     for bad in ["az/%2E%2E/x/index.html", "az/a%2Fb/index.html", "az//index.html", "%00/x"]:
         with pytest.raises(ValueError, match="inside the preview"):
             _disk_path(bad)
+
+
+# ---------------------------------------------------------------------------
+# 6. use_language inside generators: leaving is clean from any context
+
+
+def _suspended_in_az() -> Iterator[str]:
+    def generator() -> Iterator[str]:
+        with use_language("az"):
+            yield get_language()
+            yield get_language()
+
+    stream = generator()
+    assert next(stream) == "az"
+    return stream
+
+
+def test_generator_closed_from_a_copied_context_exits_cleanly() -> None:
+    def consumer() -> None:
+        stream = _suspended_in_az()
+        assert get_language() == "az"  # documented: the consumer sees the block's language
+        contextvars.copy_context().run(stream.close)  # raised ValueError before
+        assert get_language() == "az"  # the entering context cannot be changed from elsewhere
+        with use_language("en"):
+            assert get_language() == "en"
+
+    # In a context of its own: what the scenario leaves set stays there.
+    contextvars.copy_context().run(consumer)
+    assert get_language() == "en"
+
+
+def test_generator_closed_from_another_thread_exits_cleanly_and_leaves_it_alone() -> None:
+    errors: list[BaseException] = []
+    streams: list[Iterator[str]] = []
+    seen: list[str] = []
+
+    def owner() -> None:
+        streams.append(_suspended_in_az())
+
+    def closer() -> None:
+        try:
+            streams[0].close()  # type: ignore[attr-defined]
+        except BaseException as exc:
+            errors.append(exc)
+        seen.append(get_language())
+
+    for target in (owner, closer):
+        thread = threading.Thread(target=target)
+        thread.start()
+        thread.join()
+    assert errors == []
+    assert seen == ["en"]  # closing did not set anything in the closing thread
+    assert get_language() == "en"
+
+
+def test_generator_collected_in_another_context_does_not_raise() -> None:
+    unraisable: list[object] = []
+    old_hook = sys.unraisablehook
+    sys.unraisablehook = unraisable.append
+    try:
+        holder = contextvars.copy_context().run(lambda: [_suspended_in_az()])
+        del holder
+        gc.collect()
+    finally:
+        sys.unraisablehook = old_hook
+    assert unraisable == []
+
+
+def test_async_generator_closed_from_another_task_exits_cleanly() -> None:
+    async def generator() -> AsyncIterator[str]:
+        with use_language("az"):
+            yield get_language()
+            yield get_language()
+
+    async def main() -> tuple[str, str, str]:
+        stream = generator()
+        first = await anext(stream)
+        inside = get_language()
+        await asyncio.create_task(stream.aclose())  # raised ValueError before
+        return first, inside, await asyncio.create_task(_language())
+
+    async def _language() -> str:
+        return get_language()
+
+    assert asyncio.run(main()) == ("az", "az", "az")
+
+
+def test_documented_pattern_does_not_lend_the_language() -> None:
+    def headlines(lang: str) -> Iterator[str]:
+        for text in ("a", "b"):
+            with use_language(lang):
+                line = f"{text}:{get_language()}"
+            yield line
+
+    pairs = [(line, get_language()) for line in headlines("az")]
+    assert pairs == [("a:az", "en"), ("b:az", "en")]
