@@ -39,8 +39,9 @@ from ._content_guard import (
     json_limit_problem,
     more_problems,
 )
+from ._journal import JOURNAL_NAME, folder_lock, needs_recovery, recover
 from ._resources import data_dir
-from .errors import LibraryError, Problem, UnknownReferenceError
+from .errors import ContentError, LibraryError, Problem, UnknownReferenceError
 from .languages import Lang, resolve_lang
 from .models import Article, Event, Item, Organization, Person, Place
 
@@ -131,14 +132,24 @@ def _diagnose(name: str, raw: bytes, error: ValidationError) -> list[Problem]:
     if not isinstance(document, dict):
         return [Problem(name, "", "a content file holds one JSON object")]
     kind = document.get("type")
-    if kind not in _FOLDERS:
+    if not isinstance(kind, str) or kind not in _FOLDERS:
         accepted = ", ".join(repr(k) for k in _FOLDERS)
-        return [Problem(name, "type", f"unknown document type {kind!r}; accepted: {accepted}")]
+        shown = _shorten(kind)
+        return [Problem(name, "type", f"unknown document type {shown}; accepted: {accepted}")]
     try:
         _adapter().validate_python(document)
     except ValidationError as exc:
         return _validation_problems(name, exc)
     return _validation_problems(name, error)  # pragma: no cover - JSON and Python modes agree
+
+
+def _recover(root: Path) -> None:
+    """Finish or roll back an import of ``root`` that a crash interrupted."""
+    with folder_lock(root, exclusive=True):
+        try:
+            recover(root)
+        except ContentError as exc:
+            raise LibraryError([Problem(JOURNAL_NAME, "", str(exc))]) from None
 
 
 def _outside(file: Path, root: Path) -> str | None:
@@ -208,6 +219,10 @@ class ContentLibrary:
         (unreadable files, invalid JSON with line and column, invalid fields with
         their paths and values, duplicate ids, dangling references).
 
+        An import that a crash interrupted (see :func:`diplolib.po.import_po`) is
+        finished or rolled back first, so the folder is read either wholly before
+        or wholly after it; while an import is writing, loading waits for it.
+
         >>> ContentLibrary.load("no/such/folder")
         Traceback (most recent call last):
         ...
@@ -217,6 +232,18 @@ class ContentLibrary:
         root = Path(path)
         if not root.is_dir():
             raise LibraryError([Problem(str(path), "", "not a folder")])
+        for _ in range(3):
+            if needs_recovery(root):
+                _recover(root)
+            with folder_lock(root, exclusive=False):
+                # Another import may have started (and died) between the two locks.
+                if not needs_recovery(root):
+                    return cls._load_folder(root, path)
+        _recover(root)  # pragma: no cover - three interrupted imports in a row
+        return cls._load_folder(root, path)
+
+    @classmethod
+    def _load_folder(cls, root: Path, path: str | os.PathLike[str]) -> ContentLibrary:
         items: list[Item] = []
         origin: dict[str, str] = {}
         problems: list[Problem] = []

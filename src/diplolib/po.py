@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from pydantic import BaseModel, ValidationError
 
 from . import __version__
-from ._atomic import write_all
+from ._journal import commit_files
 from ._po import PoEntry, PoFile, parse_po
 from .errors import CatalogError, ContentError
 from .i18n import gettext
@@ -814,10 +814,15 @@ def import_po(
 
     ``library`` is a :class:`~diplolib.library.ContentLibrary` (the result is
     ``report.library``; nothing is written) or a content folder, whose changed
-    files are rewritten atomically: every new file is written and synced to a
-    temporary name first, then renamed over the old one; if anything fails,
-    the files already renamed are restored from backups, so a failure leaves
-    every file as it was. ``pofile`` is a ``polib.POFile`` or a path (read
+    files are rewritten atomically, across crashes too: a journal in the folder
+    names every file first, every new file is written and synced to a
+    temporary name, the journal is marked committed, and only then are the
+    files renamed over the old ones. An error restores every file from
+    backups; a crash (even ``SIGKILL``) is finished or rolled back by the next
+    load of the folder (``validate``, ``preview``, another import), which also
+    removes the temporary files, so the folder is only ever seen wholly before
+    or wholly after the import. A translation that would make a file larger
+    than the loader accepts is rejected. ``pofile`` is a ``polib.POFile`` or a path (read
     with diplolib's strict parser: a syntax error is a
     :class:`~diplolib.errors.CatalogError` with the line).
 
@@ -1104,7 +1109,7 @@ def import_po(
         return report
     if root is not None:
         contents = {root / _file(library, i): item_json(new_items[i]) for i in new_items}
-        write_all(contents)
+        commit_files(root, contents)
         report.changed_files = sorted(contents)
     report.committed = True
     return report
