@@ -43,6 +43,8 @@ from diplolib._content_guard import (
 from diplolib._plural import parse_plural_forms
 from diplolib._po import parse_po
 from diplolib._printf import MAX_PRINTF_WIDTH, printf_problem
+from diplolib.detect import MAX_SEGMENT_CHARS, check_language, detect_segments
+from diplolib.errors import DetectionError
 from diplolib.i18n import add_catalog, ngettext, remove_catalog
 from diplolib.jinja import build_preview, create_environment
 from diplolib.library import MAX_FILE_BYTES
@@ -571,3 +573,31 @@ def test_documented_pattern_does_not_lend_the_language() -> None:
 
     pairs = [(line, get_language()) for line in headlines("az")]
     assert pairs == [("a:az", "en"), ("b:az", "en")]
+
+
+# ---------------------------------------------------------------------------
+# detection: input caps
+
+
+def test_detect_segments_refuses_text_beyond_its_cap() -> None:
+    assert detect_segments("Salam. " * 10)  # ordinary text
+    at_cap = ("Bakı gözəldir. " * (MAX_SEGMENT_CHARS // 15 + 1))[:MAX_SEGMENT_CHARS]
+    assert detect_segments(at_cap)[0].lang == "az"
+    with pytest.raises(DetectionError, match=f"at most {MAX_SEGMENT_CHARS}"):
+        detect_segments(at_cap + "x")
+
+
+@pytest.mark.parametrize("expected", ["en", "ru", "az"])
+def test_check_language_reads_a_bounded_sample_of_long_text(expected: str) -> None:
+    unit = "Prezident Bakıda rəsmi görüş keçirdi və Nazirlər Kabineti toplandı. "
+    short = unit * 20
+    long = unit * 150_000  # about 10 MB
+    gc.collect()
+    tracemalloc.start()
+    try:
+        check = check_language(long, expected)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000  # independent of the 10 MB input (it was about 130 MB)
+    assert check.status == check_language(short, expected).status

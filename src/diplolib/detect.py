@@ -33,6 +33,7 @@ from __future__ import annotations
 
 __all__ = [
     "LANGUAGES",
+    "MAX_SEGMENT_CHARS",
     "Detection",
     "LanguageCheck",
     "Segment",
@@ -416,13 +417,19 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_SEGMENT_CHARS: Final = 1_000_000
+"""Longest text :func:`detect_segments` accepts (about 150,000 words; it reads every sentence)."""
+
+
 def detect_segments(text: str, *, candidates: Iterable[str] | None = None) -> list[Segment]:
     """Split ``text`` into runs of one language, sentence by sentence.
 
     Each sentence (or line) is detected on its own; a sentence with no language
     signal, or a short one the detector is unsure of, joins the language of its
     neighbours; consecutive sentences in the same language merge into one
-    :class:`Segment`. Text with no sentence gives an empty list.
+    :class:`Segment`. Text with no sentence gives an empty list. Every sentence
+    is read, so the input is capped at :data:`MAX_SEGMENT_CHARS` characters
+    (a :class:`~diplolib.errors.DetectionError` beyond that).
 
     >>> text = "Baku hosted the summit on Friday. Sammit Bakıda keçirildi."
     >>> [(s.lang, s.text) for s in detect_segments(text)]
@@ -431,6 +438,11 @@ def detect_segments(text: str, *, candidates: Iterable[str] | None = None) -> li
     []
     """
     text = _check_text(text, "detect_segments")
+    if len(text) > MAX_SEGMENT_CHARS:
+        raise DetectionError(
+            f"text is {len(text)} characters; detect_segments() reads at most "
+            f"{MAX_SEGMENT_CHARS} (split it, e.g. into paragraphs, and segment each part)"
+        )
     key = _candidates_key(candidates)
     spans = _sentences(text)
     found = [detect_language(text[a:b], candidates=key) for a, b in spans]
@@ -542,7 +554,10 @@ def check_language(
     found = f"{detected.name} ({detected.lang}"
     if detected.lang == lang:
         found = f"{detected.name} in {detected.script} script ({detected.lang}-{detected.script}"
-    letters = sum(len(word) for word in prepare_words(sample_text(text)))
+    # Judged on the same bounded sample detect_language() reads, so the time and
+    # memory of a call do not grow with the text.
+    sample = sample_text(text)
+    letters = sum(len(word) for word in prepare_words(sample))
     if detected.lang == "und":
         return LanguageCheck(lang, detected, "undecided", "text carries no language signal")
     if letters < min_length:
@@ -564,7 +579,7 @@ def check_language(
     # whose words after the first mostly start with a capital, with too few other
     # letters to judge (min_length), is not judged. (The
     # right language in the wrong script is a mismatch whatever the names.)
-    words = _WORD_RE.findall(text)[1:]
+    words = _WORD_RE.findall(sample)[1:]
     capitals = sum(word[0].isupper() for word in words)
     other_letters = sum(len(word) for word in words if not word[0].isupper())
     names_list = bool(words) and capitals >= _NAMES_SHARE * len(words)
