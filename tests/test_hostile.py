@@ -40,6 +40,7 @@ from diplolib._content_guard import (
     MAX_PROBLEMS_PER_FILE,
     MAX_SUGGESTIONS,
 )
+from diplolib._mo import write_mo
 from diplolib._plural import parse_plural_forms
 from diplolib._po import parse_po
 from diplolib._printf import MAX_PRINTF_WIDTH, printf_problem
@@ -101,7 +102,7 @@ def test_escape_heavy_strings_stay_linear_and_unescape_exactly(tmp_path: Path) -
     # Every escape gettext knows, many times over, in one string longer than a run.
     escapes = '\\n\\t\\"\\\\\\101\\x42ş'
     expected = '\n\t"\\ABş'
-    count = 400_000
+    count = 100_000
     data = (HEADER + f'msgid "a"\nmsgstr "{escapes * count}"\n').encode()
     path = tmp_path / "az.po"
     path.write_bytes(data)
@@ -152,12 +153,69 @@ def test_import_refuses_a_msgstr_longer_than_any_content_file(
 ) -> None:
     library = ContentLibrary.load(lib_dir)
     po = export_po([library.get(SEED)], "en", "az")
-    next(e for e in po if e.msgctxt.endswith("body[0]")).msgstr = "ş" * (MAX_FILE_BYTES + 1)
-    path = tmp_path / "big.po"
-    po.save(str(path))
-    report = import_po(lib_dir, path)
+    found = next(e for e in po if e.msgctxt.endswith("body[0]"))
+    found.msgstr = "ş" * (MAX_FILE_BYTES + 1)
+    report = import_po(lib_dir, po, language_check=False)  # in memory: rejected
     assert not report.committed
     assert re.search(r"at most \d+ bytes", report.rejected[0].reason)
+    path = tmp_path / "big.po"
+    po.save(str(path))
+    before = _article_file(lib_dir).read_bytes()
+    with pytest.raises(CatalogError, match="longer than 5242880 characters"):
+        import_po(lib_dir, path)  # from a file: refused while it is read
+    assert _article_file(lib_dir).read_bytes() == before
+
+
+def _refused_within_budget(lib_dir: Path, tmp_path: Path, repeat: int) -> None:
+    po = export_po([ContentLibrary.load(lib_dir).get(SEED)], "en", "az")
+    next(e for e in po if e.msgctxt.endswith("body[0]")).msgstr = "Azərbaycan dili " * repeat
+    path = tmp_path / "big.po"
+    po.save(str(path))  # wrapped over hundreds of thousands of lines
+    del po
+    size = path.stat().st_size
+    assert size > repeat * 17
+    gc.collect()
+    tracemalloc.start()
+    try:
+        with pytest.raises(CatalogError, match="longer than"):
+            import_po(lib_dir, path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak <= 4.1 * size, peak / size
+
+
+def test_content_import_of_a_huge_msgstr_is_refused_within_the_memory_budget(
+    lib_dir: Path, tmp_path: Path
+) -> None:
+    _refused_within_budget(lib_dir, tmp_path, 700_000)  # 12 MB
+
+
+@pytest.mark.slow
+def test_content_import_of_a_50_mb_msgstr_is_refused_within_the_memory_budget(
+    lib_dir: Path, tmp_path: Path
+) -> None:
+    _refused_within_budget(lib_dir, tmp_path, 3_300_000)
+
+
+def test_wrapped_strings_and_mo_files_stay_within_budget(tmp_path: Path) -> None:
+    line = ('"' + "Azərbaycan " * 6 + '"\n').encode()
+    path = tmp_path / "az.po"
+    path.write_bytes((HEADER + 'msgid "a"\nmsgstr ""\n').encode() + line * (8_000_000 // len(line)))
+    peak = _peak_reading(path)
+    assert peak <= 6.5 * path.stat().st_size, peak / path.stat().st_size
+    folder = tmp_path / "mo"
+    folder.mkdir()
+    data = write_mo(
+        {
+            "": "Language: az\nContent-Type: text/plain; charset=UTF-8\n",
+            "a": "Azərbaycan " * 800_000,
+        }
+    )
+    (folder / "az.mo").write_bytes(data)
+    del data
+    peak = _peak_reading(folder / "az.mo")
+    assert peak <= 4.1 * (folder / "az.mo").stat().st_size
 
 
 # ---------------------------------------------------------------------------

@@ -198,7 +198,7 @@ def _crash_everywhere(setup: Setup, folder: Path, sample: int | None) -> dict[st
 def test_a_crash_at_sampled_steps_of_the_write_phase_is_finished_or_undone(
     setup: Setup, tmp_path: Path
 ) -> None:
-    seen = _crash_everywhere(setup, tmp_path / "lib", sample=24)
+    seen = _crash_everywhere(setup, tmp_path / "lib", sample=12)
     # Crashes before the commit point roll back, after it roll forward: both happen.
     assert seen["before"] > 0
     assert seen["after"] > 0

@@ -251,12 +251,51 @@ class _Builder:
         self.msgstr: list[str] | None = None
         self.forms: list[list[str]] = []
         self.current: list[str] | None = None
+        self.size = 0  # characters in self.current
+        self.pieces = 0  # pieces appended to self.current since it was last joined
         self.flags: set[str] = set()
         self.comments: list[str] = []
         self.extracted: list[str] = []
         self.references: list[str] = []
         self.obsolete = False
         self.has_comments = False
+
+    def started(self, max_string: int | None, line: int) -> None:
+        """A keyword has just begun a new current string."""
+        assert self.current is not None
+        self.pieces = 0
+        self.size = len(self.current[0])
+        self._check_size(max_string, line)
+
+    def extend(self, value: str, max_string: int | None, line: int) -> None:
+        """Append a continuation ``value`` to the current string, in bounded memory.
+
+        Joining every 512 pieces keeps a string wrapped over a million short lines
+        from costing an object per line; ``max_string`` stops one that grows
+        longer than any use of it allows before it is held in memory.
+        """
+        current = self.current
+        assert current is not None
+        if not value:
+            return
+        current.append(value)
+        self.size += len(value)
+        self.pieces += 1
+        if self.pieces >= 512:
+            joined = "".join(current[-self.pieces :])
+            del current[-self.pieces :]
+            current.append(joined)
+            self.pieces = 0
+        self._check_size(max_string, line)
+
+    def _check_size(self, max_string: int | None, line: int) -> None:
+        if max_string is not None and self.size > max_string:
+            raise CatalogError(
+                f"a string longer than {max_string} characters; the limit for this file is "
+                f"{max_string}",
+                file=self.file,
+                line=line,
+            )
 
     @property
     def has_keywords(self) -> bool:
@@ -381,8 +420,13 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start = end + 1
 
 
-def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> PoFile:
+def parse_po(
+    data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES, max_string: int | None = None
+) -> PoFile:
     """Parse the bytes of a ``.po`` file strictly; ``file`` is used in error messages.
+
+    ``max_string`` refuses any string (msgid, msgstr, …) longer than that many
+    characters, as soon as it grows past it.
 
     >>> parse_po(b'msgid "a"\\nmsgstr "\\\\q"\\n', "az.po")
     Traceback (most recent call last):
@@ -463,7 +507,7 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
         if text.startswith('"', start, end):
             if builder.current is None:
                 raise CatalogError("string continuation outside an entry", file=file, line=number)
-            builder.current.append(_parse_string(text, start, end, file, number))
+            builder.extend(_parse_string(text, start, end, file, number), max_string, number)
             continue
         match = _KEYWORD_RE.match(text, start, end)
         if match is None:
@@ -478,5 +522,6 @@ def parse_po(data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES) -> P
             finish(number)
         value = _parse_string(text, match.end(), end, file, number)
         builder.keyword(kw, match["index"], value, number, obsolete)
+        builder.started(max_string, number)
     finish(number)
     return result

@@ -240,7 +240,9 @@ def _read_po(path: str | os.PathLike[str]) -> PoFile:
         data = Path(name).read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    return parse_po(data, name, max_bytes=MAX_PO_BYTES)
+    # No field can hold more than a content file: a longer string is refused while it is
+    # read, before it costs more memory than that.
+    return parse_po(data, name, max_bytes=MAX_PO_BYTES, max_string=MAX_FILE_BYTES)
 
 
 def _as_pofile(value: polib.POFile | str | os.PathLike[str]) -> polib.POFile:
