@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -379,3 +380,17 @@ def test_sixty_killed_imports_leave_the_folder_before_or_after(
     assert sum(seen.values()) == 60
     assert seen["before"] > 0
     assert seen["after"] > 0
+
+
+@pytest.mark.skipif(journal.fcntl is None, reason="needs flock")
+def test_a_load_waits_while_an_import_holds_the_folder(setup: Setup, tmp_path: Path) -> None:
+    folder = setup.fresh(tmp_path / "lib")
+    loaded: list[int] = []
+    with journal.folder_lock(folder, exclusive=True):
+        reader = threading.Thread(target=lambda: loaded.append(len(ContentLibrary.load(folder))))
+        reader.start()
+        reader.join(timeout=0.5)
+        assert reader.is_alive()  # blocked by the writer's lock
+        assert loaded == []
+    reader.join(timeout=30)
+    assert loaded == [len(ContentLibrary.load(folder))]

@@ -1,8 +1,9 @@
 """Replace several files at once: either every file gets its new content or none does.
 
-Used by :func:`diplolib.po.import_po`, whose one import may touch many content
-files. A crash (rather than an exception) between two renames leaves the old
-content of every file already replaced in a ``.<name>.<token>.bak`` file beside it.
+Atomic across exceptions only: a crash (rather than an exception) between two
+renames leaves the old content of every file already replaced in a
+``.<name>.<token>.bak`` file beside it. Content imports use
+:func:`diplolib._journal.commit_files`, which is atomic across crashes too.
 
 >>> import tempfile
 >>> from pathlib import Path

@@ -53,7 +53,7 @@ MAX_SUGGESTIONS: Final = 50
 
 # Strings (closed or running to the end), brackets and numbers, in one linear pass:
 # the possessive string body keeps the regex engine's memory constant.
-_TOKEN_RE: Final = re.compile(rb'"(?:[^"\\]++|\\.)*+"?|[\[{]|[\]}]|[-+0-9.eE]{%d,}' % 2)
+_TOKEN_RE: Final = re.compile(rb'"(?:[^"\\]++|\\.)*+"?|[\[{]|[\]}]|[-+0-9.eE]{2,}', re.DOTALL)
 _MORE: Final = "more problems in this file not listed"
 _LONG_NUMBER_RE: Final = re.compile(rb"[0-9.eE+-]{%d}" % (MAX_NUMBER_CHARS + 1))
 
