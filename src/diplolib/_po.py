@@ -366,30 +366,9 @@ class _Builder:
         )
 
 
-def _decode(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> str:
+def _check_size(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> None:
     if len(data) > max_bytes:
         raise CatalogError(f"catalog is {len(data)} bytes; the limit is {max_bytes}", file=file)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        bad = data[exc.start : exc.start + 1]
-        raise CatalogError(
-            f"byte {bad!r} is not valid UTF-8; diplolib reads UTF-8 catalogs only "
-            "(save the file as UTF-8 and set charset=UTF-8 in the header)",
-            file=file,
-            line=line,
-        ) from None
-    nul = text.find("\x00")
-    if nul >= 0:
-        # The .mo format ends every string with NUL: a catalog with one would compile
-        # into a file that no reader (diplolib's included) accepts.
-        raise CatalogError(
-            "NUL character in the file; catalogs are text (a .mo file cannot hold one)",
-            file=file,
-            line=text.count("\n", 0, nul) + 1,
-        )
-    return text.removeprefix("\ufeff")
 
 
 def _check_charset(header: dict[str, str], file: str, line: int | None) -> None:
@@ -403,18 +382,41 @@ def _check_charset(header: dict[str, str], file: str, line: int | None) -> None:
         )
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """The ``(start, end)`` of each line of ``text``, its leading space left out.
+def _lines(data: bytes, file: str) -> Iterator[tuple[str, int, int]]:
+    """Each line of ``data`` decoded on its own: ``(text, start, end)``, leading space skipped.
 
-    Positions rather than copies: a catalog with one huge line is not held twice.
+    Decoding line by line straight from the buffer means the file is never held
+    as one string beside its bytes: with a string wrapped over many lines, only
+    its pieces and the joined value take memory. A UTF-8 sequence never contains
+    a newline byte, so this accepts exactly what decoding the whole file would.
     """
-    start = 0
-    size = len(text)
+    view = memoryview(data)
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    size = len(data)
+    number = 0
     while True:
-        end = text.find("\n", start)
+        number += 1
+        end = data.find(b"\n", start)
         stop = size if end < 0 else end
-        first = _SPACE_RE.match(text, start, stop).end()  # type: ignore[union-attr]
-        yield first, stop
+        try:
+            text = str(view[start:stop], "utf-8")
+        except UnicodeDecodeError as exc:
+            bad = data[start + exc.start : start + exc.start + 1]
+            raise CatalogError(
+                f"byte {bad!r} is not valid UTF-8; diplolib reads UTF-8 catalogs only "
+                "(save the file as UTF-8 and set charset=UTF-8 in the header)",
+                file=file,
+                line=number,
+            ) from None
+        if "\x00" in text:
+            # The .mo format ends every string with NUL: a catalog with one would compile
+            # into a file that no reader (diplolib's included) accepts.
+            raise CatalogError(
+                "NUL character in the file; catalogs are text (a .mo file cannot hold one)",
+                file=file,
+                line=number,
+            )
+        yield text, _SPACE_RE.match(text).end(), len(text)  # type: ignore[union-attr]
         if end < 0:
             return
         start = end + 1
@@ -433,7 +435,7 @@ def parse_po(
     ...
     diplolib.errors.CatalogError: az.po:2: unknown escape sequence '\\q'; allowed: \\n \\t \\r \\\\ \\" \\a \\b \\f \\v \\' \\? and octal/hex escapes of ASCII characters
     """
-    text = _decode(data, file, max_bytes)
+    _check_size(data, file, max_bytes)
     result = PoFile(file)
     seen: dict[str | tuple[str, str], int | None] = {}
     builder = _Builder(file)
@@ -476,7 +478,7 @@ def parse_po(
         result.entries.append(entry)
 
     number = 0
-    for number, (start, end) in enumerate(_lines(text), start=1):
+    for number, (text, start, end) in enumerate(_lines(data, file), start=1):
         if start == end:
             finish(number)
             continue
