@@ -37,6 +37,7 @@ from diplolib._catalogs import build_catalog, load_catalog_file
 from diplolib._content_guard import (
     MAX_JSON_DEPTH,
     MAX_NUMBER_CHARS,
+    MAX_OBJECT_KEYS,
     MAX_PROBLEMS_PER_FILE,
     MAX_SUGGESTIONS,
 )
@@ -418,12 +419,31 @@ def test_unknown_references_get_few_suggestions_and_problems_are_capped(lib_dir:
 def test_a_file_with_many_unknown_keys_reports_a_capped_list(lib_dir: Path) -> None:
     file = _article_file(lib_dir)
     document = json.loads(file.read_text(encoding="utf-8"))
-    document.update({f"k{i}": i for i in range(20_000)})
+    document.update({f"k{i}": i for i in range(5_000)})
     file.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(LibraryError) as info:
         ContentLibrary.load(lib_dir)
     assert len(info.value.problems) == MAX_PROBLEMS_PER_FILE + 1
-    assert info.value.problems[-1].message.startswith(f"{20_000 - MAX_PROBLEMS_PER_FILE} more")
+    assert info.value.problems[-1].message.startswith(f"{5_000 - MAX_PROBLEMS_PER_FILE} more")
+
+
+def test_an_object_with_too_many_keys_is_one_problem_found_cheaply(lib_dir: Path) -> None:
+    file = _article_file(lib_dir)
+    document = json.loads(file.read_text(encoding="utf-8"))
+    document.update({f"{i:x}": 0 for i in range(400_000)})  # 4.5 MB, under the size limit
+    file.write_text(json.dumps(document, separators=(",", ":")), encoding="utf-8")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        with pytest.raises(LibraryError) as info:
+            ContentLibrary.load(lib_dir)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [p.message.split(" at ")[0] for p in info.value.problems] == [
+        f"JSON object with more than {MAX_OBJECT_KEYS} keys"
+    ]
+    assert peak < 4 * file.stat().st_size
 
 
 def test_problem_cap_applies_to_in_memory_libraries_too() -> None:

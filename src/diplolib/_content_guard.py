@@ -5,9 +5,11 @@ proportional to its size with a small constant, and fail only with a
 :class:`~diplolib.errors.LibraryError`:
 
 * :func:`json_limit_problem` refuses JSON nested deeper than
-  :data:`MAX_JSON_DEPTH` or with a number longer than :data:`MAX_NUMBER_CHARS`
+  :data:`MAX_JSON_DEPTH`, with a number longer than :data:`MAX_NUMBER_CHARS`
   (the standard library's parser would raise ``RecursionError`` or
-  ``ValueError`` on those), before any parser sees the bytes;
+  ``ValueError`` on those) or an object with more than :data:`MAX_OBJECT_KEYS`
+  keys (each unknown key costs a validation error of about a kilobyte), before
+  any parser sees the bytes;
 * :func:`cap_problems` keeps at most :data:`MAX_PROBLEMS_PER_FILE` problems of
   one file and says how many more there were;
 * :class:`Suggester` answers "did you mean" for at most
@@ -24,6 +26,7 @@ from __future__ import annotations
 __all__ = [
     "MAX_JSON_DEPTH",
     "MAX_NUMBER_CHARS",
+    "MAX_OBJECT_KEYS",
     "MAX_PROBLEMS_PER_FILE",
     "MAX_SUGGESTIONS",
     "Suggester",
@@ -45,6 +48,9 @@ MAX_JSON_DEPTH: Final = 64
 MAX_NUMBER_CHARS: Final = 100
 """Longest JSON number accepted, in characters (Python refuses integers over 4,300 digits)."""
 
+MAX_OBJECT_KEYS: Final = 10_000
+"""Most keys accepted in one JSON object of a content file (a model has a few dozen fields)."""
+
 MAX_PROBLEMS_PER_FILE: Final = 100
 """Problems reported for one file; the rest are counted in one closing problem."""
 
@@ -53,17 +59,17 @@ MAX_SUGGESTIONS: Final = 50
 
 # Strings (closed or running to the end), brackets and numbers, in one linear pass:
 # the possessive string body keeps the regex engine's memory constant.
-_TOKEN_RE: Final = re.compile(rb'"(?:[^"\\]++|\\.)*+"?|[\[{]|[\]}]|[-+0-9.eE]{2,}', re.DOTALL)
+_TOKEN_RE: Final = re.compile(rb'"(?:[^"\\]++|\\.)*+"?|[\[{]|[\]}]|:|[-+0-9.eE]{2,}', re.DOTALL)
 _MORE: Final = "more problems in this file not listed"
 _LONG_NUMBER_RE: Final = re.compile(rb"[0-9.eE+-]{%d}" % (MAX_NUMBER_CHARS + 1))
 
 
 def json_limit_problem(raw: bytes) -> str | None:
-    """Why ``raw`` is too deep or has too long a number to parse safely, or None.
+    """Why ``raw`` is too deep, too wide or has too long a number to parse safely, or None.
 
     Only structure outside strings counts. The check is linear in ``len(raw)``
-    and cheap for ordinary documents (it scans only when brackets or long digit
-    runs could break a limit).
+    and cheap for ordinary documents (it scans only when brackets, colons or
+    long digit runs could break a limit).
 
     >>> json_limit_problem(b'{"n": ' + b"9" * 200 + b"}")
     'JSON number of 200 characters at byte 6; the limit is 100'
@@ -71,23 +77,34 @@ def json_limit_problem(raw: bytes) -> str | None:
     True
     """
     deep = raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH
-    if not deep and _LONG_NUMBER_RE.search(raw) is None:
+    wide = raw.count(b":") > MAX_OBJECT_KEYS
+    if not deep and not wide and _LONG_NUMBER_RE.search(raw) is None:
         return None
-    depth = 0
+    # One entry per open bracket: the keys seen so far in an object, -1 for an array.
+    open_: list[int] = []
     for match in _TOKEN_RE.finditer(raw):
         token = match.group()
         first = token[:1]
         if first == b'"':
             continue
-        if first in (b"[", b"{"):
-            depth += 1
-            if depth > MAX_JSON_DEPTH:
+        if first == b":":
+            if open_ and open_[-1] >= 0:
+                open_[-1] += 1
+                if open_[-1] > MAX_OBJECT_KEYS:
+                    return (
+                        f"JSON object with more than {MAX_OBJECT_KEYS} keys at byte "
+                        f"{match.start()}; the limit is {MAX_OBJECT_KEYS}"
+                    )
+        elif first in (b"[", b"{"):
+            open_.append(0 if first == b"{" else -1)
+            if len(open_) > MAX_JSON_DEPTH:
                 return (
-                    f"JSON nested {depth} levels deep at byte {match.start()}; "
+                    f"JSON nested {len(open_)} levels deep at byte {match.start()}; "
                     f"the limit is {MAX_JSON_DEPTH}"
                 )
         elif first in (b"]", b"}"):
-            depth -= 1
+            if open_:
+                open_.pop()
         elif len(token) > MAX_NUMBER_CHARS:
             return (
                 f"JSON number of {len(token)} characters at byte {match.start()}; "
