@@ -3,8 +3,10 @@
 Each case runs in a fresh Python process (so peak memory is the case's own),
 once against the current sources and once against a *before* tree, alternating
 on every repeat; the best time and the lowest peak of the repeats are kept.
-Peak memory is the ``tracemalloc`` peak of the measured call. The *outcome*
-column says what the call did (an exception, a count, a yes/no).
+Peak memory is the ``tracemalloc`` peak of the measured call, and the time is
+taken with tracing on (several cases change files and cannot run twice), which
+slows both sides alike. The *outcome* column says what the call did (an
+exception, a count, a yes/no).
 
 Run from the repository root::
 
