@@ -43,7 +43,7 @@ import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -70,7 +70,7 @@ State = Literal["prepare", "commit", "rollback"]
 def folder_lock(root: Path, *, exclusive: bool) -> Iterator[None]:
     """Hold a shared (readers) or exclusive (writers) lock on the folder ``root``.
 
-    Without ``flock`` (or where the folder cannot be opened) this is a no-op.
+    Without ``flock`` (or where the folder cannot be opened or locked) this is a no-op.
 
     >>> import tempfile
     >>> with folder_lock(Path(tempfile.mkdtemp()), exclusive=True):
@@ -85,7 +85,9 @@ def folder_lock(root: Path, *, exclusive: bool) -> Iterator[None]:
         yield
         return
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        # A file system without flock: the journal still keeps imports whole.
+        with suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
         yield
     finally:
         os.close(fd)  # closing releases the lock
