@@ -253,12 +253,18 @@ class ContentLibrary:
         if not files:
             raise LibraryError([Problem(str(path), "", "no *.json content files found")])
         inside = root.resolve()
+        folders_inside: dict[Path, bool] = {}  # resolved once per folder, not per file
         for file in files:
             name = file.relative_to(root).as_posix()
-            outside = _outside(file, inside)
-            if outside is not None:
-                problems.append(Problem(name, "", outside))
-                continue
+            folder_inside = folders_inside.get(file.parent)
+            if folder_inside is None:
+                folder_inside = file.parent.resolve().is_relative_to(inside)
+                folders_inside[file.parent] = folder_inside
+            if not folder_inside or file.is_symlink():
+                outside = _outside(file, inside)
+                if outside is not None:
+                    problems.append(Problem(name, "", outside))
+                    continue
             try:
                 size = file.stat().st_size
                 if size > MAX_FILE_BYTES:
