@@ -174,6 +174,8 @@ LAYERS: tuple[frozenset[str], ...] = (
             "languages",
             "text_rules",
             "_deprecation",
+            "_journal",
+            "_content_guard",
             "content_types",
             "_resources",
             "_atomic",

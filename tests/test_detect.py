@@ -7,6 +7,7 @@ import gzip
 import importlib.util
 import itertools
 import json
+import re
 import threading
 from collections import Counter
 from pathlib import Path
@@ -457,8 +458,11 @@ def test_unsure_detection_is_undecided() -> None:
 
 def test_mismatch_message_names_language_and_confidence() -> None:
     check = check_language("Azerbaijan and Kazakhstan signed new documents", "az")
-    assert "English (en" in check.message
-    assert "confidence 0." in check.message or "confidence 1.00" in check.message
+    assert check.status == "mismatch"
+    assert check.detected.lang == "en"
+    # The message reports the detection's own confidence, to two places.
+    assert f"English (en, confidence {check.detected.confidence:.2f})" in check.message
+    assert re.search(r"confidence (0\.\d\d|1\.00)\)", check.message)
 
 
 @pytest.mark.parametrize(

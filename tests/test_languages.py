@@ -223,13 +223,21 @@ def test_run_in_executor_needs_carry_context() -> None:
 
 def test_carry_context_passes_arguments_and_isolates() -> None:
     def work(a: int, *, b: int) -> tuple[int, str]:
-        with use_language("en"):
-            pass
-        return a + b, get_language()
+        seen = get_language()
+        use_language("en").__enter__()  # left open on purpose: must stay inside the call
+        return a + b, seen
 
     with use_language("az"):
         bound = carry_context(work)
+    assert get_language() == "en"
+    # Called where the language is the default: the captured 'az' is what the call sees.
     assert bound(1, b=2) == (3, "az")
+    # Each call starts from the captured context, not from what an earlier call left.
+    assert bound(5, b=5) == (10, "az")
+    # What the call left open does not reach the caller.
+    with use_language("az"):
+        assert bound(0, b=0) == (0, "az")
+        assert get_language() == "az"
     assert get_language() == "en"
 
 

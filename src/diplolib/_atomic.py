@@ -1,10 +1,11 @@
 """Replace several files at once: either every file gets its new content or none does.
 
-The one atomic writer of diplolib: :func:`diplolib.po.import_po` (one import
-may touch many content files), :meth:`diplolib.library.ContentLibrary.save` and
-the command line (``content export -o``) all write through :func:`write_all`,
-so every file is synced before it replaces the old one. A crash (rather than an exception) between two renames leaves the old
-content of every file already replaced in a ``.<name>.<token>.bak`` file beside it.
+Atomic across exceptions only: a crash (rather than an exception) between two
+renames leaves the old content of every file already replaced in a
+``.<name>.<token>.bak`` file beside it. It serves single files written outside
+a content folder (``content export -o``); a content folder's files are written
+by :func:`diplolib._journal.commit_files` (``content import``,
+:meth:`diplolib.library.ContentLibrary.save`), which is atomic across crashes too.
 
 >>> import tempfile
 >>> from pathlib import Path

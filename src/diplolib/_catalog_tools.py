@@ -27,6 +27,7 @@ from . import __version__
 from ._gettext.catalogs import LIBRARY_DOMAIN, build_catalog, check_language, compile_mo
 from ._gettext.plural import PluralFormsError, parse_plural_forms
 from ._gettext.po import PoEntry, PoFile, parse_po
+from ._gettext.printf import is_printf_source, printf_problem
 from ._gettext.template import placeholder_names
 from ._resources import locales_dir
 from .errors import CatalogError, UnsupportedLanguageError
@@ -709,6 +710,23 @@ class EntryChecker:
                 return
 
     def _printf(self, entry: PoEntry) -> None:
+        found = len(self.found)
+        self._printf_match(entry)
+        if len(self.found) > found or not is_printf_source(entry.msgid, entry.flags):
+            return
+        # The loader's own bounds (widths, unnamed conversions): what it would drop.
+        sources = [entry.msgid] + ([entry.msgid_plural] if entry.msgid_plural else [])
+        for text in entry.translations:
+            problem = printf_problem(text, *sources) if text else None
+            if problem is not None:
+                message = gettext(
+                    "{problem}; diplolib drops this translation when it loads the catalog",
+                    problem=problem,
+                )
+                self.add(entry, "printf-unsafe", "error", message)
+                return
+
+    def _printf_match(self, entry: PoEntry) -> None:
         if not _uses_printf(entry):
             return
         named, positional = _printf_signature(entry.msgid)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 __all__ = [
     "LANGUAGES",
+    "MAX_SEGMENT_CHARS",
     "Detection",
     "LanguageCheck",
     "Segment",
@@ -459,13 +460,19 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_SEGMENT_CHARS: Final = 1_000_000
+"""Longest text :func:`detect_segments` accepts (about 150,000 words; it reads every sentence)."""
+
+
 def detect_segments(text: str, *, candidates: Iterable[str] | None = None) -> list[Segment]:
     """Split ``text`` into runs of one language, sentence by sentence.
 
     Each sentence (or line) is detected on its own; a sentence with no language
     signal, or a short one the detector is unsure of, joins the language of its
     neighbours; consecutive sentences in the same language merge into one
-    :class:`Segment`. Text with no sentence gives an empty list.
+    :class:`Segment`. Text with no sentence gives an empty list. Every sentence
+    is read, so the input is capped at :data:`MAX_SEGMENT_CHARS` characters
+    (a :class:`~diplolib.errors.DetectionError` beyond that).
 
     >>> text = "Baku hosted the summit on Friday. Sammit Bakıda keçirildi."
     >>> [(s.lang, s.text) for s in detect_segments(text)]
@@ -474,6 +481,11 @@ def detect_segments(text: str, *, candidates: Iterable[str] | None = None) -> li
     []
     """
     text = _check_text(text, "detect_segments")
+    if len(text) > MAX_SEGMENT_CHARS:
+        raise DetectionError(
+            f"text is {len(text)} characters; detect_segments() reads at most "
+            f"{MAX_SEGMENT_CHARS} (split it, e.g. into paragraphs, and segment each part)"
+        )
     key = _candidates_key(candidates)
     spans = _sentences(text)
     found = [detect_language(text[a:b], candidates=key) for a, b in spans]
@@ -607,7 +619,10 @@ def check_language(
     found = f"{detected.name} ({detected.lang}"
     if detected.lang == lang:
         found = f"{detected.name} in {detected.script} script ({detected.lang}-{detected.script}"
-    letters = sum(len(word) for word in prepare_words(sample_text(text)))
+    # Judged on the same bounded sample detect_language() reads, so the time and
+    # memory of a call do not grow with the text.
+    sample = sample_text(text)
+    letters = sum(len(word) for word in prepare_words(sample))
     if detected.lang == "und":
         return LanguageCheck(lang, detected, "undecided", "text carries no language signal")
     if letters < min_length:
@@ -633,7 +648,7 @@ def check_language(
     # grammar, not a name: Turkish marks case on proper nouns that way.
     # So is a word of the language's own vocabulary ("Dışişleri Bakanı").
     cues = CUE_SETS.get(detected.script, frozenset())
-    words = [w for w in _WORD_RE.findall(text)[1:] if not _APOSTROPHE_CASE_RE.search(w)]
+    words = [w for w in _WORD_RE.findall(sample)[1:] if not _APOSTROPHE_CASE_RE.search(w)]
     named = [w[0].isupper() and w.replace("İ", "i").lower() not in cues for w in words]
     capitals = sum(named)
     other_letters = sum(len(word) for word, name in zip(words, named, strict=True) if not name)

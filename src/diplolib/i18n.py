@@ -405,11 +405,13 @@ def npgettext(
 def get_translations(lang: str | None = None) -> Translations:
     """A babel ``Translations`` for ``lang`` with the host layers and the library's catalogs.
 
-    Hand it to Jinja2 (``env.install_gettext_translations(t, newstyle=True)``)
-    or any gettext-style API. It holds plain lookups only: Jinja2 fills
-    ``%(name)s`` placeholders itself, so templates that need ``{name}``
-    placeholders or ``zero=`` wordings call :func:`gettext`/:func:`ngettext`
-    instead (see ``docs/ui-strings.md``). Unknown languages raise
+    Hand it to a gettext-style API that produces plain text. Its plural
+    function is diplolib's own evaluator of the catalog's ``Plural-Forms``, so
+    it picks the same form as :func:`ngettext` for every count. Do not install
+    it into a Jinja2 environment that renders HTML: Jinja2's newstyle gettext
+    marks translations as safe markup, so translator markup would reach the
+    page unescaped; :func:`diplolib.jinja.create_environment` escapes them (see
+    ``docs/ui-strings.md``). Unknown languages raise
     :class:`~diplolib.errors.CatalogLanguageError`.
 
     >>> get_translations("az").gettext("Share")

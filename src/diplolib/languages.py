@@ -740,7 +740,11 @@ def use_language(lang: str) -> Iterator[Lang]:
     """Make ``lang`` the current language inside a ``with`` block.
 
     Nesting works, and the previous language comes back on exit even when the
-    block raises. The value is per thread and per asyncio task.
+    block raises. The value is per thread and per asyncio task. Leaving the
+    block never raises, even from another context (a generator closed in
+    another thread or task); a generator that yields inside the block lends its
+    language to its consumer while it is suspended (see ``docs/languages.md``
+    for the pattern to use instead).
 
     >>> with use_language("az") as lang:
     ...     print(lang, get_language())
@@ -753,7 +757,24 @@ def use_language(lang: str) -> Iterator[Lang]:
     try:
         yield code
     finally:
+        _leave(token)
+
+
+def _leave(token: contextvars.Token[Lang | None]) -> None:
+    """Undo one :func:`use_language`, whatever context the block is left from.
+
+    A generator that yields inside ``with use_language(…)`` may be closed (or
+    collected) from a copied context, another thread or another task. The
+    language was set in the context the block was entered from; the context
+    closing it never saw that value, so there is nothing to undo there, and
+    leaving must not raise.
+    """
+    try:
         _current.reset(token)
+    except ValueError:
+        pass  # created in another context: this one was never changed
+    except RuntimeError:  # pragma: no cover - a token is used once; reset twice is a bug
+        pass
 
 
 P = ParamSpec("P")

@@ -30,7 +30,14 @@ from typing import Any, Final, Literal, TypeVar, overload
 
 from pydantic import ValidationError
 
-from ._atomic import write_all
+from ._content_guard import (
+    MAX_PROBLEMS_PER_FILE,
+    Suggester,
+    cap_problems,
+    json_limit_problem,
+    more_problems,
+)
+from ._journal import JOURNAL_NAME, commit_files, folder_lock, needs_recovery, recover
 from ._resources import data_dir
 from .az import FORMS_FILE, FormsTable
 from .errors import ContentError, ContentTypeError, LibraryError, Problem, UnknownReferenceError
@@ -74,8 +81,19 @@ def _shorten(value: object) -> str:
 
 
 def _validation_problems(file: str, error: ValidationError) -> list[Problem]:
+    details = error.errors(include_url=False)
+    if len(details) > MAX_PROBLEMS_PER_FILE:
+        more = len(details) - MAX_PROBLEMS_PER_FILE
+        return [
+            *_validation_problems_of(file, details[:MAX_PROBLEMS_PER_FILE]),
+            more_problems(file, more),
+        ]
+    return _validation_problems_of(file, details)
+
+
+def _validation_problems_of(file: str, details: list[Any]) -> list[Problem]:
     problems = []
-    for detail in error.errors(include_url=False):
+    for detail in details:
         message = detail["msg"].removeprefix("Value error, ")
         if detail["type"] not in {"missing", "extra_forbidden"} and "input" in detail:
             message = f"{message} (got {_shorten(detail['input'])})"
@@ -88,7 +106,7 @@ def _validation_problems(file: str, error: ValidationError) -> list[Problem]:
 def _document_id(raw: bytes) -> str | None:
     try:
         document = json.loads(raw.decode("utf-8-sig"))
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     found = document.get("id") if isinstance(document, dict) else None
     return found if isinstance(found, str) else None
@@ -103,18 +121,41 @@ def _diagnose(name: str, raw: bytes, error: ValidationError) -> list[Problem]:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         return [Problem(name, f"line {exc.lineno} column {exc.colno}", f"invalid JSON: {exc.msg}")]
+    except (ValueError, RecursionError) as exc:  # pragma: no cover - json_limit_problem runs first
+        return [Problem(name, "", f"JSON beyond what can be read safely: {exc}")]
     if not isinstance(document, dict):
         return [Problem(name, "", "a content file holds one JSON object")]
     kind = document.get("type")
     kinds = [model.content.kind for model in content_types()]
-    if kind not in kinds:
+    if not isinstance(kind, str) or kind not in kinds:
         accepted = ", ".join(repr(k) for k in kinds)
-        return [Problem(name, "type", f"unknown document type {kind!r}; accepted: {accepted}")]
+        shown = _shorten(kind)
+        return [Problem(name, "type", f"unknown document type {shown}; accepted: {accepted}")]
     try:
         item_adapter().validate_python(document)
     except ValidationError as exc:
         return _validation_problems(name, exc)
     return _validation_problems(name, error)  # pragma: no cover - JSON and Python modes agree
+
+
+def _recover(root: Path) -> None:
+    """Finish or roll back an import of ``root`` that a crash interrupted."""
+    with folder_lock(root, exclusive=True):
+        try:
+            recover(root)
+        except ContentError as exc:
+            raise LibraryError([Problem(JOURNAL_NAME, "", str(exc))]) from None
+
+
+def _outside(file: Path, root: Path) -> str | None:
+    """Why a linked ``file`` is refused: it resolves outside the content folder ``root``."""
+    try:
+        target = file.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "symbolic link that cannot be resolved (broken or a loop); refused"
+    if target.is_relative_to(root):
+        return None
+    return "symbolic link to a file outside the content folder; refused"
 
 
 class ContentLibrary:
@@ -156,7 +197,7 @@ class ContentLibrary:
             self._items[item.id] = item
         problems.extend(self._check_references())
         if problems:
-            raise LibraryError(problems)
+            raise LibraryError(cap_problems(problems))
         self._slugs: dict[tuple[Lang, str], Article] = {}
         self._mentions: dict[str, list[Article]] = {}
         for article in self.articles():
@@ -190,6 +231,10 @@ class ContentLibrary:
         (unreadable files, invalid JSON with line and column, invalid fields with
         their paths and values, duplicate ids, dangling references).
 
+        An import that a crash interrupted (see :func:`diplolib.po.import_po`) is
+        finished or rolled back first, so the folder is read either wholly before
+        or wholly after it; while an import is writing, loading waits for it.
+
         >>> ContentLibrary.load("no/such/folder")
         Traceback (most recent call last):
         ...
@@ -199,6 +244,18 @@ class ContentLibrary:
         root = Path(path)
         if not root.is_dir():
             raise LibraryError([Problem(str(path), "", "not a folder")])
+        for _ in range(3):
+            if needs_recovery(root):
+                _recover(root)
+            with folder_lock(root, exclusive=False):
+                # Another import may have started (and died) between the two locks.
+                if not needs_recovery(root):
+                    return cls._load_folder(root, path)
+        _recover(root)  # pragma: no cover - three interrupted imports in a row
+        return cls._load_folder(root, path)
+
+    @classmethod
+    def _load_folder(cls, root: Path, path: str | os.PathLike[str]) -> ContentLibrary:
         items: list[Item] = []
         origin: dict[str, str] = {}
         problems: list[Problem] = []
@@ -207,8 +264,19 @@ class ContentLibrary:
         files = sorted(p for p in root.rglob("*.json") if p.is_file())
         if not files:
             raise LibraryError([Problem(str(path), "", "no *.json content files found")])
+        inside = root.resolve()
+        folders_inside: dict[Path, bool] = {}  # resolved once per folder, not per file
         for file in files:
             name = file.relative_to(root).as_posix()
+            folder_inside = folders_inside.get(file.parent)
+            if folder_inside is None:
+                folder_inside = file.parent.resolve().is_relative_to(inside)
+                folders_inside[file.parent] = folder_inside
+            if not folder_inside or file.is_symlink():
+                outside = _outside(file, inside)
+                if outside is not None:
+                    problems.append(Problem(name, "", outside))
+                    continue
             try:
                 size = file.stat().st_size
                 if size > MAX_FILE_BYTES:
@@ -219,6 +287,10 @@ class ContentLibrary:
                 raw = file.read_bytes()
             except OSError as exc:
                 problems.append(Problem(name, "", f"cannot read: {exc.strerror or exc}"))
+                continue
+            limit = json_limit_problem(raw)
+            if limit is not None:
+                problems.append(Problem(name, "", limit))
                 continue
             try:
                 # Fast path: pydantic parses and validates in one step.
@@ -248,7 +320,7 @@ class ContentLibrary:
         except LibraryError as exc:
             problems.extend(exc.problems)
         if problems:
-            raise LibraryError(problems)
+            raise LibraryError(cap_problems(problems))
         return library
 
     def save(self, path: str | os.PathLike[str]) -> list[Path]:
@@ -256,10 +328,10 @@ class ContentLibrary:
 
         A non-empty :attr:`az_forms` table is written as ``az-forms.toml``.
 
-        The folder loads back with :meth:`load` into an equal library. Every
-        file is written and synced to a temporary name and renamed, all or
-        nothing (see :func:`diplolib._atomic.write_all`), so a crash never
-        leaves a half-written document.
+        The folder loads back with :meth:`load` into an equal library. The files
+        are written as a content import writes them (see
+        :func:`diplolib._journal.commit_files`): all or nothing, across crashes
+        too, and the next load finishes or undoes a save a crash interrupted.
 
         >>> import tempfile
         >>> lib = load_sample_library()
@@ -277,13 +349,15 @@ class ContentLibrary:
         if self._az_forms:
             root.mkdir(parents=True, exist_ok=True)
             contents[root / FORMS_FILE] = self._az_forms.to_toml()
-        write_all(contents)
+        root.mkdir(parents=True, exist_ok=True)
+        commit_files(root, contents)
         return list(contents)
 
     # -- reference checks -----------------------------------------------------------
 
     def _check_references(self) -> list[Problem]:
         problems: list[Problem] = []
+        suggest = Suggester(self._items)
 
         def need(owner: Item, field: str, ref: str, kinds: tuple[str, ...]) -> None:
             target = self._items.get(ref)
@@ -294,9 +368,7 @@ class ContentLibrary:
             where = self._origin.get(owner.id, f"<{owner.type} {owner.id}>")
             wanted = " or ".join(_model_name(k) for k in kinds)
             if target is None:
-                hint = difflib.get_close_matches(ref, list(self._items), n=1)
-                extra = f"; did you mean {hint[0]!r}?" if hint else ""
-                problems.append(Problem(where, field, f"unknown {wanted} {ref!r}{extra}"))
+                problems.append(Problem(where, field, f"unknown {wanted} {ref!r}{suggest(ref)}"))
             else:
                 problems.append(
                     Problem(where, field, f"{ref!r} is a {target.type}, expected {wanted}")

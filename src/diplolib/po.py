@@ -56,8 +56,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from pydantic import BaseModel, ValidationError
 
 from . import __version__
-from ._atomic import write_all
 from ._gettext.po import PoEntry, PoFile, parse_po
+from ._journal import commit_files
 from .content_types import generic_path
 from .errors import CatalogError, ContentError, ContentTypeError
 from .i18n import gettext
@@ -69,7 +69,7 @@ from .languages import (
     language_spec,
     normalize_language,
 )
-from .library import ContentLibrary, item_json
+from .library import MAX_FILE_BYTES, ContentLibrary, item_json
 from .models import Article, ContentItem, Item, content_type, content_types
 from .staleness import source_hash, stale_fields
 from .text import LocalizedText
@@ -218,7 +218,9 @@ def _read_po(path: str | os.PathLike[str]) -> PoFile:
         data = Path(name).read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    return parse_po(data, name, max_bytes=MAX_PO_BYTES)
+    # No field can hold more than a content file: a longer string is refused while it is
+    # read, before it costs more memory than that.
+    return parse_po(data, name, max_bytes=MAX_PO_BYTES, max_string=MAX_FILE_BYTES)
 
 
 def _as_pofile(value: polib.POFile | str | os.PathLike[str]) -> polib.POFile:
@@ -868,10 +870,15 @@ def import_po(
 
     ``library`` is a :class:`~diplolib.library.ContentLibrary` (the result is
     ``report.library``; nothing is written) or a content folder, whose changed
-    files are rewritten atomically: every new file is written and synced to a
-    temporary name first, then renamed over the old one; if anything fails,
-    the files already renamed are restored from backups, so a failure leaves
-    every file as it was. ``pofile`` is a ``polib.POFile`` or a path (read
+    files are rewritten atomically, across crashes too: a journal in the folder
+    names every file first, every new file is written and synced to a
+    temporary name, the journal is marked committed, and only then are the
+    files renamed over the old ones. An error restores every file from
+    backups; a crash (even ``SIGKILL``) is finished or rolled back by the next
+    load of the folder (``validate``, ``preview``, another import), which also
+    removes the temporary files, so the folder is only ever seen wholly before
+    or wholly after the import. A translation that would make a file larger
+    than the loader accepts is rejected. ``pofile`` is a ``polib.POFile`` or a path (read
     with diplolib's strict parser: a syntax error is a
     :class:`~diplolib.errors.CatalogError` with the line).
 
@@ -986,6 +993,7 @@ class _Import:
             self.source_current,
             self.not_fuzzy,
             self.translated,
+            self.fits_a_file,
             self.normalized,
             self.passes_validator,
             self.no_conflict,
@@ -1144,6 +1152,20 @@ class _Import:
             return None
         return c.result("skipped", gettext("not translated"))
 
+    def fits_a_file(self, c: _Candidate) -> EntryResult | None:
+        """A translation longer than a content file may be is refused before any other check."""
+        if len(c.entry.msgstr) <= MAX_FILE_BYTES:
+            return None
+        return c.result(
+            "rejected",
+            gettext(
+                "the translation is {count} characters; a content file may hold at "
+                "most {limit} bytes",
+                count=len(c.entry.msgstr),
+                limit=MAX_FILE_BYTES,
+            ),
+        )
+
     def normalized(self, c: _Candidate) -> None:
         """The target language's rules repair look-alike letters, reported; the entry goes on."""
         fixed, repairs = language_spec(self.target).text_rules.repair(c.value)
@@ -1230,6 +1252,14 @@ class _Import:
                     report.rejected.append(
                         EntryResult(done.msgctxt, done.line, "rejected", _first_error(exc))
                     )
+                continue
+            too_big = _size_problem(new_items[item_id])
+            if too_big is not None:
+                del new_items[item_id]
+                for done in self.accepted.pop(item_id):
+                    report.rejected.append(
+                        EntryResult(done.msgctxt, done.line, "rejected", too_big)
+                    )
         for results in self.accepted.values():
             report.applied.extend(results)
         report.applied.sort(key=lambda r: r.line or 0)
@@ -1242,7 +1272,7 @@ class _Import:
             return report
         if root is not None:
             contents = {root / _file(library, i): item_json(new_items[i]) for i in new_items}
-            write_all(contents)
+            commit_files(root, contents)
             report.changed_files = sorted(contents)
         report.committed = True
         return report
@@ -1257,6 +1287,19 @@ def _file(library: ContentLibrary, item_id: str) -> str:
     if name is None:  # pragma: no cover - a loaded library knows every file
         raise ContentError(f"no file is known for item {item_id!r}")
     return name
+
+
+def _size_problem(item: Item) -> str | None:
+    """Why ``item`` cannot be written: its file would be larger than the loader accepts."""
+    size = len(item_json(item).encode("utf-8"))
+    if size <= MAX_FILE_BYTES:
+        return None
+    return gettext(
+        "with this translation the item's file would be {size} bytes; content files may "
+        "have at most {limit} (the library would refuse to load it)",
+        size=size,
+        limit=MAX_FILE_BYTES,
+    )
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -22,12 +22,13 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 
 from ._labels import field_label
 from .clock import world_clock
-from .errors import TemplateRenderError
+from .errors import ContentError, TemplateRenderError
 from .i18n import gettext, pgettext
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, fallback_chain, use_language
 from .library import ContentLibrary
@@ -56,6 +57,24 @@ def _page_patterns() -> dict[str, str]:
 
 REVIEW_STATUSES: Final = frozenset({"machine"})
 """Article statuses whose whole translation needs a human review (shown on the column)."""
+
+
+def _disk_path(url_path: str) -> str:
+    """Where the page with the relative URL ``url_path`` is written.
+
+    Links keep their percent-encoding (``%C5%9Firvan/index.html``); a browser
+    opening the site from disk decodes it to ``şirvan/index.html``, so that is
+    the folder written. A segment that decodes to a separator or a dot name is
+    refused rather than written outside its folder.
+
+    >>> _disk_path("az/articles/%C5%9Firvan/index.html")
+    'az/articles/şirvan/index.html'
+    """
+    parts = [unquote(part, errors="strict") for part in url_path.split("/")]
+    for part in parts:
+        if part in ("", ".", "..") or any(c in part for c in "/\\\x00"):
+            raise ContentError(f"page path {url_path!r} does not name a file inside the preview")
+    return "/".join(parts)
 
 
 def _status_label(status: str, lang: Lang) -> str:
@@ -156,7 +175,7 @@ class _Site:
             raise TemplateRenderError(
                 f"template {template!r} failed while rendering {path!r}: {exc}"
             ) from exc
-        target = self.out / path
+        target = self.out / _disk_path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
         self.written.append(target)

@@ -40,6 +40,7 @@ from ..languages import (
 from .mo import read_mo, write_mo
 from .plural import PluralFormsError, PluralRule, parse_plural_forms
 from .po import PoEntry, PoFile, parse_po
+from .printf import is_printf_source, printf_problem
 from .template import placeholder_names
 
 if TYPE_CHECKING:
@@ -107,6 +108,14 @@ def _check_entry(entry: PoEntry, rule: PluralRule) -> str | None:
     for text in (entry.msgid, entry.msgctxt or "", entry.msgid_plural or ""):
         if "\x00" in text or "\x04" in text:
             return "msgid or msgctxt contains a control character used by the .mo format"
+    if is_printf_source(entry.msgid, entry.flags):
+        sources = (
+            (entry.msgid,) if entry.msgid_plural is None else (entry.msgid, entry.msgid_plural)
+        )
+        for text in entry.translations:
+            problem = printf_problem(text, *sources)
+            if problem is not None:
+                return problem
     source = _names(entry.msgid)
     if entry.msgid_plural is not None:
         plural = _names(entry.msgid_plural)
@@ -408,17 +417,15 @@ class FallbackChain:
         >>> FallbackChain("az", []).translations().gettext("Print")
         'Print'
         """
-        from babel.support import Translations
 
         langs: list[Lang] = list(dict.fromkeys([self.lang, *(c.lang for c in self.catalogs)]))
         result: Translations | None = None
         for lang in langs:
             data = self._mo.get(lang)
             if data is None:
-                data = self._mo[lang] = compile_mo(
-                    [c for c in self.catalogs if c.lang == lang], lang
-                )
-            layer = Translations(BytesIO(data), domain=domain)
+                catalogs = [c for c in self.catalogs if c.lang == lang]
+                data = self._mo[lang] = compile_mo(catalogs, lang, plural_forms=False)
+            layer = _translations_layer(data, domain, self._rule(lang))
             if result is None:
                 result = layer
             else:
@@ -426,8 +433,30 @@ class FallbackChain:
         assert result is not None
         return result
 
+    def _rule(self, lang: Lang) -> PluralRule:
+        catalogs = [c for c in self.catalogs if c.lang == lang]
+        return (
+            catalogs[0].plural if catalogs else parse_plural_forms(language_spec(lang).plural_forms)
+        )
 
-def compile_mo(catalogs: Iterable[Catalog], lang: Lang) -> bytes:
+
+def _translations_layer(data: bytes, domain: str, rule: PluralRule) -> Translations:
+    """A babel ``Translations`` for compiled ``data`` whose plural function is ``rule``'s.
+
+    The standard library would compile the ``Plural-Forms`` expression itself,
+    with other limits (20 nested parentheses) and other arithmetic (signed, and
+    an exception on a division by zero) than diplolib's evaluator; so ``data``
+    is compiled without that header and the one evaluator is installed here.
+    """
+    from babel.support import Translations
+
+    layer = Translations(BytesIO(data), domain=domain)
+    layer.plural = rule.index  # type: ignore[assignment]
+    layer._info["plural-forms"] = f"nplurals={rule.nplurals}; plural={rule.expression};"
+    return layer
+
+
+def compile_mo(catalogs: Iterable[Catalog], lang: Lang, *, plural_forms: bool = True) -> bytes:
     catalogs = list(catalogs)
     rule = catalogs[0].plural if catalogs else parse_plural_forms(language_spec(lang).plural_forms)
     raw: dict[str, str] = {}
@@ -444,8 +473,9 @@ def compile_mo(catalogs: Iterable[Catalog], lang: Lang) -> bytes:
         "MIME-Version: 1.0\n"
         "Content-Type: text/plain; charset=UTF-8\n"
         "Content-Transfer-Encoding: 8bit\n"
-        f"Plural-Forms: nplurals={rule.nplurals}; plural={rule.expression};\n"
     )
+    if plural_forms:  # left out for Translations objects, which get diplolib's evaluator
+        raw[""] += f"Plural-Forms: nplurals={rule.nplurals}; plural={rule.expression};\n"
     return write_mo(raw)
 
 

@@ -67,6 +67,7 @@ def read_mo(data: bytes, file: str) -> PoFile:
                 file,
             )
     result = PoFile(file)
+    view = memoryview(data)
     seen: set[str | tuple[str, str]] = set()
     total = 0
     for index in range(count):
@@ -87,8 +88,9 @@ def read_mo(data: bytes, file: str) -> PoFile:
                 file,
             )
         try:
-            original = data[ooff : ooff + olen].decode("utf-8")
-            translation = data[toff : toff + tlen].decode("utf-8")
+            # Decoded straight from the buffer: no copy of the bytes first.
+            original = str(view[ooff : ooff + olen], "utf-8")
+            translation = str(view[toff : toff + tlen], "utf-8")
         except UnicodeDecodeError:
             raise _fail(
                 f"message {index} is not valid UTF-8; diplolib reads UTF-8 catalogs only", file

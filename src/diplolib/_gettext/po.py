@@ -43,10 +43,19 @@ MAX_CATALOG_BYTES: Final = 32 * 1024 * 1024
 """Largest catalog file accepted (32 MiB; big real-world catalogs are a few MiB)."""
 
 _KEYWORD_RE: Final = re.compile(
-    r"(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<index>[0-9]{1,2})\])?)(?=[\s\"])\s*(?P<rest>.*)"
+    r"(?P<kw>msgctxt|msgid_plural|msgid|msgstr(?:\[(?P<index>[0-9]{1,2})\])?)(?=[\s\"])\s*+"
 )
-_STRING_RE: Final = re.compile(r'"(?P<body>(?:[^"\\]|\\.)*)"\s*')
+_SPACE_RE: Final = re.compile(r"\s*+")
+# Possessive quantifiers: the regex engine keeps no backtracking state per character, so
+# matching a quoted string costs constant memory whatever its length (a plain ``*`` here
+# kept about 150 bytes per character of one long string).
+_STRING_RE: Final = re.compile(r'"(?P<body>(?:[^"\\]++|\\.)*+)"\s*+')
 _ESCAPE_RE: Final = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.)|$)", re.DOTALL)
+# A run of at most ~64k characters that ends on an escape boundary: long strings with
+# escapes are unescaped a run at a time, so the pieces in flight stay small.
+_RUN_RE: Final = re.compile(
+    r"(?:[^\\]{1,1024}+|\\(?:[0-7]{1,3}+|x[0-9A-Fa-f]{1,2}+|.)?+){1,1024}+", re.DOTALL
+)
 _SIMPLE_ESCAPES: Final[dict[str, str]] = {
     "n": "\n",
     "t": "\t",
@@ -60,6 +69,7 @@ _SIMPLE_ESCAPES: Final[dict[str, str]] = {
     "'": "'",
     "?": "?",
 }
+_COMPLEX_ESCAPE_RE: Final = re.compile(r"\\(?:[^ntrabfv\"'?]|\Z)", re.DOTALL)
 _UTF8_NAMES: Final = frozenset({"utf-8", "utf8", "us-ascii", "ascii", "charset"})
 
 
@@ -154,9 +164,17 @@ def parse_header(text: str) -> dict[str, str]:
     return fields
 
 
-def _unescape(body: str, file: str, line: int) -> str:
-    if "\\" not in body:
-        return body
+def _unescape_run(body: str, file: str, line: int) -> str:
+    """Unescape ``body``, which ends on an escape boundary."""
+    if "\x00" not in body:
+        # Common case, in C: hide escaped backslashes, then every backslash left starts
+        # a one-character escape; anything else (octal, hex, unknown) takes the slow path.
+        quick = body.replace("\\\\", "\x00")
+        if _COMPLEX_ESCAPE_RE.search(quick) is None:
+            for code, value in _SIMPLE_ESCAPES.items():
+                if code != "\\":
+                    quick = quick.replace("\\" + code, value)
+            return quick.replace("\x00", "\\")
 
     def replace(match: re.Match[str]) -> str:
         octal, hexa, simple = match.groups()
@@ -187,14 +205,34 @@ def _unescape(body: str, file: str, line: int) -> str:
     return _ESCAPE_RE.sub(replace, body)
 
 
-def _parse_string(text: str, file: str, line: int) -> str:
-    match = _STRING_RE.fullmatch(text)
+def _unescape(text: str, start: int, end: int, file: str, line: int) -> str:
+    """The unescaped value of ``text[start:end]``, in memory linear in its length."""
+    if text.find("\\", start, end) < 0:
+        return text[start:end]
+    if end - start <= 65536:
+        return _unescape_run(text[start:end], file, line)
+    chunks = [_unescape_run(run.group(), file, line) for run in _RUN_RE.finditer(text, start, end)]
+    return "".join(chunks)
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _parse_string(text: str, start: int, end: int, file: str, line: int) -> str:
+    """The value of the quoted string that makes up ``text[start:end]`` (trailing space allowed).
+
+    Possessive matching and unescaping by runs keep the memory used linear in the
+    string's length with a small constant, whatever it holds.
+    """
+    match = _STRING_RE.fullmatch(text, start, end)
     if match is None:
-        shown = text if len(text) <= 40 else text[:37] + "..."
         raise CatalogError(
-            f"expected a string in double quotes, found {shown!r}", file=file, line=line
+            f"expected a string in double quotes, found {_shown(text[start : min(end, start + 41)].rstrip())}",
+            file=file,
+            line=line,
         )
-    return _unescape(match["body"], file, line)
+    return _unescape(text, match.start("body"), match.end("body"), file, line)
 
 
 class _Builder:
@@ -213,12 +251,51 @@ class _Builder:
         self.msgstr: list[str] | None = None
         self.forms: list[list[str]] = []
         self.current: list[str] | None = None
+        self.size = 0  # characters in self.current
+        self.pieces = 0  # pieces appended to self.current since it was last joined
         self.flags: set[str] = set()
         self.comments: list[str] = []
         self.extracted: list[str] = []
         self.references: list[str] = []
         self.obsolete = False
         self.has_comments = False
+
+    def started(self, max_string: int | None, line: int) -> None:
+        """A keyword has just begun a new current string."""
+        assert self.current is not None
+        self.pieces = 0
+        self.size = len(self.current[0])
+        self._check_size(max_string, line)
+
+    def extend(self, value: str, max_string: int | None, line: int) -> None:
+        """Append a continuation ``value`` to the current string, in bounded memory.
+
+        Joining every 512 pieces keeps a string wrapped over a million short lines
+        from costing an object per line; ``max_string`` stops one that grows
+        longer than any use of it allows before it is held in memory.
+        """
+        current = self.current
+        assert current is not None
+        if not value:
+            return
+        current.append(value)
+        self.size += len(value)
+        self.pieces += 1
+        if self.pieces >= 512:
+            joined = "".join(current[-self.pieces :])
+            del current[-self.pieces :]
+            current.append(joined)
+            self.pieces = 0
+        self._check_size(max_string, line)
+
+    def _check_size(self, max_string: int | None, line: int) -> None:
+        if max_string is not None and self.size > max_string:
+            raise CatalogError(
+                f"a string longer than {max_string} characters; the limit for this file is "
+                f"{max_string}",
+                file=self.file,
+                line=line,
+            )
 
     @property
     def has_keywords(self) -> bool:
@@ -289,21 +366,9 @@ class _Builder:
         )
 
 
-def _decode(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> str:
+def _check_size(data: bytes, file: str, max_bytes: int = MAX_CATALOG_BYTES) -> None:
     if len(data) > max_bytes:
         raise CatalogError(f"catalog is {len(data)} bytes; the limit is {max_bytes}", file=file)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        bad = data[exc.start : exc.start + 1]
-        raise CatalogError(
-            f"byte {bad!r} is not valid UTF-8; diplolib reads UTF-8 catalogs only "
-            "(save the file as UTF-8 and set charset=UTF-8 in the header)",
-            file=file,
-            line=line,
-        ) from None
-    return text.removeprefix("\ufeff")
 
 
 def check_charset(header: dict[str, str], file: str, line: int | None) -> None:
@@ -317,31 +382,62 @@ def check_charset(header: dict[str, str], file: str, line: int | None) -> None:
         )
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one by one (a list of them would double a big catalog's memory)."""
-    start = 0
+def _lines(data: bytes, file: str) -> Iterator[tuple[str, int, int]]:
+    """Each line of ``data`` decoded on its own: ``(text, start, end)``, leading space skipped.
+
+    Decoding line by line straight from the buffer means the file is never held
+    as one string beside its bytes: with a string wrapped over many lines, only
+    its pieces and the joined value take memory. A UTF-8 sequence never contains
+    a newline byte, so this accepts exactly what decoding the whole file would.
+    """
+    view = memoryview(data)
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    size = len(data)
+    number = 0
     while True:
-        end = text.find("\n", start)
+        number += 1
+        end = data.find(b"\n", start)
+        stop = size if end < 0 else end
+        try:
+            text = str(view[start:stop], "utf-8")
+        except UnicodeDecodeError as exc:
+            bad = data[start + exc.start : start + exc.start + 1]
+            raise CatalogError(
+                f"byte {bad!r} is not valid UTF-8; diplolib reads UTF-8 catalogs only "
+                "(save the file as UTF-8 and set charset=UTF-8 in the header)",
+                file=file,
+                line=number,
+            ) from None
+        if "\x00" in text:
+            # The .mo format ends every string with NUL: a catalog with one would compile
+            # into a file that no reader (diplolib's included) accepts.
+            raise CatalogError(
+                "NUL character in the file; catalogs are text (a .mo file cannot hold one)",
+                file=file,
+                line=number,
+            )
+        yield text, _SPACE_RE.match(text).end(), len(text)  # type: ignore[union-attr]
         if end < 0:
-            yield text[start:]
             return
-        yield text[start:end]
         start = end + 1
 
 
 # One pass over the lines with the entry being read as its state: split up, the
 # state would travel through every piece, and this is the hot path of catalog loading.
 def parse_po(  # noqa: C901, PLR0915
-    data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES
+    data: bytes, file: str, *, max_bytes: int = MAX_CATALOG_BYTES, max_string: int | None = None
 ) -> PoFile:
     """Parse the bytes of a ``.po`` file strictly; ``file`` is used in error messages.
+
+    ``max_string`` refuses any string (msgid, msgstr, …) longer than that many
+    characters, as soon as it grows past it.
 
     >>> parse_po(b'msgid "a"\\nmsgstr "\\\\q"\\n', "az.po")
     Traceback (most recent call last):
     ...
     diplolib.errors.CatalogError: az.po:2: unknown escape sequence '\\q'; allowed: \\n \\t \\r \\\\ \\" \\a \\b \\f \\v \\' \\? and octal/hex escapes of ASCII characters
     """
-    text = _decode(data, file, max_bytes)
+    _check_size(data, file, max_bytes)
     result = PoFile(file)
     seen: dict[str | tuple[str, str], int | None] = {}
     builder = _Builder(file)
@@ -384,18 +480,18 @@ def parse_po(  # noqa: C901, PLR0915
         result.entries.append(entry)
 
     number = 0
-    for number, raw in enumerate(_lines(text), start=1):
-        line = raw.rstrip("\r").strip()
-        if not line:
+    for number, (text, start, end) in enumerate(_lines(data, file), start=1):
+        if start == end:
             finish(number)
             continue
         obsolete = False
-        if line.startswith("#~"):
+        if text.startswith("#~", start, end):
             obsolete = True
-            line = line[2:].lstrip()
-            if not line or line.startswith("|"):
+            start = _SPACE_RE.match(text, start + 2, end).end()  # type: ignore[union-attr]
+            if start == end or text.startswith("|", start, end):
                 continue
-        elif line.startswith("#"):
+        elif text.startswith("#", start, end):
+            line = text[start:end].rstrip()
             if builder.complete:
                 finish(number)
             marker = line[1:2]
@@ -412,25 +508,24 @@ def parse_po(  # noqa: C901, PLR0915
             else:
                 builder.comments.append(line[1:].strip())
             continue
-        if line.startswith('"'):
+        if text.startswith('"', start, end):
             if builder.current is None:
                 raise CatalogError("string continuation outside an entry", file=file, line=number)
-            builder.current.append(_parse_string(line, file, number))
+            builder.extend(_parse_string(text, start, end, file, number), max_string, number)
             continue
-        match = _KEYWORD_RE.fullmatch(line)
+        match = _KEYWORD_RE.match(text, start, end)
         if match is None:
-            shown = line if len(line) <= 40 else line[:37] + "..."
             raise CatalogError(
-                f"unknown line {shown!r}; expected msgctxt, msgid, msgid_plural, msgstr, "
-                "msgstr[N], a quoted string or a # comment",
+                f"unknown line {_shown(text[start : min(end, start + 41)].rstrip())}; expected msgctxt, "
+                "msgid, msgid_plural, msgstr, msgstr[N], a quoted string or a # comment",
                 file=file,
                 line=number,
             )
         kw = match["kw"].split("[")[0]
         if kw in ("msgctxt", "msgid") and builder.complete:
             finish(number)
-        builder.keyword(
-            kw, match["index"], _parse_string(match["rest"], file, number), number, obsolete
-        )
+        value = _parse_string(text, match.end(), end, file, number)
+        builder.keyword(kw, match["index"], value, number, obsolete)
+        builder.started(max_string, number)
     finish(number)
     return result
