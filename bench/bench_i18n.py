@@ -26,7 +26,7 @@ from collections.abc import Callable
 from babel.support import Translations
 
 from diplolib import gettext, lazy_gettext, ngettext, pgettext, use_language
-from diplolib._gettext.catalogs import _compile, build_catalog
+from diplolib._gettext.catalogs import build_catalog, compile_mo
 from diplolib._gettext.mo import read_mo
 from diplolib._gettext.po import parse_po
 from diplolib._resources import locales_dir
@@ -60,7 +60,7 @@ def main() -> None:
 
     po_path = locales_dir() / "az" / "LC_MESSAGES" / "diplolib.po"
     chain = get_chain("az")
-    mo_bytes = _compile(
+    mo_bytes = compile_mo(
         chain.catalogs[:1], "az"
     )  # the az catalog alone, as `catalog compile` writes it
     std = stdlib_gettext.GNUTranslations(io.BytesIO(mo_bytes))
