@@ -32,6 +32,7 @@ from typing import Any, Final, Literal, TypeVar, overload
 from pydantic import TypeAdapter, ValidationError
 
 from ._atomic import file_mode
+from ._query import ArticleFilter
 from ._resources import data_dir
 from .errors import LibraryError, Problem, UnknownReferenceError
 from .languages import Lang, resolve_lang
@@ -382,19 +383,20 @@ class ContentLibrary:
 
     __hash__ = None  # type: ignore[assignment]
 
-    def articles(self, *, section: str | None = None) -> Iterator[Article]:
+    def articles(self, *, section: str | None = None, **filters: Any) -> Iterator[Article]:
         """Articles, newest first; ``section`` filters by section id.
+
+        More filters (``lang`` with ``fallback``, ``tag``, ``entity``, ``since``,
+        ``until``) and keyset paging (``after``, ``limit``) work as in
+        :class:`~diplolib._query.ArticleFilter`, the same for a SQL store.
 
         >>> [a.section.id for a in load_sample_library().articles(section="foreign-press")]
         ['foreign-press', 'foreign-press']
         """
-        found = [
-            i
-            for i in self._items.values()
-            if isinstance(i, Article) and (section is None or i.section.id == section)
-        ]
+        query = ArticleFilter.build(section=section, **filters)
+        found = [i for i in self._items.values() if isinstance(i, Article)]
         found.sort(key=lambda a: (a.published, a.id), reverse=True)
-        return iter(found)
+        return query.apply(found)
 
     def events(self) -> Iterator[Event]:
         """Events in chronological order.
