@@ -20,9 +20,9 @@ from ._labels import field_label
 from .errors import TemplateRenderError
 from .i18n import gettext, pgettext
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, use_language
-from .library import ContentLibrary
 from .models import Article, Event, Organization, Person, Place
 from .publish import DEFAULT_URL_PATTERNS, published_languages
+from .reader import ContentReader
 from .text import LocalizedText
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _version(article: Article, lang: Lang) -> Lang:
 class _Site:
     def __init__(
         self,
-        library: ContentLibrary,
+        library: ContentReader,
         out: Path,
         env: jinja2.Environment,
         base_url: str,
@@ -334,7 +334,7 @@ def _format(value: Any, lang: Lang) -> str:
 
 
 def build_preview(
-    library: ContentLibrary,
+    library: ContentReader,
     out: str | Path,
     *,
     templates: str | Path | Sequence[str | Path] = (),

@@ -71,8 +71,8 @@ from .publish import canonical_url, dumps_jsonld, hreflang_links, to_jsonld
 from .text import LocalizedText
 
 if TYPE_CHECKING:
-    from .library import ContentLibrary
     from .models import Item
+    from .reader import ContentReader
 
 _log = logging.getLogger("diplolib.jinja")
 
@@ -285,7 +285,7 @@ def _localize(language: Callable[[], Lang]) -> Callable[..., str | Markup]:
     return localize
 
 
-def _formatters(language: Callable[[], Lang], library: ContentLibrary | None) -> dict[str, Any]:
+def _formatters(language: Callable[[], Lang], library: ContentReader | None) -> dict[str, Any]:
     from . import dates, names, numbers
 
     # pass_context keeps Jinja2 from evaluating `{{ 25|format_ordinal }}` once, at
@@ -328,7 +328,7 @@ def _formatters(language: Callable[[], Lang], library: ContentLibrary | None) ->
 
 def _publishing(
     language: Callable[[], Lang],
-    library: ContentLibrary | None,
+    library: ContentReader | None,
     base_url: str,
     patterns: Mapping[str, str] | None,
 ) -> dict[str, Any]:
@@ -370,7 +370,7 @@ def create_environment(
     loader: jinja2.BaseLoader | None = None,
     *,
     templates: str | Path | Sequence[str | Path] = (),
-    library: ContentLibrary | None = None,
+    library: ContentReader | None = None,
     base_url: str = "",
     url_patterns: Mapping[str, str] | None = None,
     **options: Any,

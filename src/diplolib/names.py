@@ -44,8 +44,8 @@ from .languages import Lang, resolve_lang
 from .models import Organization, Person, Place
 
 if TYPE_CHECKING:
-    from .library import ContentLibrary
     from .models import Position
+    from .reader import ContentReader
     from .text import LocalizedText
 
 NameStyle = Literal["full", "short", "formal", "title_of", "official", "sort", "initials"]
@@ -215,7 +215,7 @@ def _check_case(case: object, code: Lang, style: str) -> str | None:
 
 
 def _position_owner_name(
-    position: Position, library: ContentLibrary | None, parts: _Parts, person: Person
+    position: Position, library: ContentReader | None, parts: _Parts, person: Person
 ) -> str:
     ref = position.organization or position.country
     if ref is None:
@@ -241,7 +241,7 @@ def resolve_name(
     lang: str | None = None,
     case: str | None = None,
     on: dt.date | None = None,
-    library: ContentLibrary | None = None,
+    library: ContentReader | None = None,
     strict: bool = False,
 ) -> ResolvedName:
     """Like :func:`format_name`, and also say whether any part was derived.
@@ -313,7 +313,7 @@ def format_name(
     lang: str | None = None,
     case: str | None = None,
     on: dt.date | None = None,
-    library: ContentLibrary | None = None,
+    library: ContentReader | None = None,
     strict: bool = False,
 ) -> str:
     """Write a person's name in ``style`` (see the module table), optionally in a case.

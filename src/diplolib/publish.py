@@ -48,8 +48,8 @@ from .models import Article, Event, Organization, Person, Place
 from .text import LocalizedText
 
 if TYPE_CHECKING:
-    from .library import ContentLibrary
     from .models import Item
+    from .reader import ContentReader
 
 DEFAULT_URL_PATTERNS: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -284,7 +284,7 @@ class _Builder:
     def __init__(
         self,
         lang: Lang,
-        library: ContentLibrary | None,
+        library: ContentReader | None,
         base_url: str,
         patterns: Mapping[str, str] | None,
     ) -> None:
@@ -420,7 +420,7 @@ def to_jsonld(
     item: Item,
     lang: str | None = None,
     *,
-    library: ContentLibrary | None = None,
+    library: ContentReader | None = None,
     base_url: str = "",
     patterns: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -29,6 +29,9 @@ from ..errors import (
 )
 from ..languages import resolve_lang
 from ..library import MAX_FILE_BYTES, ContentLibrary, _adapter, _diagnose, item_json
+
+if TYPE_CHECKING:
+    from ..po import ImportReport
 from ..models import Article, Event, Item, Organization, PartialDate, Person, Place
 from . import _schema as s
 from ._kinds import ENTITY_KINDS, KINDS, languages, references
@@ -256,6 +259,8 @@ def open_store(
     0
     """
     url = store_url(target)
+    if not create and url.startswith("sqlite:///") and not Path(url[10:]).exists():
+        raise StoreError(f"no content store at {url[10:]} (create one with `diplolib store init`)")
     engine = _engine(url, busy_timeout)
     try:
         with engine.connect() as conn:
@@ -731,6 +736,32 @@ class ContentStore:
         total = int(total or 0)
         return int(present or 0) / total if total else 1.0
 
+    def snapshot(self) -> tuple[ContentLibrary, dict[str, int]]:
+        """Every item as a checked :class:`ContentLibrary`, with each item's version, read at once.
+
+        For whole-content work (the PO import, ``validate``); the versions let the
+        changes be written back with :meth:`update_many` only if nobody changed
+        those items meanwhile.
+
+        >>> library, versions = sample_store().snapshot()
+        >>> len(library), versions["baku"]
+        (36, 1)
+        """
+        items: list[Item] = []
+        origin: dict[str, str] = {}
+        versions: dict[str, int] = {}
+        with self._reading() as conn:
+            rows = conn.execute(
+                sa.select(
+                    s.items.c.id, s.items.c.document, s.items.c.path, s.items.c.version
+                ).order_by(s.items.c.path, s.items.c.id)
+            )
+            for row in rows:
+                items.append(_parse(row.document))
+                origin[row.id] = row.path
+                versions[row.id] = int(row.version)
+        return ContentLibrary(items, origin=origin), versions
+
     def stats(self) -> dict[str, int]:
         """How many items of each kind the store holds.
 
@@ -799,26 +830,50 @@ class ContentStore:
         """
         item, text = self._validated(document)
         with self._writing() as conn:
-            row = conn.execute(
-                sa.select(s.items.c.kind, s.items.c.version, s.items.c.path)
-                .where(s.items.c.id == item.id)
-                .with_for_update()
-            ).first()
-            if row is None:
-                raise self._unknown(conn, item.id)
-            if row.version != version:
-                raise ConflictError(item.id, expected=version, actual=row.version)
-            path = row.path if row.kind == item.type else _default_path(item)
-            self._check(conn, item, path, row.kind)
-            done = conn.execute(
-                sa.delete(s.items).where(s.items.c.id == item.id, s.items.c.version == version)
-            )
-            if done.rowcount != 1:  # pragma: no cover - the row is locked above
-                raise ConflictError(item.id, expected=version, actual=self.version_of(item.id))
-            _delete_rows(conn, [item.id])
-            rows = _Rows()
-            rows.add(item, text, path, version + 1)
-            self._write(conn, rows, item, path)
+            return self._update_in(conn, item, text, version)
+
+    def update_many(
+        self, changes: Iterable[tuple[Item | Mapping[str, Any] | str | bytes, int]]
+    ) -> dict[str, int]:
+        """Apply several updates in one transaction: all of them, or none when one fails.
+
+        ``changes`` holds ``(document, version)`` pairs, checked as :meth:`update`
+        checks each; returns the new version of each item.
+
+        >>> store = sample_store()
+        >>> baku, osce = store.get("baku"), store.get("osce")
+        >>> store.update_many([(baku, 1), (osce, 1)])
+        {'baku': 2, 'osce': 2}
+        >>> store.update_many([(baku, 2), (osce, 1)])
+        Traceback (most recent call last):
+        ...
+        diplolib.errors.ConflictError: item 'osce' was changed by another writer: this write is based on version 1, the store holds version 2
+        >>> store.version_of("baku")
+        2
+        """
+        prepared = [(*self._validated(document), version) for document, version in changes]
+        done: dict[str, int] = {}
+        with self._writing() as conn:
+            for item, text, version in prepared:
+                done[item.id] = self._update_in(conn, item, text, version)
+        return done
+
+    def _update_in(self, conn: sa.Connection, item: Item, text: str, version: int) -> int:
+        row = conn.execute(
+            sa.select(s.items.c.kind, s.items.c.version, s.items.c.path)
+            .where(s.items.c.id == item.id)
+            .with_for_update()
+        ).first()
+        if row is None:
+            raise self._unknown(conn, item.id)
+        if row.version != version:
+            raise ConflictError(item.id, expected=version, actual=row.version)
+        path = row.path if row.kind == item.type else _default_path(item)
+        self._check(conn, item, path, row.kind)
+        _delete_rows(conn, [item.id])
+        rows = _Rows()
+        rows.add(item, text, path, version + 1)
+        self._write(conn, rows, item, path)
         return version + 1
 
     def delete(
@@ -980,6 +1035,49 @@ class ContentStore:
             raise LibraryError(
                 [Problem(path, "slug", f"a slug of {item.id!r} is already used ({exc.orig})")]
             ) from exc
+
+    def import_po(
+        self,
+        pofile: Any,
+        *,
+        source_lang: str | None = None,
+        target_lang: str | None = None,
+        dry_run: bool = False,
+        force: bool = False,
+    ) -> ImportReport:
+        """Check a translated PO file and write it into the store in one transaction.
+
+        Every check of :func:`diplolib.po.import_po` applies; the changed items
+        are written with :meth:`update_many`, so an item edited by someone else
+        since this import read it raises :class:`~diplolib.errors.ConflictError`
+        and nothing is written.
+
+        >>> from diplolib.po import export_po
+        >>> store = sample_store()
+        >>> po = export_po([store.get("baku")], "en", "az")
+        >>> po[0].msgstr = "Bakı şəhəri"
+        >>> store.import_po(po).summary()
+        'en → az: 1 applied, 0 skipped, 0 stale, 0 rejected'
+        >>> store.get("baku").name.get("az"), store.version_of("baku")
+        ('Bakı şəhəri', 2)
+        """
+        from ..po import import_po
+
+        library, versions = self.snapshot()
+        report = import_po(
+            library,
+            pofile,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            dry_run=dry_run,
+            force=force,
+        )
+        if not report.committed:
+            return report
+        changed = [item for item in report.library if item != library.get(item.id)]
+        self.update_many([(item, versions[item.id]) for item in changed])
+        report.changed_files = [Path(library.file_of(i.id) or _default_path(i)) for i in changed]
+        return report
 
     # -- folders -------------------------------------------------------------------
 
