@@ -599,7 +599,7 @@ def test_open_refuses_foreign_and_outdated_databases(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE notes (x)")
     with pytest.raises(StoreError, match="not a diplolib content store"):
         open_store(other)
-    with pytest.raises(StoreError, match="is empty"):
+    with pytest.raises(StoreError, match="no content store at"):
         open_store(tmp_path / "new.db", create=False)
     old = tmp_path / "old.db"
     assert upgrade(old, "0001") == "0001"
