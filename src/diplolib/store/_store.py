@@ -125,22 +125,33 @@ class _Rows:
                 )
         self.items.append(row)
 
-    def write(self, conn: sa.Connection) -> None:
-        if self.items:
-            conn.execute(sa.insert(s.items), self.items)
+    def write(self, conn: sa.Connection, replacing: frozenset[str] = frozenset()) -> None:
+        """Insert the rows; items in ``replacing`` are updated in place (their children were
+        deleted), so row locks other writers wait on stay with the row."""
+        new = [row for row in self.items if row["id"] not in replacing]
+        old = [{"key": row["id"], **row} for row in self.items if row["id"] in replacing]
+        if new:
+            conn.execute(sa.insert(s.items), new)
+        if old:
+            values = {c.name: sa.bindparam(c.name) for c in s.items.c}
+            conn.execute(
+                sa.update(s.items).where(s.items.c.id == sa.bindparam("key")).values(values),
+                old,
+            )
         for table in s.CHILD_TABLES:
             rows = self.children[table.name]
             if rows:
                 conn.execute(sa.insert(table), rows)
 
 
-def _delete_rows(conn: sa.Connection, ids: Sequence[str]) -> None:
+def _delete_rows(conn: sa.Connection, ids: Sequence[str], *, keep_items: bool = False) -> None:
     for start in range(0, len(ids), _BATCH):
         chunk = list(ids[start : start + _BATCH])
         for table in s.CHILD_TABLES:
             column = table.c.src if table is s.refs else table.c.item_id
             conn.execute(sa.delete(table).where(column.in_(chunk)))
-        conn.execute(sa.delete(s.items).where(s.items.c.id.in_(chunk)))
+        if not keep_items:
+            conn.execute(sa.delete(s.items).where(s.items.c.id.in_(chunk)))
 
 
 # -- opening ---------------------------------------------------------------------
@@ -459,6 +470,22 @@ class ContentStore:
                 f"item {item_id!r} is a {item.type}, not a {kind.__name__.lower()}"
             )
         return item
+
+    def get_versioned(self, item_id: str) -> tuple[Item, int]:
+        """The item and its version, read together: the base for an :meth:`update`.
+
+        >>> store = sample_store()
+        >>> baku, version = store.get_versioned("baku")
+        >>> store.update(baku.model_copy(update={"wikidata": "Q9248"}), version=version)
+        2
+        """
+        with self._reading() as conn:
+            row = conn.execute(
+                sa.select(s.items.c.document, s.items.c.version).where(s.items.c.id == item_id)
+            ).first()
+            if row is None:
+                raise self._unknown(conn, item_id)
+        return _parse(row.document), int(row.version)
 
     def version_of(self, item_id: str) -> int:
         """The item's current version (1 when added, one more after each update).
@@ -870,10 +897,10 @@ class ContentStore:
             raise ConflictError(item.id, expected=version, actual=row.version)
         path = row.path if row.kind == item.type else _default_path(item)
         self._check(conn, item, path, row.kind)
-        _delete_rows(conn, [item.id])
+        _delete_rows(conn, [item.id], keep_items=True)
         rows = _Rows()
         rows.add(item, text, path, version + 1)
-        self._write(conn, rows, item, path)
+        self._write(conn, rows, item, path, replacing=frozenset([item.id]))
         return version + 1
 
     def delete(
@@ -1026,10 +1053,17 @@ class ContentStore:
         if problems:
             raise LibraryError(problems)
 
-    def _write(self, conn: sa.Connection, rows: _Rows, item: Item, path: str) -> None:
+    def _write(
+        self,
+        conn: sa.Connection,
+        rows: _Rows,
+        item: Item,
+        path: str,
+        replacing: frozenset[str] = frozenset(),
+    ) -> None:
         try:
             with conn.begin_nested():
-                rows.write(conn)
+                rows.write(conn, replacing)
         except sa.exc.IntegrityError as exc:
             # Another writer took one of the slugs between the check and this write.
             raise LibraryError(
@@ -1187,7 +1221,8 @@ class ContentStore:
                 (report.added if old is None else report.updated).append(item_id)
                 pending.append((item_id, text, target or "", version))
             # Old rows go first, so slugs that move between items never collide.
-            _delete_rows(conn, report.updated)
+            _delete_rows(conn, report.updated, keep_items=True)
+            replacing = frozenset(report.updated)
             total = offset + len(pending)
             try:
                 for start in range(0, len(pending), _BATCH):
@@ -1197,7 +1232,7 @@ class ContentStore:
                         if item.id != item_id:  # pragma: no cover - the file changed meanwhile
                             raise LibraryError([Problem(name, "id", "the file changed while read")])
                         rows.add(item, text, name or _default_path(item), version)
-                    rows.write(conn)
+                    rows.write(conn, replacing)
                     if progress is not None:
                         progress(offset + min(start + _BATCH, len(pending)), total)
             except sa.exc.IntegrityError as exc:
