@@ -133,7 +133,7 @@ class _Rows:
         if new:
             conn.execute(sa.insert(s.items), new)
         if old:
-            values = {c.name: sa.bindparam(c.name) for c in s.items.c}
+            values: dict[str, Any] = {c.name: sa.bindparam(c.name) for c in s.items.c}
             conn.execute(
                 sa.update(s.items).where(s.items.c.id == sa.bindparam("key")).values(values),
                 old,
