@@ -680,3 +680,15 @@ def test_schema_module_matches_the_migrated_database(tmp_path: Path) -> None:
         indexes = {i["name"] for i in inspector.get_indexes(table.name)}
         assert indexes == {i.name for i in table.indexes}, table.name
     engine.dispose()
+
+
+def test_postgres_is_required_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without PostgreSQL the tests skip locally but fail in CI."""
+    import _postgres
+
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must test PostgreSQL"):
+        _postgres._missing("PostgreSQL is not installed")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="not installed"):
+        _postgres._missing("PostgreSQL is not installed")
