@@ -718,10 +718,11 @@ class ContentStore:
         with self._reading() as conn:
             if conn.execute(sa.select(i.id).where(i.id == entity_id)).first() is None:
                 raise self._unknown(conn, entity_id)
-            involved = sa.exists().where(
-                s.refs.c.src == i.id,
-                s.refs.c.role.in_(("place", "participants")),
-                s.refs.c.dst == entity_id,
+            # Driven by the references index (dst, role, src), not by a scan of all events.
+            involved = i.id.in_(
+                sa.select(s.refs.c.src).where(
+                    s.refs.c.dst == entity_id, s.refs.c.role.in_(("place", "participants"))
+                )
             )
             rows = conn.execute(
                 sa.select(i.document).where(i.kind == "event", involved).order_by(i.start_key, i.id)
