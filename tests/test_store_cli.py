@@ -139,3 +139,28 @@ def test_content_import_with_a_rejected_entry_changes_nothing(
     assert "Nothing was changed" in capsys.readouterr().out
     assert store.get("baku").name.get("az") == "Bakı"
     assert store.version_of("baku") == 1
+
+
+def test_po_import_into_a_store_is_all_or_nothing(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An item changed by another writer during the import: ConflictError, nothing written."""
+    from diplolib.errors import ConflictError
+    from diplolib.store import ContentStore
+
+    store = open_store(db)
+    po = export_po([store.get("baku"), store.get("astana")], "en", "az")
+    po[0].msgstr = "Bakı şəhəri"
+    po[1].msgstr = "Astana şəhəri"
+    original = ContentStore.update_many
+
+    def meddling(self: ContentStore, changes: object) -> dict[str, int]:
+        with open_store(db) as other:
+            item, version = other.get_versioned("astana")
+            other.update(item.model_copy(update={"wikidata": "Q1520"}), version=version)
+        return original(self, changes)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ContentStore, "update_many", meddling)
+    with pytest.raises(ConflictError, match="'astana'"):
+        store.import_po(po)
+    assert store.get("baku").name.get("az") == "Bakı"
+    assert store.version_of("baku") == 1
+    assert store.get("astana").name.get("az") == "Astana"

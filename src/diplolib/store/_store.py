@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import hashlib
@@ -554,8 +555,8 @@ class ContentStore:
         fallback: bool = True,
         tag: str | None = None,
         entity: str | None = None,
-        since: Any = None,
-        until: Any = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
         after: ArticleCursor | None = None,
         limit: int | None = None,
     ) -> Iterator[Article]:
