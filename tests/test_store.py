@@ -692,3 +692,42 @@ def test_postgres_is_required_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="not installed"):
         _postgres._missing("PostgreSQL is not installed")
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_article_filters_mean_what_they_say(seed: int, tmp_path: Path) -> None:
+    """The folder's filters checked against plain list comprehensions (the store is checked
+    against the folder above)."""
+    library = write_folder(tmp_path / "c", generated(seed, 60))
+    every = list(library.articles())
+    assert [(a.published, a.id) for a in every] == sorted(
+        ((a.published, a.id) for a in every), reverse=True
+    )
+    for article in every:
+        for lang in ("en", "az"):
+            available = [a for a in every if a.translations[lang] != "missing"]
+            assert list(library.articles(lang=lang, fallback=False)) == available
+            assert list(library.articles(lang=lang)) == every
+        tags = {v for t in article.tags for _, v in t}
+        for tag in tags:
+            assert article in library.articles(tag=tag)
+        cut = article.published
+        assert list(library.articles(since=cut)) == [a for a in every if a.published >= cut]
+        assert list(library.articles(until=cut)) == [a for a in every if a.published < cut]
+        assert article in library.articles(since=cut, until=cut + dt.timedelta(microseconds=1))
+        for entity in article.mentions:
+            assert list(library.articles(entity=entity)) == [
+                a for a in every if entity in a.mentions
+            ]
+    for size in (1, 4, 9):
+        seen: list[Article] = []
+        cursor = None
+        while page := list(library.articles(after=cursor, limit=size)):
+            assert len(page) <= size
+            seen.extend(page)
+            cursor = ArticleCursor.of(page[-1])
+        assert seen == every
+    with pytest.raises(DiplolibError, match="timezone-aware"):
+        list(library.articles(until=dt.datetime(2016, 1, 1)))
+    with pytest.raises(DiplolibError, match="ArticleCursor"):
+        list(library.articles(after="2016"))  # type: ignore[arg-type]
