@@ -1210,7 +1210,8 @@ class ContentStore:
             if prune:
                 report.deleted = sorted(set(stored) - incoming)
                 _delete_rows(conn, report.deleted)
-            pending: list[tuple[str, str, str, int]] = []
+            # Only ids and how to read each text again are kept: memory stays flat.
+            pending: list[tuple[str, Callable[[], str], str, int]] = []
             for item_id, read, name in entries:
                 text = read()
                 digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -1221,7 +1222,7 @@ class ContentStore:
                     continue
                 version = 1 if old is None else old[1] + 1
                 (report.added if old is None else report.updated).append(item_id)
-                pending.append((item_id, text, target or "", version))
+                pending.append((item_id, read, target or "", version))
             # Old rows go first, so slugs that move between items never collide.
             _delete_rows(conn, report.updated, keep_items=True)
             replacing = frozenset(report.updated)
@@ -1229,7 +1230,8 @@ class ContentStore:
             try:
                 for start in range(0, len(pending), _BATCH):
                     rows = _Rows()
-                    for item_id, text, name, version in pending[start : start + _BATCH]:
+                    for item_id, read, name, version in pending[start : start + _BATCH]:
+                        text = read()
                         item = _parse(text)
                         if item.id != item_id:  # pragma: no cover - the file changed meanwhile
                             raise LibraryError([Problem(name, "id", "the file changed while read")])
@@ -1248,6 +1250,9 @@ class ContentStore:
                         )
                     ]
                 ) from exc
+            if pending or report.deleted:
+                # Fresh statistics, so the planner picks the indexes for the new data.
+                conn.exec_driver_sql("ANALYZE")
         if progress is not None:
             progress(total, total)
         return report
@@ -1286,13 +1291,14 @@ class ContentStore:
 
 
 def _after(columns: Sequence[Any], descending: Sequence[bool], last: Sequence[Any]) -> Any:
-    """Rows strictly after ``last`` in the order of ``columns`` (keyset pagination)."""
-    clauses = []
-    for n, (column, desc) in enumerate(zip(columns, descending, strict=True)):
-        equal = [columns[k] == last[k] for k in range(n)]
-        beyond = column < last[n] if desc else column > last[n]
-        clauses.append(sa.and_(*equal, beyond))
-    return sa.or_(*clauses)
+    """Rows strictly after ``last`` in the order of ``columns`` (keyset pagination).
+
+    A row-value comparison, which SQLite and PostgreSQL both answer from the index.
+    """
+    if len(set(descending)) != 1:  # pragma: no cover - every order here is uniform
+        raise ValueError("keyset pages need one direction for every column")
+    row, bound = sa.tuple_(*columns), sa.tuple_(*(sa.literal(v) for v in last))
+    return row < bound if descending[0] else row > bound
 
 
 def _name_of(raw: bytes) -> str:
