@@ -41,15 +41,21 @@ WORDS_AZ = ["bakı", "xəzər", "sammit", "səfir", "əməkdaşlıq", "tərəfda
 # -- content ---------------------------------------------------------------------
 
 
+def entity_ids(articles: int) -> tuple[list[str], list[str], list[str]]:
+    """The ids of the places, organisations and people generated beside ``articles`` articles."""
+    n_entities = max(10, articles // 20)
+    places = [f"place-{i}" for i in range(max(3, n_entities // 4))]
+    orgs = [f"org-{i}" for i in range(max(3, n_entities // 4))]
+    people = [f"person-{i}" for i in range(max(4, n_entities - len(places) - len(orgs)))]
+    return places, orgs, people
+
+
 def generate(folder: Path, articles: int, seed: int = 13) -> None:
     """Write a valid content folder of ``articles`` articles and their entities and events."""
     rng = random.Random(seed)
     for sub in ("articles", "events", "people", "organizations", "places"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
-    n_entities = max(10, articles // 20)
-    places = [f"place-{i}" for i in range(max(3, n_entities // 4))]
-    orgs = [f"org-{i}" for i in range(max(3, n_entities // 4))]
-    people = [f"person-{i}" for i in range(max(4, n_entities - len(places) - len(orgs)))]
+    places, orgs, people = entity_ids(articles)
 
     def write(sub: str, doc: dict[str, Any]) -> None:
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
@@ -160,7 +166,9 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def measure(side: str, target: str, samples: int, repeat: int, seed: int) -> dict[str, Any]:
+def measure(
+    side: str, target: str, articles: int, samples: int, repeat: int, seed: int
+) -> dict[str, Any]:
     """Open the content (store URL or folder) and time the queries; runs in a child process."""
     from diplolib import ContentLibrary
     from diplolib.reader import ArticleCursor
@@ -180,14 +188,14 @@ def measure(side: str, target: str, samples: int, repeat: int, seed: int) -> dic
             store.close()
         result["open_s"] = min(opens)
         reader = open_store(target)
+    # Arguments come from the generator's naming, not from reading the whole content,
+    # so the peak RSS is that of opening and querying.
     rng = random.Random(seed)
-    count = len(reader)
-    articles = count - sum(1 for _ in reader.entities()) - sum(1 for _ in reader.events())
     article_ids = [f"article-{rng.randrange(articles):06d}" for _ in range(samples)]
     arts = [reader.get(a) for a in article_ids[: min(samples, 200)]]
     slugs = [(a.slug["az"], "az") for a in arts]
-    entities = [e.id for e in reader.entities()]
-    entity_ids = [rng.choice(entities) for _ in range(samples)]
+    entities = [e for ids in entity_ids(articles) for e in ids]
+    sampled_entities = [rng.choice(entities) for _ in range(samples)]
     middle = arts[0]
     cursor = ArticleCursor.of(middle)
 
@@ -207,7 +215,7 @@ def measure(side: str, target: str, samples: int, repeat: int, seed: int) -> dic
             list(range(min(samples, 300))),
         ),
         "related_articles": (reader.related_articles, article_ids),
-        "timeline": (reader.timeline, entity_ids),
+        "timeline": (reader.timeline, sampled_entities),
     }
     for name, (call, args) in queries.items():
         best: list[float] | None = None
@@ -224,9 +232,18 @@ def measure(side: str, target: str, samples: int, repeat: int, seed: int) -> dic
     return result
 
 
-def child(side: str, target: str, samples: int, repeat: int) -> dict[str, Any]:
+def child(side: str, target: str, articles: int, samples: int, repeat: int) -> dict[str, Any]:
     out = subprocess.run(
-        [sys.executable, __file__, "--measure", side, target, str(samples), str(repeat)],
+        [
+            sys.executable,
+            __file__,
+            "--measure",
+            side,
+            target,
+            str(articles),
+            str(samples),
+            str(repeat),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -262,11 +279,11 @@ def main() -> None:
     )
     parser.add_argument("--samples", type=int, default=2000, help="query arguments per round")
     parser.add_argument("--repeat", type=int, default=3, help="rounds per query (best p50 kept)")
-    parser.add_argument("--measure", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--measure", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        side, target, samples, repeat = args.measure
-        print(json.dumps(measure(side, target, int(samples), int(repeat), 7)))
+        side, target, articles, samples, repeat = args.measure
+        print(json.dumps(measure(side, target, int(articles), int(samples), int(repeat), 7)))
         return
     backends = args.backends.split(",")
     work = Path(tempfile.mkdtemp(prefix="diplolib-bench-store-"))
@@ -283,7 +300,7 @@ def main() -> None:
         rows: list[dict[str, Any]] = []
         for side in backends:
             if side == "folder":
-                rows.append(child("folder", str(folder), args.samples, args.repeat))
+                rows.append(child("folder", str(folder), args.articles, args.samples, args.repeat))
                 continue
             if side == "sqlite":
                 url = str(work / "content.db")
@@ -295,7 +312,7 @@ def main() -> None:
                     cleanup.append(pg)
                     url, stop = start_postgres(pg)
             took, rss = import_into(url, folder)
-            row = child(side, url, args.samples, args.repeat)
+            row = child(side, url, args.articles, args.samples, args.repeat)
             row["import_s"], row["import_rss_mib"] = took, rss
             rows.append(row)
         print()
