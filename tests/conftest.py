@@ -20,3 +20,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+# A throwaway PostgreSQL server for the store tests (see tests/_postgres.py).
+from _postgres import postgres_server, postgres_url  # noqa: E402, F401

@@ -187,9 +187,9 @@ LAYERS: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"text", "i18n", "_ui_strings", "names", "slugs", "detect", "clock", "web"}),
-    frozenset({"models", "staleness"}),
+    frozenset({"models", "staleness", "reader", "_query"}),
     frozenset({"dates", "numbers", "library", "publish", "_labels", "search"}),
-    frozenset({"_catalog_tools", "po", "jinja", "sitemaps", "feeds"}),
+    frozenset({"_catalog_tools", "po", "jinja", "sitemaps", "feeds", "store"}),
     frozenset({"preview"}),
     frozenset({"_demo", "cli", "__main__", "django"}),
 )

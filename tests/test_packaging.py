@@ -37,6 +37,11 @@ def test_wheel_ships_data_files(wheel: Path) -> None:
         "diplolib/data/sample/articles/kazakhstan-azerbaijan-strategic-partner.json",
         "diplolib/templates/preview/article.html",
         "diplolib/templates/preview/style.css",
+        # `diplolib store upgrade` runs the migrations from the installed package
+        "diplolib/store/_migrations/env.py",
+        "diplolib/store/_migrations/script.py.mako",
+        "diplolib/store/_migrations/versions/0001_initial.py",
+        "diplolib/store/_migrations/versions/0002_tags_sources.py",
     ]:
         assert required in names, required
     assert not any(n.startswith(("tests/", "src/")) for n in names)

@@ -19,6 +19,7 @@ __all__ = [
     "ArgumentTypeError",
     "CatalogError",
     "CatalogLanguageError",
+    "ConflictError",
     "ContentError",
     "ContentTypeError",
     "DetectionError",
@@ -28,6 +29,8 @@ __all__ = [
     "LibraryError",
     "MissingTranslationError",
     "Problem",
+    "ReferencedItemError",
+    "StoreError",
     "TemplateRenderError",
     "UnknownReferenceError",
     "UnsupportedLanguageError",
@@ -222,3 +225,55 @@ class TemplateRenderError(DiplolibError, RuntimeError):
     >>> isinstance(TemplateRenderError("template 'x.html', line 3: No filter named 'nope'."), RuntimeError)
     True
     """
+
+
+class StoreError(DiplolibError, RuntimeError):
+    """A content store cannot be opened or used (wrong schema revision, database busy …).
+
+    >>> isinstance(StoreError("the database is busy"), RuntimeError)
+    True
+    """
+
+
+class ConflictError(StoreError):
+    """A write was based on an older version of an item than the store holds.
+
+    ``item_id``, ``expected`` (the version the writer read) and ``actual`` (the
+    version in the store) say which; read the item again and redo the change.
+
+    >>> err = ConflictError("baku", expected=3, actual=4)
+    >>> print(err)
+    item 'baku' was changed by another writer: this write is based on version 3, the store holds version 4
+    >>> (err.item_id, err.expected, err.actual)
+    ('baku', 3, 4)
+    """
+
+    def __init__(self, item_id: str, *, expected: int, actual: int) -> None:
+        self.item_id = item_id
+        self.expected = expected
+        self.actual = actual
+        super().__init__(
+            f"item {item_id!r} was changed by another writer: this write is based on version "
+            f"{expected}, the store holds version {actual}"
+        )
+
+
+class ReferencedItemError(ContentError):
+    """An item cannot be deleted because other items reference it.
+
+    ``referrers`` lists their ids; delete with ``cascade=True`` to remove them too.
+
+    >>> err = ReferencedItemError("baku", ["caspian-summit-2010"])
+    >>> print(err)
+    cannot delete 'baku': referenced by 'caspian-summit-2010'; edit or delete those items first, or delete with cascade
+    """
+
+    def __init__(self, item_id: str, referrers: list[str]) -> None:
+        self.item_id = item_id
+        self.referrers = list(referrers)
+        shown = ", ".join(repr(r) for r in self.referrers[:20])
+        more = f" and {len(self.referrers) - 20} more" if len(self.referrers) > 20 else ""
+        super().__init__(
+            f"cannot delete {item_id!r}: referenced by {shown}{more}; edit or delete those "
+            "items first, or delete with cascade"
+        )

@@ -29,8 +29,8 @@ from .languages import SUPPORTED_LANGUAGES, resolve_language
 from .publish import canonical_url, published_languages
 
 if TYPE_CHECKING:
-    from .library import ContentLibrary
     from .models import Article
+    from .reader import ContentReader
 
 FEED_KINDS: Final = ("atom", "rss")
 """The feed formats: Atom 1.0 and RSS 2.0."""
@@ -38,7 +38,7 @@ FEED_KINDS: Final = ("atom", "rss")
 _FILES: Final = {"atom": "atom.xml", "rss": "rss.xml"}
 
 
-def feed_articles(library: ContentLibrary, lang: str, limit: int = 20) -> list[Article]:
+def feed_articles(library: ContentReader, lang: str, limit: int = 20) -> list[Article]:
     """The latest ``limit`` articles published in ``lang``, newest first.
 
     >>> from diplolib import load_sample_library
@@ -67,7 +67,7 @@ def _base(base_url: str) -> str:
 
 
 def build_feed(
-    library: ContentLibrary,
+    library: ContentReader,
     lang: str,
     *,
     base_url: str,
@@ -134,7 +134,7 @@ def _add_entry(
     *,
     base_url: str,
     patterns: Mapping[str, str] | None,
-    library: ContentLibrary,
+    library: ContentReader,
 ) -> None:
     from .models import Person
     from .names import format_name
@@ -161,7 +161,7 @@ def _add_entry(
 
 
 def write_feeds(
-    library: ContentLibrary,
+    library: ContentReader,
     out: str | os.PathLike[str],
     *,
     base_url: str,

@@ -72,8 +72,8 @@ from .publish import canonical_url, dumps_jsonld, hreflang_links, to_jsonld
 from .text import LocalizedText
 
 if TYPE_CHECKING:
-    from .library import ContentLibrary
     from .models import Item
+    from .reader import ContentReader
 
 _log = logging.getLogger("diplolib.jinja")
 
@@ -286,7 +286,7 @@ def _localize(language: Callable[[], Lang]) -> Callable[..., str | Markup]:
     return localize
 
 
-def _formatters(language: Callable[[], Lang], library: ContentLibrary | None) -> dict[str, Any]:
+def _formatters(language: Callable[[], Lang], library: ContentReader | None) -> dict[str, Any]:
     from . import dates, names, numbers
 
     # pass_context keeps Jinja2 from evaluating `{{ 25|format_ordinal }}` once, at
@@ -333,7 +333,7 @@ def _formatters(language: Callable[[], Lang], library: ContentLibrary | None) ->
 
 def _publishing(
     language: Callable[[], Lang],
-    library: ContentLibrary | None,
+    library: ContentReader | None,
     base_url: str,
     patterns: Mapping[str, str] | None,
 ) -> dict[str, Any]:
@@ -377,7 +377,7 @@ def create_environment(
     loader: jinja2.BaseLoader | None = None,
     *,
     templates: str | Path | Sequence[str | Path] = (),
-    library: ContentLibrary | None = None,
+    library: ContentReader | None = None,
     base_url: str = "",
     url_patterns: Mapping[str, str] | None = None,
     **options: Any,

@@ -38,6 +38,7 @@ from ._content_guard import (
     more_problems,
 )
 from ._journal import JOURNAL_NAME, commit_files, folder_lock, needs_recovery, recover
+from ._query import ArticleFilter
 from ._resources import data_dir
 from .az import FORMS_FILE, FormsTable
 from .errors import ContentError, ContentTypeError, LibraryError, Problem, UnknownReferenceError
@@ -136,6 +137,36 @@ def _diagnose(name: str, raw: bytes, error: ValidationError) -> list[Problem]:
     except ValidationError as exc:
         return _validation_problems(name, exc)
     return _validation_problems(name, error)  # pragma: no cover - JSON and Python modes agree
+
+
+def check_document(raw: bytes, name: str) -> Item:
+    """Validate one content document's bytes exactly as :meth:`ContentLibrary.load` does.
+
+    The same size, nesting and number limits, the same JSON and schema checks and
+    the same problem messages; every problem raises one :class:`LibraryError`.
+    The SQL store checks what it is given to write through this.
+
+    >>> check_document(b'{"type": "place", "id": "baku", "kind": "city", "name": {"en": "Baku"}}',
+    ...                "baku.json").id
+    'baku'
+    >>> check_document(b'{"type": "place"', "baku.json")
+    Traceback (most recent call last):
+    ...
+    diplolib.errors.LibraryError: 1 problem in the content library:
+      baku.json: line 1 column 17: invalid JSON: Expecting ',' delimiter
+    """
+    if len(raw) > MAX_FILE_BYTES:
+        raise LibraryError(
+            [Problem(name, "", f"document is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")]
+        )
+    limit = json_limit_problem(raw)
+    if limit is not None:
+        raise LibraryError([Problem(name, "", limit)])
+    try:
+        item: Item = item_adapter().validate_json(raw.removeprefix(b"\xef\xbb\xbf"))
+    except ValidationError as exc:
+        raise LibraryError(_diagnose(name, raw, exc)) from None
+    return item
 
 
 def _recover(root: Path) -> None:
@@ -462,19 +493,20 @@ class ContentLibrary:
         rest.sort(key=lambda i: (rank.get(i.type, len(rank)), i.id))
         yield from rest
 
-    def articles(self, *, section: str | None = None) -> Iterator[Article]:
+    def articles(self, *, section: str | None = None, **filters: Any) -> Iterator[Article]:
         """Articles, newest first; ``section`` filters by section id.
+
+        More filters (``lang`` with ``fallback``, ``tag``, ``entity``, ``since``,
+        ``until``) and keyset paging (``after``, ``limit``) work as in
+        :class:`~diplolib._query.ArticleFilter`, the same for a SQL store.
 
         >>> [a.section.id for a in load_sample_library().articles(section="foreign-press")]
         ['foreign-press', 'foreign-press']
         """
-        found = [
-            i
-            for i in self._items.values()
-            if isinstance(i, Article) and (section is None or i.section.id == section)
-        ]
+        query = ArticleFilter.build(section=section, **filters)
+        found = [i for i in self._items.values() if isinstance(i, Article)]
         found.sort(key=lambda a: (a.published, a.id), reverse=True)
-        return iter(found)
+        return query.apply(found)
 
     def events(self) -> Iterator[Event]:
         """Events in chronological order.

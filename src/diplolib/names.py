@@ -52,8 +52,8 @@ from .languages import (
 
 if TYPE_CHECKING:
     # Type names only: models calls this module (Person.display_name), not the reverse.
-    from .library import ContentLibrary
     from .models import Person, Position
+    from .reader import ContentReader
     from .text import LocalizedText
 
 NameStyle = Literal["full", "short", "formal", "title_of", "official", "sort", "initials"]
@@ -192,7 +192,7 @@ def _check_case(case: object, code: Lang, style: str) -> str | None:
 
 
 def _position_owner_name(
-    position: Position, library: ContentLibrary | None, parts: _Parts, person: Person
+    position: Position, library: ContentReader | None, parts: _Parts, person: Person
 ) -> str:
     ref = position.organization or position.country
     if ref is None:
@@ -218,7 +218,7 @@ def resolve_name(
     lang: str | None = None,
     case: str | None = None,
     on: dt.date | None = None,
-    library: ContentLibrary | None = None,
+    library: ContentReader | None = None,
     strict: bool = False,
 ) -> ResolvedName:
     """Like :func:`format_name`, and also say whether any part was derived.
@@ -281,7 +281,8 @@ def resolve_name(
             value,
             grammatical,
             str(override) if override else None,
-            table=library.az_forms if library is not None else None,
+            # A folder library carries the editor's forms table; a store has none yet.
+            table=getattr(library, "az_forms", None),
         )
     return ResolvedName(value, code, parts.derived)
 
@@ -293,7 +294,7 @@ def format_name(
     lang: str | None = None,
     case: str | None = None,
     on: dt.date | None = None,
-    library: ContentLibrary | None = None,
+    library: ContentReader | None = None,
     strict: bool = False,
 ) -> str:
     """Write a person's name in ``style`` (see the module table), optionally in a case.

@@ -31,9 +31,9 @@ from .clock import world_clock
 from .errors import ContentError, TemplateRenderError
 from .i18n import gettext, pgettext
 from .languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, fallback_chain, use_language
-from .library import ContentLibrary
 from .models import Article, ContentItem, Event, Organization, Person, Place
 from .publish import DEFAULT_URL_PATTERNS, default_url_patterns, published_languages
+from .reader import ContentReader
 from .staleness import stale_fields
 from .text import LocalizedText
 
@@ -135,7 +135,7 @@ def _version(article: Article, lang: Lang) -> Lang:
 class _Site:
     def __init__(
         self,
-        library: ContentLibrary,
+        library: ContentReader,
         out: Path,
         env: jinja2.Environment,
         base_url: str,
@@ -401,7 +401,7 @@ def _format(value: Any, lang: Lang) -> str:
 
 
 def build_preview(
-    library: ContentLibrary,
+    library: ContentReader,
     out: str | Path,
     *,
     templates: str | Path | Sequence[str | Path] = (),
@@ -460,7 +460,7 @@ def build_preview(
     return site.written
 
 
-def _write_sitemaps_and_feeds(library: ContentLibrary, target: Path, base_url: str) -> list[Path]:
+def _write_sitemaps_and_feeds(library: ContentReader, target: Path, base_url: str) -> list[Path]:
     """``sitemap.xml`` and, with feedgen installed, ``<lang>/atom.xml`` and ``rss.xml``.
 
     Both need absolute URLs: without ``base_url`` they point at the output folder

@@ -50,7 +50,7 @@ from .models import Article, ContentItem, Event, Organization, Person, Place, co
 from .text import LocalizedText
 
 if TYPE_CHECKING:
-    from .library import ContentLibrary
+    from .reader import ContentReader
 
 DEFAULT_URL_PATTERNS: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -290,7 +290,7 @@ class _Builder:
     def __init__(
         self,
         lang: Lang,
-        library: ContentLibrary | None,
+        library: ContentReader | None,
         base_url: str,
         patterns: Mapping[str, str] | None,
     ) -> None:
@@ -440,7 +440,7 @@ def to_jsonld(
     item: ContentItem,
     lang: str | None = None,
     *,
-    library: ContentLibrary | None = None,
+    library: ContentReader | None = None,
     base_url: str = "",
     patterns: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:

@@ -41,7 +41,7 @@ from .models import Article
 from .publish import HreflangLink, canonical_url, hreflang_links, published_languages
 
 if TYPE_CHECKING:
-    from .library import ContentLibrary
+    from .reader import ContentReader
 
 MAX_SITEMAP_URLS: Final = 50_000
 """URLs per sitemap file allowed by the sitemaps.org protocol."""
@@ -80,7 +80,7 @@ def _absolute(base_url: str) -> str:
 
 
 def sitemap_entries(
-    library: ContentLibrary,
+    library: ContentReader,
     *,
     base_url: str,
     patterns: Mapping[str, str] | None = None,

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from .. import __version__
 
 # Modules that add sub-commands, in the order they appear in --help.
-_COMMAND_MODULES = ("_core", "_catalog", "_detect", "_preview", "_content", "_search")
+_COMMAND_MODULES = ("_core", "_catalog", "_detect", "_preview", "_content", "_search", "_store")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -40,7 +40,7 @@ def register(sub: Any) -> None:
             "vanished ones become obsolete."
         ),
     )
-    export.add_argument("--library", required=True, help="content folder")
+    _source(export)
     export.add_argument("--source", default="en", help="language of the msgids (default en)")
     export.add_argument("--target", default="az", help="language of the translations (default az)")
     export.add_argument("-o", "--output", metavar="FILE", help="PO file to write (default stdout)")
@@ -59,7 +59,7 @@ def register(sub: Any) -> None:
         "import",
         help="check a translated PO file and write it into the library (all or nothing)",
     )
-    imp.add_argument("--library", required=True, help="content folder")
+    _source(imp)
     imp.add_argument("file", help="the translated PO file")
     imp.add_argument("--dry-run", action="store_true", help="check and report; change nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -73,7 +73,7 @@ def register(sub: Any) -> None:
     status = commands.add_parser(
         "status", help="translation coverage per item and language; exit 1 under --min"
     )
-    status.add_argument("--library", required=True, help="content folder")
+    _source(status)
     status.add_argument("--json", action="store_true", help="print JSON")
     status.add_argument(
         "--min",
@@ -87,6 +87,27 @@ def register(sub: Any) -> None:
         help="source language of events and entities (articles use their original; default en)",
     )
     status.set_defaults(handler=_status)
+
+
+def _source(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--library", help="content folder")
+    group.add_argument("--store", metavar="URL", help="content store (SQLite file or SQL URL)")
+
+
+def _load(args: argparse.Namespace) -> ContentLibrary:
+    from ..library import ContentLibrary
+
+    if args.store is None:
+        return ContentLibrary.load(args.library)
+    from ._store import open_from_args
+
+    store = open_from_args(args.store)
+    try:
+        library: ContentLibrary = store.snapshot()[0]
+    finally:
+        store.close()
+    return library
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -135,7 +156,6 @@ def _select(
 def _export(args: argparse.Namespace) -> int:
     from ..errors import DiplolibError
     from ..i18n import gettext
-    from ..library import ContentLibrary
     from ..po import export_po
 
     since: dt.date | None = None
@@ -148,7 +168,7 @@ def _export(args: argparse.Namespace) -> int:
             )
     output = Path(args.output) if args.output else None
     try:
-        library = ContentLibrary.load(args.library)
+        library = _load(args)
         items = _select(library, args.ids, args.section, since)
         previous = output if output is not None and output.exists() else None
         po = export_po(
@@ -199,7 +219,16 @@ def _import(args: argparse.Namespace) -> int:
     from ..po import import_po
 
     try:
-        report = import_po(args.library, args.file, dry_run=args.dry_run, force=args.force)
+        if args.store is None:
+            report = import_po(args.library, args.file, dry_run=args.dry_run, force=args.force)
+        else:
+            from ._store import open_from_args
+
+            store = open_from_args(args.store)
+            try:
+                report = store.import_po(args.file, dry_run=args.dry_run, force=args.force)
+            finally:
+                store.close()
     except DiplolibError as exc:
         return _error(exc)
     if args.json:
@@ -236,14 +265,13 @@ def _import(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     from ..errors import DiplolibError
     from ..i18n import gettext
-    from ..library import ContentLibrary
     from ..numbers import format_percent
     from ..po import translation_status
 
     if args.min is not None and not 0 <= args.min <= 100:
         return _error(gettext("--min must be between 0 and 100, got {value}", value=args.min))
     try:
-        rows = translation_status(ContentLibrary.load(args.library), source_lang=args.source)
+        rows = translation_status(_load(args), source_lang=args.source)
     except DiplolibError as exc:
         return _error(exc)
     total = sum(r.total for r in rows)

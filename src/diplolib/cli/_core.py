@@ -28,6 +28,7 @@ def register(sub: Any) -> None:
     # Every command takes the content folder as --library; the positional form is kept.
     validate.add_argument("path", nargs="?", help="folder of content files (same as --library)")
     validate.add_argument("--library", help="folder of content files")
+    validate.add_argument("--store", metavar="URL", help="check a content store instead")
     validate.set_defaults(handler=_validate)
 
     sample = sub.add_parser("sample", help="write the bundled sample library as an editable folder")
@@ -79,19 +80,35 @@ def _demo_article(library: Any) -> str:
     return str(max(articles, key=lambda a: len(published_languages(a))).id)
 
 
+def _store(url: str) -> Any:
+    from ._store import open_from_args
+
+    store = open_from_args(url)
+    try:
+        return store.snapshot()[0]  # every item, checked as one library
+    finally:
+        store.close()
+
+
 def _validate(args: argparse.Namespace) -> int:
-    from ..errors import LibraryError
+    from ..errors import DiplolibError, LibraryError
     from ..i18n import ngettext
     from ..library import ContentLibrary
 
-    if (args.path is None) == (args.library is None):
+    if args.path is not None and args.library is not None:
         print("error: give the content folder once: validate --library PATH", file=sys.stderr)
         return 2
     args.path = args.path if args.path is not None else args.library
+    if (args.path is None) == (args.store is None):
+        print("error: give a content folder or --store URL (one of them)", file=sys.stderr)
+        return 2
     try:
-        library = ContentLibrary.load(args.path)
+        library = ContentLibrary.load(args.path) if args.store is None else _store(args.store)
     except LibraryError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except DiplolibError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     count = len(library)
     print(
@@ -100,7 +117,7 @@ def _validate(args: argparse.Namespace) -> int:
             "{path}: {n} items, all valid",
             count,
             n=count,
-            path=args.path,
+            path=args.path or args.store,
         )
     )
     return 0

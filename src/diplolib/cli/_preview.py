@@ -20,6 +20,7 @@ def register(sub: Any) -> None:
     )
     preview.add_argument("--out", required=True, help="folder to write the site into")
     preview.add_argument("--library", help="content folder (default: the bundled sample library)")
+    preview.add_argument("--store", metavar="URL", help="a content store instead of a folder")
     preview.add_argument(
         "--templates",
         action="append",
@@ -48,9 +49,14 @@ def _preview(args: argparse.Namespace) -> int:
     from ..preview import build_preview
 
     try:
-        library = (
-            load_sample_library() if args.library is None else ContentLibrary.load(args.library)
-        )
+        if args.store is not None:
+            from ._store import open_from_args
+
+            library = open_from_args(args.store)
+        else:
+            library = (
+                load_sample_library() if args.library is None else ContentLibrary.load(args.library)
+            )
         files = build_preview(library, args.out, templates=args.templates, base_url=args.base_url)
     except (DiplolibError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)

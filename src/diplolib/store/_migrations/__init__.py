@@ -1,0 +1,1 @@
+"""Alembic migrations of the content store, shipped inside the package."""

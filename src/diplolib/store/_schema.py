@@ -1,0 +1,90 @@
+"""The store's tables, as SQLAlchemy Core metadata (the head of the migrations).
+
+``items`` holds each item's validated document (the exact text of its content
+file) beside the columns the queries filter and sort on; the other tables hold
+what one item has many of (slugs, per-language status, references, tags,
+translation-source hashes), each indexed for the query that reads it.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# Ids sort byte-wise on every database (PostgreSQL's default collation would ignore punctuation).
+ID = sa.String(120).with_variant(sa.String(120, collation="C"), "postgresql")
+
+items = sa.Table(
+    "items",
+    metadata,
+    sa.Column("id", ID, primary_key=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("document", sa.Text, nullable=False),
+    sa.Column("path", sa.String(400), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("original_language", sa.String(8)),
+    sa.Column("section", ID),
+    # Microseconds since the epoch (UTC): exact, and ordered the same way on every database.
+    sa.Column("published_us", sa.BigInteger),
+    # "YYYY-MM-DD:P": a partial date's first day and precision (0 year, 1 month, 2 day),
+    # which sorts as diplolib.models.PartialDate does.
+    sa.Column("start_key", sa.String(16)),
+    sa.Column("source_key", sa.String(16)),
+    sa.Column("text_total", sa.Integer, nullable=False, server_default="0"),
+)
+sa.Index("ix_items_kind_published", items.c.kind, items.c.published_us, items.c.id)
+sa.Index("ix_items_section_published", items.c.section, items.c.published_us, items.c.id)
+sa.Index("ix_items_kind_start", items.c.kind, items.c.start_key, items.c.id)
+sa.Index("ix_items_source", items.c.source_key)
+
+item_languages = sa.Table(
+    "item_languages",
+    metadata,
+    sa.Column("item_id", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("lang", sa.String(8), primary_key=True),
+    sa.Column("status", sa.String(16)),
+    sa.Column("present", sa.Integer, nullable=False),
+)
+sa.Index("ix_item_languages_lang_status", item_languages.c.lang, item_languages.c.status)
+
+slugs = sa.Table(
+    "slugs",
+    metadata,
+    sa.Column("item_id", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("lang", sa.String(8), primary_key=True),
+    sa.Column("slug", sa.String(200), nullable=False),
+    sa.UniqueConstraint("lang", "slug", name="uq_slugs_lang_slug"),
+)
+
+refs = sa.Table(
+    "refs",
+    metadata,
+    sa.Column("src", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("role", sa.String(32), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("dst", ID, nullable=False),
+)
+sa.Index("ix_refs_dst_role", refs.c.dst, refs.c.role, refs.c.src)
+
+tags = sa.Table(
+    "tags",
+    metadata,
+    sa.Column("item_id", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("lang", sa.String(8), primary_key=True),
+    sa.Column("tag", sa.Text, nullable=False),
+)
+sa.Index("ix_tags_tag", tags.c.tag, tags.c.item_id)
+
+translation_sources = sa.Table(
+    "translation_sources",
+    metadata,
+    sa.Column("item_id", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("lang", sa.String(8), primary_key=True),
+    sa.Column("field", sa.String(80), primary_key=True),
+    sa.Column("hash", sa.String(16), nullable=False),
+)
+
+CHILD_TABLES = (item_languages, slugs, refs, tags, translation_sources)
