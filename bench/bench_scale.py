@@ -136,7 +136,7 @@ def queries(lib: ContentLibrary, calls: int) -> dict[str, tuple[Callable[[], obj
     articles = _sample_ids(lib, "article", calls)
     entities = _sample_ids(lib, "person", calls // 2) + _sample_ids(lib, "place", calls // 2)
     # misspelt ids, the way a 404 handler would pass them on
-    unknown = [a.replace("article-", "artcle-") for a in articles]
+    unknown = [typo for a in articles if (typo := a[:3] + a[4:]) not in lib]
     press_count = len(lib.foreign_press())
     return {
         "related_articles": (lambda: [lib.related_articles(a) for a in articles], len(articles)),
