@@ -21,11 +21,13 @@ __all__ = ["ContentLibrary", "item_json", "load_sample_library"]
 
 import bisect
 import difflib
+import gc
 import heapq
 import json
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, overload
@@ -187,6 +189,11 @@ class ContentLibrary:
         (unreadable files, invalid JSON with line and column, invalid fields with
         their paths and values, duplicate ids, dangling references).
 
+        The cyclic garbage collector is paused while the files are read (and
+        restored after): everything loaded stays alive, and full collections
+        over a growing heap made loading superlinear (a 20k-article folder
+        took 1.6× longer per document than a 1k one).
+
         >>> ContentLibrary.load("no/such/folder")
         Traceback (most recent call last):
         ...
@@ -196,14 +203,25 @@ class ContentLibrary:
         root = Path(path)
         if not root.is_dir():
             raise LibraryError([Problem(str(path), "", "not a folder")])
-        items: list[Item] = []
-        origin: dict[str, str] = {}
         problems: list[Problem] = []
-        invalid: set[str] = set()
-        adapter = item_adapter()
         files = sorted(p for p in root.rglob("*.json") if p.is_file())
         if not files:
             raise LibraryError([Problem(str(path), "", "no *.json content files found")])
+        with _gc_paused():
+            library = cls._load_files(root, files, problems)
+        if problems or library is None:
+            raise LibraryError(problems)
+        return library
+
+    @classmethod
+    def _load_files(
+        cls, root: Path, files: list[Path], problems: list[Problem]
+    ) -> ContentLibrary | None:
+        """Read, validate and check ``files``; add what is wrong to ``problems``."""
+        items: list[Item] = []
+        origin: dict[str, str] = {}
+        invalid: set[str] = set()
+        adapter = item_adapter()
         for file in files:
             name = file.relative_to(root).as_posix()
             try:
@@ -241,12 +259,10 @@ class ContentLibrary:
             except ContentError as exc:
                 problems.append(Problem(FORMS_FILE, "", str(exc).removeprefix(f"{FORMS_FILE}: ")))
         try:
-            library = cls(items, origin=origin, az_forms=forms, _invalid=frozenset(invalid))
+            return cls(items, origin=origin, az_forms=forms, _invalid=frozenset(invalid))
         except LibraryError as exc:
             problems.extend(exc.problems)
-        if problems:
-            raise LibraryError(problems)
-        return library
+        return None
 
     def save(self, path: str | os.PathLike[str]) -> list[Path]:
         """Write every item as one JSON file under ``path`` (``articles/``, ``people/`` …).
@@ -639,6 +655,18 @@ def _group(found: Iterable[G], key: Callable[[G], str]) -> dict[str, tuple[G, ..
     for value in found:
         groups.setdefault(key(value), []).append(value)
     return {name: tuple(values) for name, values in groups.items()}
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block, if it was running."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def item_json(item: Item) -> str:
