@@ -986,6 +986,7 @@ class _Import:
             self.source_current,
             self.not_fuzzy,
             self.translated,
+            self.unchanged,
             self.normalized,
             self.passes_validator,
             self.no_conflict,
@@ -1143,6 +1144,14 @@ class _Import:
             c.value = unicodedata.normalize("NFC", c.entry.msgstr).strip()
             return None
         return c.result("skipped", gettext("not translated"))
+
+    def unchanged(self, c: _Candidate) -> EntryResult | None:
+        """An entry equal to the library's translation of the current source changes nothing.
+
+        It is skipped before the costly checks: the value passed the library's
+        own checks when it went in, and re-importing a file unchanged is common.
+        """
+        return self.changes_something(c)
 
     def normalized(self, c: _Candidate) -> None:
         """The target language's rules repair look-alike letters, reported; the entry goes on."""
