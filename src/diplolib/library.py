@@ -26,6 +26,7 @@ import heapq
 import json
 import math
 import os
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -558,16 +559,25 @@ class _Index:
         self.sections: dict[str, tuple[Article, ...]] = _group(articles, lambda a: a.section.id)
         self.slugs: dict[tuple[Lang, str], Article] = {}
         mentions: dict[str, list[Article]] = {}
-        self.mention_sets: dict[str, frozenset[str]] = {}
-        self.recency: dict[str, float] = {}
         for article in articles:  # newest first, so every list below is too
             for lang, slug in article.slug.items():
                 self.slugs[(lang, slug)] = article
-            self.mention_sets[article.id] = frozenset(article.mentions)
-            self.recency[article.id] = -article.published.timestamp()
-            for entity_id in self.mention_sets[article.id]:
+            for entity_id in dict.fromkeys(article.mentions):
                 mentions.setdefault(entity_id, []).append(article)
         self.mentions = {key: tuple(found) for key, found in mentions.items()}
+        # For related articles: each article's rank (newest first, equal times by id), the
+        # ranks mentioning each entity as a compact array, and for an entity past the
+        # candidate cut-off the set of all of them (to weigh candidates found elsewhere).
+        ranked = sorted(articles, key=lambda a: (-a.published.timestamp(), a.id))
+        self.by_rank = tuple(ranked)
+        self.rank = {a.id: r for r, a in enumerate(ranked)}
+        self.postings: dict[str, array[int]] = {}
+        self.everyone: dict[str, frozenset[int]] = {}
+        for entity_id, found in mentions.items():
+            ranks = sorted(self.rank[a.id] for a in found)
+            self.postings[entity_id] = array("l", ranks)
+            if len(ranks) > RELATED_CANDIDATES:
+                self.everyone[entity_id] = frozenset(ranks)
         timeline: dict[str, list[Event]] = {}
         for event in events:
             taking_part = {p.entity for p in event.participants}
@@ -588,19 +598,30 @@ class _Index:
         """The ``k`` best articles sharing entities with ``article``, leaving out ``taken``."""
         if k <= 0:
             return []
-        mine = sorted(e for e in self.mention_sets[article.id] if e in self.mentions)
-        weights = [(e, self.weight(e)) for e in mine]
-        candidates: dict[str, Article] = {}
+        mine = sorted(e for e in set(article.mentions) if e in self.postings)
+        scores: dict[int, float] = {}
+        common = []
+        # An entity few articles mention: every one of them is a candidate, scored here.
         for entity_id in mine:
-            for other in self.mentions[entity_id][:RELATED_CANDIDATES]:
-                if other.id not in taken:
-                    candidates[other.id] = other
-        scores: dict[str, float] = {}
-        for other_id in candidates:
-            shared = self.mention_sets[other_id]
-            scores[other_id] = sum(w for e, w in weights if e in shared)
-        best = heapq.nsmallest(k, scores, key=lambda i: (-round(scores[i], 9), self.recency[i], i))
-        return [candidates[i] for i in best]
+            if entity_id in self.everyone:
+                common.append(entity_id)
+                continue
+            weight = self.weight(entity_id)
+            for rank in self.postings[entity_id]:
+                scores[rank] = scores.get(rank, 0.0) + weight
+        # One most articles mention: its newest are candidates; it adds to all it names.
+        for entity_id in common:
+            for rank in self.postings[entity_id][:RELATED_CANDIDATES]:
+                scores.setdefault(rank, 0.0)
+        for entity_id in common:
+            weight, everyone = self.weight(entity_id), self.everyone[entity_id]
+            for rank in scores:
+                if rank in everyone:
+                    scores[rank] += weight
+        for item_id in taken:
+            scores.pop(self.rank.get(item_id, -1), None)
+        best = heapq.nsmallest(k, scores, key=lambda r: (-round(scores[r], 9), r))
+        return [self.by_rank[r] for r in best]
 
 
 class _Suggestions:
