@@ -15,6 +15,8 @@ import statistics
 import timeit
 from collections.abc import Callable
 
+from _timing import interleaved
+
 from diplolib import az, slugify
 
 GIVEN = [
@@ -102,8 +104,16 @@ def names(count: int) -> list[str]:
 
 
 def best(func: Callable[[], object], number: int, repeat: int) -> float:
-    """Best time per call, in seconds."""
+    """Best time per call, in seconds (for rows with no anchor)."""
     return min(timeit.repeat(func, number=number, repeat=repeat)) / number
+
+
+def pair(
+    ours: Callable[[], object], anchor: Callable[[], object], number: int, repeat: int
+) -> tuple[float, float]:
+    """Best time per call of each side, in seconds, timed in interleaved rounds."""
+    times = interleaved({"ours": ours, "anchor": anchor}, number, repeat)
+    return times["ours"], times["anchor"]
 
 
 def row(label: str, seconds: float, anchor: float | None = None, unit: str = "call") -> None:
@@ -119,15 +129,15 @@ def main() -> None:
 
     text = SENTENCE * 20
     print(f"casing, {len(text)} characters of Azerbaijani prose (ratio vs str method)")
-    base_upper = best(lambda: text.upper(), 2000, repeat)
-    base_lower = best(lambda: text.lower(), 2000, repeat)
-    row("str.upper", base_upper)
-    row("az.upper", best(lambda: az.upper(text), 2000, repeat), base_upper)
-    row("str.lower", base_lower)
-    row("az.lower", best(lambda: az.lower(text), 2000, repeat), base_lower)
-    base_title = best(lambda: text.title(), 200, repeat)
-    row("str.title", base_title)
-    row("az.title", best(lambda: az.title(text), 200, repeat), base_title)
+    ours, base = pair(lambda: az.upper(text), lambda: text.upper(), 2000, repeat)
+    row("str.upper", base)
+    row("az.upper", ours, base)
+    ours, base = pair(lambda: az.lower(text), lambda: text.lower(), 2000, repeat)
+    row("str.lower", base)
+    row("az.lower", ours, base)
+    ours, base = pair(lambda: az.title(text), lambda: text.title(), 200, repeat)
+    row("str.title", base)
+    row("az.title", ours, base)
 
     people = names(10_000)
     print("\nsorting 10,000 names (ratio vs PyICU's az collator)")
@@ -138,15 +148,28 @@ def main() -> None:
         print("  PyICU not installed (pip install pyicu-wheels): no ICU anchor")
     else:
         collator = icu.Collator.createInstance(icu.Locale("az"))
-        anchor = best(lambda: sorted(people, key=collator.getSortKey), 3, repeat)
+        times = interleaved(
+            {
+                "icu": lambda: sorted(people, key=collator.getSortKey),
+                "ours": lambda: sorted(people, key=az.sort_key),
+                "code point": lambda: sorted(people),
+            },
+            3,
+            repeat,
+        )
+        anchor = times["icu"]
         row("sorted(key=icu Collator.getSortKey)", anchor, unit="sort")
         ours = sorted(people, key=az.sort_key)
         theirs = sorted(people, key=collator.getSortKey)
         print(f"  same order as ICU: {ours == theirs}")
-    row("sorted(key=az.sort_key)", best(lambda: sorted(people, key=az.sort_key), 3, repeat),
-        anchor, unit="sort")  # fmt: skip
-    row("sorted() by code point (wrong order)", best(lambda: sorted(people), 3, repeat),
-        anchor, unit="sort")  # fmt: skip
+    if anchor is None:
+        times = interleaved(
+            {"ours": lambda: sorted(people, key=az.sort_key), "code point": lambda: sorted(people)},
+            3,
+            repeat,
+        )
+    row("sorted(key=az.sort_key)", times["ours"], anchor, unit="sort")
+    row("sorted() by code point (wrong order)", times["code point"], anchor, unit="sort")
 
     print("\nromanize and slugify, 10,000 names")
     for label, func in [

@@ -3,7 +3,8 @@
 Prints ratios against plain pydantic (same shape, plain ``dict[str, str]`` for
 localized text) measured in the same run:
 
-* validating an article from JSON and dumping it back to JSON;
+* validating an article from JSON, alone (loading a library only validates), and
+  validating then dumping it back to JSON (dumping costs the same on both sides);
 * loading a generated 10,000-article library from a folder (time, peak memory);
 * ``import diplolib`` (and first use of the models) vs ``import pydantic, babel``.
 
@@ -20,10 +21,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import timeit
 import tracemalloc
 from pathlib import Path
 
+from _timing import interleaved, ratio_line
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from diplolib import Article, ContentLibrary, load_sample_library
@@ -70,21 +71,33 @@ class PlainArticle(BaseModel):
     comment_count: int = 0
 
 
-def best(func: object, number: int) -> float:
-    timer = timeit.Timer(func)  # type: ignore[arg-type]
-    return min(timer.repeat(repeat=5, number=number)) / number
-
-
-def bench_article() -> None:
+def bench_article(repeat: int) -> None:
     seed = load_sample_library().get("kazakhstan-azerbaijan-strategic-partner")
     raw = seed.model_dump_json(exclude_defaults=True)
     plain_raw = json.dumps({k: v for k, v in json.loads(raw).items() if k != "source"})
-    ours = best(lambda: Article.model_validate_json(raw).model_dump_json(), 300)
-    plain = best(lambda: PlainArticle.model_validate_json(plain_raw).model_dump_json(), 300)
-    print("article validate + dump JSON (seed article, 9 paragraphs)")
-    print(f"  diplolib Article  {ours * 1e6:9.1f} µs")
-    print(f"  plain pydantic    {plain * 1e6:9.1f} µs")
-    print(f"  ratio             {ours / plain:9.2f}×   (goal ≤ 1.5×)")
+    print(f"seed article (9 paragraphs), best of {repeat} interleaved rounds of 300 calls")
+    times = interleaved(
+        {
+            "ours": lambda: Article.model_validate_json(raw),
+            "plain": lambda: PlainArticle.model_validate_json(plain_raw),
+        },
+        300,
+        repeat,
+    )
+    print(
+        ratio_line(
+            "validate JSON (alone)", times["ours"], times["plain"], "plain pydantic", "≤ 1.5×"
+        )
+    )
+    times = interleaved(
+        {
+            "ours": lambda: Article.model_validate_json(raw).model_dump_json(),
+            "plain": lambda: PlainArticle.model_validate_json(plain_raw).model_dump_json(),
+        },
+        300,
+        repeat,
+    )
+    print(ratio_line("validate + dump JSON", times["ours"], times["plain"], "plain pydantic"))
 
 
 def make_library(folder: Path, count: int) -> None:
@@ -159,8 +172,12 @@ def bench_import() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=9, help="interleaved rounds (best kept)")
+    parser.add_argument("--skip-library", action="store_true", help="only the article ratios")
     args = parser.parse_args()
-    bench_article()
+    bench_article(args.repeat)
+    if args.skip_library:
+        return
     print()
     bench_library(args.articles)
     print()

@@ -243,3 +243,71 @@ def test_agrees_with_icu_long_run(a: str, b: str) -> None:
     expected = icu_sign(a, b)
     if expected != 0:
         assert our_sign(a, b) == expected
+
+
+def general_key(text: str) -> str:
+    """The key through the translate tables, the path for text beyond the plain characters."""
+    import unicodedata
+
+    from diplolib.az import _collate
+
+    nfc = unicodedata.normalize("NFC", text)
+    tables = _collate._learn(set(nfc))
+    tie = text.encode("utf-8", "surrogatepass").decode("latin-1")
+    return "\0".join((*(nfc.translate(table) for table in tables), tie))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=letters + " -.,;:!?«»()\"'0123456789\t\0" + letters.upper(), max_size=20))
+def test_plain_text_keys_equal_the_general_path(text: str) -> None:
+    assert az.sort_key(text) == general_key(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=letters + " -.,0123456789" + "éÀçÇñøæ€✓中Жж" + letters.upper(), max_size=8
+        ),
+        max_size=12,
+    )
+)
+def test_plain_and_other_texts_sort_together_consistently(words: list[str]) -> None:
+    # The fast path (plain characters only) and the general path build keys in one
+    # weight space: sorting by either gives the same order.
+    assert sorted(words, key=az.sort_key) == sorted(words, key=general_key)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=6), st.text(max_size=6))
+def test_texts_equal_at_every_level_fall_back_to_code_point_order(a: str, b: str) -> None:
+    if az.sort_key(a).split("\0")[:3] == az.sort_key(b).split("\0")[:3]:
+        assert (az.sort_key(a) < az.sort_key(b)) == (a < b)
+
+
+def test_every_primary_weight_class_keeps_its_place() -> None:
+    # listed space < other space < listed punctuation < other punctuation < symbols
+    # < digits < letters (ñ weighs as n) < other scripts
+    chars = [" ", "\u2003", ",", "€", "\u2e18", "♥", "0", "٣", "a", "ñ", "z", "w", "Ж", "中"]
+    primaries = [az.sort_key(c).split("\0")[0] for c in chars]
+    assert primaries == sorted(primaries)
+    assert len(set(primaries)) == len(primaries)
+    # an Arabic-Indic digit weighs as its ASCII digit, ñ as n, at the primary level
+    assert az.sort_key("٣").split("\0")[0] == az.sort_key("3").split("\0")[0]
+    assert az.sort_key("ñ").split("\0")[0] == az.sort_key("n").split("\0")[0]
+
+
+def test_text_of_plain_characters_is_already_nfc() -> None:
+    # sort_key skips normalisation for text of plain characters only: no such
+    # character decomposes, and none combines with another.
+    import unicodedata
+
+    from diplolib.az import _collate
+
+    plain = sorted(_collate._PLAIN)
+    for char in plain:
+        assert unicodedata.decomposition(char) == "" or unicodedata.normalize("NFC", char) == char
+        assert unicodedata.combining(char) == 0, char
+    for a in plain:
+        for b in plain:
+            assert unicodedata.is_normalized("NFC", a + b), (a, b)

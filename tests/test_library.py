@@ -234,3 +234,24 @@ def test_without_a_forms_table_the_library_has_an_empty_one(sample_dir: Path) ->
     lib = ContentLibrary.load(sample_dir)
     assert not lib.az_forms
     assert lib != load_sample_library()  # the sample's table is part of the library
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_found_it(
+    sample_dir: Path, tmp_path: Path, enabled: bool
+) -> None:
+    import gc
+
+    broken = tmp_path / "broken"
+    shutil.copytree(sample_dir, broken)
+    (broken / "places" / "baku.json").write_text("{", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert ContentLibrary.load(sample_dir) == load_sample_library()
+        assert gc.isenabled() is enabled
+        with pytest.raises(LibraryError):
+            ContentLibrary.load(broken)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

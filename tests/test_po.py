@@ -1186,3 +1186,58 @@ def test_azerbaijani_with_foreign_names_is_not_flagged() -> None:
     report = import_po(lib, po)
     assert report.ok
     assert not [r for r in report.needs_review if r.msgctxt == ctx(SEED, "title")]
+
+
+def test_entries_equal_to_the_current_translation_skip_the_costly_checks() -> None:
+    # A Turkish title that reached the library (content files are not language-checked)
+    # does not block importing a file that leaves it as it is; changing it is checked.
+    lib = load_sample_library()
+    seed = lib.get(SEED, Article)
+    turkish = "Büyükelçilik Londra'da Nevruz'u kutladı"
+    en_title = seed.title.get("en") or ""
+    sources = {lang: dict(paths) for lang, paths in seed.translation_sources.items()}
+    sources.setdefault("az", {})["title"] = source_hash(en_title)
+    edited = seed.model_copy(
+        update={
+            "title": seed.title.replace(az=turkish),
+            "translation_sources": sources,
+        }
+    )
+    library = ContentLibrary([i for i in lib if i.id != SEED] + [edited])
+    po = export_po([edited], "en", "az")
+    assert entry(po, ctx(SEED, "title")).msgstr == turkish
+    report = import_po(library, po)
+    assert report.ok
+    skipped = {r.msgctxt: r.reason for r in report.skipped}
+    assert skipped[ctx(SEED, "title")] == "unchanged"
+    assert not [w for w in report.warnings if w.msgctxt == ctx(SEED, "title")]
+    # the same Turkish text as a change of another field is still rejected
+    entry(po, ctx(SEED, "lead")).msgstr = turkish
+    report = import_po(library, po)
+    assert not report.ok
+    assert [r.msgctxt for r in report.rejected] == [ctx(SEED, "lead")]
+
+
+@pytest.mark.parametrize(
+    ("value", "bad", "index"),
+    [
+        ("Xarici işlər", None, -1),
+        ("Bakı Министерство", "М", 5),
+        ("Министерство Bakı", "М", 0),
+        ("Bakı şəhəri və Тбилиси", "Т", 15),
+        ("Ankara və القاهرة", "ا", 10),
+        ("abc" * 50 + "ж", "ж", 150),
+    ],
+)
+def test_require_latin_names_the_first_letter_of_another_script(
+    value: str, bad: str | None, index: int
+) -> None:
+    from diplolib.az import require_latin
+    from diplolib.errors import ContentError
+
+    if bad is None:
+        assert require_latin("az", value) == value
+        return
+    with pytest.raises(ContentError, match=f"letter {bad!r} in .* at position {index}$"):
+        require_latin("az", value)
+    assert require_latin("en", value) == value

@@ -594,3 +594,42 @@ def test_old_jinja_name_of_build_preview_warns_and_still_works() -> None:
     assert old is diplolib.preview.build_preview
     with pytest.raises(AttributeError, match="no attribute 'build_previews'"):
         _ = diplolib.jinja.build_previews
+
+
+def test_article_pages_list_the_newest_foreign_press_only(tmp_path: Path) -> None:
+    from diplolib import PartialDate
+    from diplolib.preview import PRESS_LIMIT
+
+    sample = load_sample_library()
+    press = sample.get("washington-post-trump-2018", Article)
+    assert press.source is not None
+    copies = [
+        press.model_copy(
+            update={
+                "id": f"press-{i}",
+                "slug": {lang: f"{slug}-{i}" for lang, slug in press.slug.items()},
+                "source": press.source.model_copy(
+                    update={"published": PartialDate(2018, 3, 30 - i)}
+                ),
+            }
+        )
+        for i in range(1, PRESS_LIMIT + 4)
+    ]
+    library = ContentLibrary([*sample, *copies])
+    newest = [a.id for a in library.foreign_press()]
+    build_preview(library, tmp_path)
+    seed = tmp_path / "en/articles/azerbaijan-important-strategic-partner-of-kazakhstan"
+    section = (seed / "index.html").read_text(encoding="utf-8").split('class="foreign-press"')[1]
+    listed = re.findall(
+        r'href="[^"]*/articles/([^/"]+)/index.html"', section.split("</section>")[0]
+    )
+    expected = [library.get(i, Article).slug["en"] for i in newest[:PRESS_LIMIT]]
+    assert listed == expected
+    # on a foreign press item's own page, the next newest takes its place
+    own = tmp_path / "en/articles" / press.slug["en"] / "index.html"
+    section = (
+        own.read_text(encoding="utf-8").split('class="foreign-press"')[1].split("</section>")[0]
+    )
+    listed = re.findall(r'href="[^"]*/articles/([^/"]+)/index.html"', section)
+    others = [library.get(i, Article).slug["en"] for i in newest if i != press.id]
+    assert listed == others[:PRESS_LIMIT]

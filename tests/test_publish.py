@@ -318,3 +318,30 @@ def test_dumps_jsonld_is_script_safe_and_lossless(value: object) -> None:
     text = dumps_jsonld({"v": value})
     assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
     assert json.loads(text) == {"v": value}
+
+
+def test_memoised_reference_nodes_follow_language_base_url_and_patterns() -> None:
+    import gc
+
+    from diplolib import ContentLibrary
+
+    lib = ContentLibrary(list(load_sample_library()))
+    seed = lib.get("kazakhstan-azerbaijan-strategic-partner")
+    first = to_jsonld(seed, "az", library=lib)
+    for node in first["mentions"]:
+        node["name"] = "changed"  # a caller's edits never reach the memo
+    first["author"][0]["jobTitle"] = "changed"
+    again = to_jsonld(seed, "az", library=lib)
+    assert all(node["name"] != "changed" for node in again["mentions"])
+    fresh = to_jsonld(seed, "az", library=ContentLibrary(list(lib)))
+    assert again == fresh
+    english = to_jsonld(seed, "en", library=lib)
+    assert english["mentions"] != again["mentions"]
+    based = to_jsonld(seed, "az", library=lib, base_url="https://example.org")
+    assert all(n["@id"].startswith("https://example.org/az/") for n in based["mentions"])
+    patterned = to_jsonld(seed, "az", library=lib, patterns={"place": "/{lang}/yer/{id}/"})
+    assert any("/az/yer/" in n["@id"] for n in patterned["mentions"])
+    assert not any("/az/yer/" in n["@id"] for n in again["mentions"])
+    del lib
+    gc.collect()
+    assert to_jsonld(seed, "az", library=ContentLibrary(list(load_sample_library()))) == fresh

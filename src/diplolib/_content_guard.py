@@ -37,7 +37,7 @@ __all__ = [
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from .errors import Problem
@@ -155,7 +155,8 @@ def more_problems(file: str, count: int) -> Problem:
 class Suggester:
     """Bounded "did you mean" hints for unknown references.
 
-    Each distinct reference is matched once; after :data:`MAX_SUGGESTIONS`
+    Each distinct reference is matched once, against every known id or, with
+    ``candidates``, against the bounded set that function gives for it; after :data:`MAX_SUGGESTIONS`
     distinct ones no more hints are computed (a folder with that many unknown
     references has a bigger problem than a typo).
 
@@ -164,8 +165,11 @@ class Suggester:
     ("; did you mean 'baku'?", '')
     """
 
-    def __init__(self, known: Iterable[str]) -> None:
-        self._known = list(known)
+    def __init__(
+        self, known: Iterable[str], *, candidates: Callable[[str], Iterable[str]] | None = None
+    ) -> None:
+        self._known = known if candidates is not None else list(known)
+        self._candidates = candidates
         self._done: dict[str, str] = {}
 
     def __call__(self, ref: str) -> str:
@@ -175,6 +179,7 @@ class Suggester:
             return found
         if len(self._done) >= MAX_SUGGESTIONS:
             return ""
-        close = difflib.get_close_matches(ref[:200], self._known, n=1)
+        pool = self._known if self._candidates is None else self._candidates(ref[:200])
+        close = difflib.get_close_matches(ref[:200], pool, n=1)
         found = self._done[ref] = f"; did you mean {close[0]!r}?" if close else ""
         return found

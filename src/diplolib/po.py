@@ -993,6 +993,7 @@ class _Import:
             self.source_current,
             self.not_fuzzy,
             self.translated,
+            self.unchanged,
             self.fits_a_file,
             self.normalized,
             self.passes_validator,
@@ -1165,6 +1166,14 @@ class _Import:
                 limit=MAX_FILE_BYTES,
             ),
         )
+
+    def unchanged(self, c: _Candidate) -> EntryResult | None:
+        """An entry equal to the library's translation of the current source changes nothing.
+
+        It is skipped before the costly checks: the value passed the library's
+        own checks when it went in, and re-importing a file unchanged is common.
+        """
+        return self.changes_something(c)
 
     def normalized(self, c: _Candidate) -> None:
         """The target language's rules repair look-alike letters, reported; the entry goes on."""

@@ -55,6 +55,9 @@ def _page_patterns() -> dict[str, str]:
     return {kind: pattern + "index.html" for kind, pattern in default_url_patterns().items()}
 
 
+PRESS_LIMIT: Final = 5
+"""How many foreign press items (newest first) an article page lists."""
+
 REVIEW_STATUSES: Final = frozenset({"machine"})
 """Article statuses whose whole translation needs a human review (shown on the column)."""
 
@@ -203,9 +206,13 @@ class _Site:
     # -- pages ------------------------------------------------------------------
 
     def index(self, lang: Lang) -> None:
-        articles = sorted(self.library.articles(), key=lambda a: (a.published, a.id), reverse=True)
-        here = [a for a in articles if lang in published_languages(a)]
-        elsewhere = [(a, a.original_language) for a in articles if a not in here]
+        here: list[Article] = []
+        elsewhere: list[tuple[Article, Lang]] = []
+        for a in self.library.articles():  # newest first
+            if lang in published_languages(a):
+                here.append(a)
+            else:
+                elsewhere.append((a, a.original_language))
         groups: list[tuple[str, list[ContentItem]]] = [
             (gettext("Events", lang=lang), list(self.library.events())),
             (gettext("People", lang=lang), list(self.library.entities("person"))),
@@ -234,7 +241,11 @@ class _Site:
         lib = self.library
         place = lib.get(article.dateline.place, Place) if article.dateline else None
         related = [(a, _version(a, lang)) for a in lib.related_articles(article.id)]
-        press = [(a, _version(a, lang)) for a in lib.foreign_press() if a.id != article.id]
+        press = [
+            (a, _version(a, lang))
+            for a in lib.foreign_press(limit=PRESS_LIMIT + 1)
+            if a.id != article.id
+        ][:PRESS_LIMIT]
         mentions = [(lib.get(e), _entity_name(lib.get(e), lang)) for e in article.mentions]
         self.render(
             "preview/article.html",

@@ -37,7 +37,8 @@ __all__ = [
 
 import json
 import string
-from collections.abc import Mapping
+import weakref
+from collections.abc import Hashable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, assert_never
@@ -261,6 +262,11 @@ def hreflang_links(
 
 
 def _value(text: LocalizedText, lang: Lang) -> str | dict[str, str] | None:
+    if type(text) is LocalizedText:  # the fast path: no Resolved object
+        value, served = text.first(_chain(lang))
+        if not value:
+            return None
+        return value if served == lang else {"@value": value, "@language": str(served)}
     resolved = text.resolve(lang)
     if not resolved.value:
         return None
@@ -286,6 +292,41 @@ def _name(item: ContentItem, lang: Lang) -> str | dict[str, str] | None:
     return _value(item.title_text(), lang)
 
 
+def _chain(lang: Lang) -> tuple[Lang, ...]:
+    return (lang, *LocalizedText.fallbacks.get(lang, ()))
+
+
+_MAX_NODE_TABLES: Final = 16
+"""Reference node tables kept per library (one per language, base URL and URL patterns)."""
+
+_NodeTable = dict[str, dict[str, Any]]
+_node_tables: dict[int, tuple[weakref.ref[ContentReader], dict[Hashable, _NodeTable]]] = {}
+
+
+def _nodes_of(
+    library: ContentReader, lang: Lang, base_url: str, patterns: Mapping[str, str] | None
+) -> _NodeTable:
+    """The memo of reference nodes for one library, language, base URL and URL patterns.
+
+    The library is immutable, so a node (type, URL and name of a referenced
+    item) never changes; it is built the first time a page refers to the item.
+    Tables go when their library is garbage-collected.
+    """
+    key = (lang, base_url, None if patterns is None else tuple(sorted(patterns.items())))
+    entry = _node_tables.get(id(library))
+    if entry is None or entry[0]() is not library:
+        owner = id(library)
+        ref = weakref.ref(library, lambda _: _node_tables.pop(owner, None))
+        entry = _node_tables[owner] = (ref, {})
+    tables = entry[1]
+    table = tables.get(key)
+    if table is None:
+        if len(tables) >= _MAX_NODE_TABLES:
+            tables.clear()
+        table = tables[key] = {}
+    return table
+
+
 class _Builder:
     def __init__(
         self,
@@ -298,6 +339,7 @@ class _Builder:
         self.library = library
         self.base_url = base_url
         self.patterns = patterns
+        self.nodes = None if library is None else _nodes_of(library, lang, base_url, patterns)
 
     def url(self, item: ContentItem, lang: Lang | None = None) -> str:
         return _join(self.base_url, _path(item, lang or self.lang, self.patterns))
@@ -309,10 +351,17 @@ class _Builder:
                 return None
             path = _format_path(kind, self.lang, item_id, item_id, self.patterns)
             return {"@id": _join(self.base_url, path)}
-        item = self.library.get(item_id)
-        node: dict[str, Any] = {"@type": item.schema_org_type(), "@id": self.url(item)}
-        _put(node, "name", _name(item, self.lang))
-        return node
+        assert self.nodes is not None
+        node = self.nodes.get(item_id)
+        if node is None:
+            item = self.library.get(item_id)
+            node = {"@type": item.schema_org_type(), "@id": self.url(item)}
+            _put(node, "name", _name(item, self.lang))
+            self.nodes[item_id] = node
+        copy = dict(node)  # callers add to their node; the memo stays as built
+        if isinstance(copy.get("name"), dict):
+            copy["name"] = dict(copy["name"])
+        return copy
 
     def common(self, item: ContentItem) -> dict[str, Any]:
         url = self.url(item)
@@ -350,7 +399,8 @@ class _Builder:
         _put(data, "description", _value(item.lead, lang))
         # articleBody is one plain string in inLanguage: a paragraph served in the
         # other language cannot be tagged inside it, so only `lang` paragraphs go in.
-        paragraphs = [p.get(lang, fallback=False) for p in item.body]
+        own = (lang,)
+        paragraphs = [p.first(own)[0] for p in item.body]
         _put(data, "articleBody", "\n\n".join(p for p in paragraphs if p))
         data["inLanguage"] = lang
         data["datePublished"] = item.published.isoformat()

@@ -151,8 +151,10 @@ class ContentReader(Protocol):
         ['gabala-summit-2013']
         """
 
-    def foreign_press(self) -> list[Article]:
+    def foreign_press(self, *, limit: int | None = None) -> list[Article]:
         """Articles republished from other publications, newest original first.
+
+        ``limit`` keeps the newest ``limit`` of them.
 
         >>> from diplolib import load_sample_library
         >>> len(load_sample_library().foreign_press())

@@ -313,6 +313,25 @@ class LocalizedText:
                 return Resolved(value, candidate, requested, candidate != requested)
         return Resolved(None, None, requested, False)
 
+    def first(self, langs: Sequence[Lang]) -> tuple[str, Lang] | tuple[None, None]:
+        """The first value present in one of ``langs`` and its language, or ``(None, None)``.
+
+        A lighter :meth:`resolve` for code that already holds a fallback chain of
+        registered codes (such as :func:`~diplolib.languages.fallback_chain`):
+        nothing is normalised and no :class:`Resolved` is built.
+
+        >>> LocalizedText(en="Baku").first(("az", "en"))
+        ('Baku', 'en')
+        >>> LocalizedText(en="Baku").first(("az",))
+        (None, None)
+        """
+        values = self._values
+        for lang in langs:
+            value = values.get(lang)
+            if value is not None:
+                return value, lang
+        return None, None
+
     def get(
         self,
         lang: str | None = None,

@@ -11,7 +11,10 @@ The key has the three levels of the Unicode Collation Algorithm, compared in tur
 The key is one string: the three levels, then the original text, joined by NUL
 (which no weight uses, so a shorter level sorts first as it should). Two keys are
 equal only for equal strings, so the order is total, and comparing keys is a
-single string comparison. Characters outside the alphabet get CLDR's broad
+single string comparison. The text goes in as its UTF-8 bytes, one Latin-1
+character each (byte order is code point order), so the key of text in the
+alphabet, digits and common punctuation, whose weights are all below U+0100,
+is a compact one-byte string that builds and compares fast. Characters outside the alphabet get CLDR's broad
 order: white space, punctuation, symbols, digits, letters; after the Latin letters
 come other Latin letters, then Cyrillic (CLDR's Azerbaijani tailoring puts Cyrillic
 right after Latin), then every other script by code point.
@@ -24,10 +27,11 @@ from __future__ import annotations
 
 __all__ = ["SortKey", "sort_key"]
 
+import codecs
 import threading
 import unicodedata
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 from ..errors import ArgumentTypeError
 from ._alphabet import ALPHABET, UPPER_ALPHABET
@@ -35,13 +39,19 @@ from ._alphabet import ALPHABET, UPPER_ALPHABET
 SortKey = str
 """The value :func:`sort_key` returns: the primary, secondary and tertiary levels and the text."""
 
-# Primary weights, in CLDR's group order. An alphabet letter weighs one character
-# (U+0100 onwards); anything else weighs a group character and a value character. The
-# groups before the letters use characters below U+0100 and those after them characters
-# from U+0200, so no weight is a prefix of another and string order is weight order.
-_G_SPACE, _G_PUNCT, _G_SYMBOL, _G_DIGIT = "\x01", "\x02", "\x03", "\x04"
-_G_LATIN, _G_CYRILLIC, _G_OTHER = "\u0200", "\u0201", "\u0202"
-_LETTER_BASE: Final = 0x100
+# Primary weights, in CLDR's group order. The listed white space and punctuation
+# (_PUNCT_ORDER), the digits and the letters of the alphabet weigh one character each,
+# below U+0100; anything else weighs a group character and a value character. Every
+# single weight and group character is distinct, so no weight is a prefix of another
+# and string order is weight order:
+#   listed space 0x01-  < other space 0x40+v < listed punctuation 0x41-
+#   < other punctuation 0x9A+v < symbols 0x9B+v < digits 0x9C-0xA5
+#   < letters 0xA6-0xC8 < other Latin 0xE0+v < Cyrillic 0xE1+v < other scripts 0xE2+v
+_SPACE_BASE: Final = 0x01
+_G_SPACE, _PUNCT_BASE = "\x40", 0x41
+_G_PUNCT, _G_SYMBOL, _DIGIT_BASE = "\x9a", "\x9b", 0x9C
+_G_LATIN, _G_CYRILLIC, _G_OTHER = "\xe0", "\xe1", "\xe2"
+_LETTER_BASE: Final = 0xA6
 _COMMON: Final = "\x01"  # secondary weight of a letter with no accent
 _LOWER: Final = "\x01"
 _UPPER: Final = "\x02"
@@ -55,6 +65,8 @@ _CAPITALS: Final = UPPER_ALPHABET + "W"
 _PUNCT_ORDER: Final = (
     "\t\n\r\v\f \u2009\xa0\u202f_-–—,;:!?.…·'‘’‚‹›\"“”„«»()[]{}§¶@*/\\&#%†‡•′″`^°©®+<=>|~$£€₼№™"
 )
+_LISTED_SPACE: Final = "".join(c for c in _PUNCT_ORDER if c.isspace())
+_LISTED_PUNCT: Final = "".join(c for c in _PUNCT_ORDER if not c.isspace())
 # CLDR root order of the most common accents (combining marks).
 _MARK_ORDER: Final = (
     "\u0301\u0300\u0306\u0302\u030c\u030a\u0308\u030b\u0303\u0307\u0338\u0327\u0328\u0304"
@@ -92,10 +104,12 @@ def _weigh(char: str) -> tuple[str, str, str]:
     rank = _CAPITALS.find(char)
     if rank >= 0:
         return chr(_LETTER_BASE + rank), _COMMON, _UPPER
-    rank = _PUNCT_ORDER.find(char)
+    rank = _LISTED_SPACE.find(char)
     if rank >= 0:
-        group = _G_SPACE if char.isspace() else _G_PUNCT
-        return group + chr(0x20 + rank), _COMMON, _LOWER
+        return chr(_SPACE_BASE + rank), _COMMON, _LOWER
+    rank = _LISTED_PUNCT.find(char)
+    if rank >= 0:
+        return chr(_PUNCT_BASE + rank), _COMMON, _LOWER
     category = unicodedata.category(char)
     if char.isspace():
         return _G_SPACE + _value(ord(char), 0x100), _COMMON, _LOWER
@@ -105,7 +119,7 @@ def _weigh(char: str) -> tuple[str, str, str]:
         return "", "", ""  # controls and format characters (ZWJ, soft hyphen) are ignorable
     if category == "Nd":
         digit = unicodedata.decimal(char)
-        return _G_DIGIT + chr(0x30 + digit), _COMMON, _LOWER if char.isascii() else _UPPER
+        return chr(_DIGIT_BASE + digit), _COMMON, _LOWER if char.isascii() else _UPPER
     if category.startswith("P"):
         return _G_PUNCT + _value(ord(char), 0x100), _COMMON, _LOWER
     if category.startswith("L"):
@@ -181,6 +195,30 @@ _PLAIN: Final = frozenset(_LETTERS + _CAPITALS + _PUNCT_ORDER + "0123456789")
 _learn(set(_PLAIN))
 
 
+def _plain_codec() -> tuple[Any, bytes, bytes]:  # codecs' encoding map type is private
+    """A charmap encoding of the plain characters, and byte tables to their weights.
+
+    Each plain character becomes one distinct byte (the encoding fails on any
+    other character), and :meth:`bytes.translate` turns those bytes into the
+    one-character primary and tertiary weights, all below U+0100: building the
+    key of a plain text runs entirely in C. Byte 0 is NUL, as the compact
+    encoding map requires; NUL is ignorable, so ``sort_key`` deletes it.
+    """
+    chars = ["\0", *sorted(_PLAIN)]
+    assert len(chars) <= 256
+    decoding = "".join(chars) + "\ufffe" * (256 - len(chars))
+    primary, tertiary = bytearray(256), bytearray(256)
+    for byte, char in enumerate(chars[1:], start=1):
+        weights = _weigh(char)
+        assert len(weights[0]) == len(weights[2]) == 1, char  # one weight character
+        assert weights[1] == _COMMON, char  # and no accent
+        primary[byte], tertiary[byte] = ord(weights[0]), ord(weights[2])
+    return codecs.charmap_build(decoding), bytes(primary), bytes(tertiary)
+
+
+_PLAIN_MAP, _PLAIN_PRIMARY, _PLAIN_TERTIARY = _plain_codec()
+
+
 def sort_key(text: str) -> SortKey:
     """A key that sorts text in Azerbaijani alphabetical order; use it with ``sorted``.
 
@@ -195,18 +233,27 @@ def sort_key(text: str) -> SortKey:
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"sort_key() takes a str, not {type(text).__name__}")
+    try:
+        # Text of plain characters only is already NFC (none of them combines or
+        # decomposes), so it needs no normalisation check.
+        raw = codecs.charmap_encode(text, "strict", _PLAIN_MAP)[0]
+    except UnicodeEncodeError:
+        pass  # a character beyond the plain ones: the general path below
+    else:
+        # Letters of the alphabet, digits, spaces and common punctuation: one-character
+        # weights and no accent, so the secondary level is all "common".
+        first = raw.translate(_PLAIN_PRIMARY, b"\0").decode("latin-1")
+        third = raw.translate(_PLAIN_TERTIARY, b"\0").decode("latin-1")
+        tie = text.encode("utf-8", "surrogatepass").decode("latin-1")
+        return "\0".join((first, _COMMON * len(first), third, tie))
     nfc = text
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    if not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
     chars = set(nfc)
-    if chars <= _PLAIN:
-        # Letters of the alphabet, digits, spaces and common punctuation: one primary
-        # weight each and no accent, so the secondary level is all "common".
-        second = _COMMON * len(nfc)
-        return "\0".join((nfc.translate(_PRIMARY), second, nfc.translate(_TERTIARY), text))
     primary, secondary, tertiary = _PRIMARY, _SECONDARY, _TERTIARY
     unknown = chars.difference(_KNOWN)
     if unknown:
         primary, secondary, tertiary = _learn(unknown)
-    levels = (nfc.translate(primary), nfc.translate(secondary), nfc.translate(tertiary), text)
+    tie = text.encode("utf-8", "surrogatepass").decode("latin-1")
+    levels = (nfc.translate(primary), nfc.translate(secondary), nfc.translate(tertiary), tie)
     return "\0".join(levels)

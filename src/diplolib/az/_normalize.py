@@ -389,17 +389,18 @@ def require_latin(lang: str, value: str) -> str:
     ...
     diplolib.errors.ContentError: Azerbaijani text must be in Latin script; found CYRILLIC letter 'М' in ...
     """
-    if lang != "az":
+    if lang != "az" or value.isascii():
         return value
-    for index, char in enumerate(value):
-        if char.isascii() or not char.isalpha() or _is_latin(char):
-            continue
-        script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
-        raise ContentError(
-            f"Azerbaijani text must be in Latin script; found {script} letter {char!r} "
-            f"in {word_at(value, index)!r} at position {index}"
-        )
-    return value
+    # Each distinct character is looked at once; the message names the first bad one.
+    bad = {c for c in set(value) if not c.isascii() and c.isalpha() and not _is_latin(c)}
+    if not bad:
+        return value
+    index, char = next((i, c) for i, c in enumerate(value) if c in bad)
+    script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
+    raise ContentError(
+        f"Azerbaijani text must be in Latin script; found {script} letter {char!r} "
+        f"in {word_at(value, index)!r} at position {index}"
+    )
 
 
 def word_at(text: str, index: int) -> str:

@@ -6,7 +6,9 @@ import datetime as dt
 import difflib
 import functools
 import hashlib
+import heapq
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -29,7 +31,13 @@ from ..errors import (
     UnknownReferenceError,
 )
 from ..languages import resolve_language
-from ..library import MAX_FILE_BYTES, ContentLibrary, check_document, item_json
+from ..library import (
+    MAX_FILE_BYTES,
+    RELATED_CANDIDATES,
+    ContentLibrary,
+    check_document,
+    item_json,
+)
 from ..models import item_adapter
 
 if TYPE_CHECKING:
@@ -669,27 +677,83 @@ class ContentStore:
         result: list[Article] = [self.get(ref, Article) for ref in article.related][:limit]
         if len(result) >= limit:
             return result
-        taken = [a.id for a in result] + [article.id]
-        mine = (
-            sa.select(s.refs.c.dst)
-            .where(s.refs.c.src == article.id, s.refs.c.role == "mentions")
-            .distinct()
-            .subquery()
-        )
-        other = s.refs.alias("other")
-        score = sa.func.count().label("score")
-        stmt = (
-            sa.select(other.c.src, score)
-            .join(mine, mine.c.dst == other.c.dst)
-            .join(s.items, s.items.c.id == other.c.src)
-            .where(other.c.role == "mentions", other.c.src.not_in(taken))
-            .group_by(other.c.src, s.items.c.published_us)
-            .order_by(score.desc(), s.items.c.published_us.desc(), other.c.src)
-            .limit(limit - len(result))
-        )
+        taken = {a.id for a in result} | {article.id}
         with self._reading() as conn:
-            ids = list(conn.execute(stmt).scalars())
+            ids = self._related_ids(conn, article, taken, limit - len(result))
             return result + self._ordered(conn, ids)
+
+    def _related_ids(
+        self, conn: sa.Connection, article: Article, taken: set[str], k: int
+    ) -> list[str]:
+        """The folder library's ranking (:meth:`ContentLibrary.related_articles`), in SQL.
+
+        Each shared entity counts ``log(1 + articles / articles mentioning it)``;
+        an entity mentioned by more than ``RELATED_CANDIDATES`` articles brings in
+        only its newest ones as candidates but still adds to every candidate it
+        names. Ties go to the newer article, then the smaller id.
+        """
+        refs = s.refs
+        mine = sorted(set(article.mentions))
+        if k <= 0 or not mine:
+            return []
+        mentions = sa.and_(refs.c.role == "mentions", refs.c.dst.in_(mine))
+        df: dict[str, int] = dict(
+            conn.execute(
+                sa.select(refs.c.dst, sa.func.count(sa.distinct(refs.c.src)))
+                .where(mentions)
+                .group_by(refs.c.dst)
+            ).all()
+        )
+        total = conn.execute(
+            sa.select(sa.func.count()).select_from(s.items).where(s.items.c.kind == "article")
+        ).scalar_one()
+        weight = {e: math.log(1 + total / n) for e, n in df.items() if n}
+        rare = [e for e in weight if df[e] <= RELATED_CANDIDATES]
+        common = [e for e in weight if df[e] > RELATED_CANDIDATES]
+        scores: dict[str, float] = {}
+        if rare:
+            for src, dst in conn.execute(
+                sa.select(refs.c.src, refs.c.dst)
+                .where(refs.c.role == "mentions", refs.c.dst.in_(rare))
+                .distinct()
+            ):
+                scores[src] = scores.get(src, 0.0) + weight[dst]
+        for entity_id in common:
+            newest = conn.execute(
+                sa.select(refs.c.src)
+                .join(s.items, s.items.c.id == refs.c.src)
+                .where(refs.c.role == "mentions", refs.c.dst == entity_id)
+                .group_by(refs.c.src, s.items.c.published_us)
+                .order_by(s.items.c.published_us.desc(), refs.c.src)
+                .limit(RELATED_CANDIDATES)
+            ).scalars()
+            for src in newest:
+                scores.setdefault(src, 0.0)
+        if common and scores:
+            for src, dst in conn.execute(
+                sa.select(refs.c.src, refs.c.dst)
+                .where(
+                    refs.c.role == "mentions",
+                    refs.c.dst.in_(common),
+                    refs.c.src.in_(list(scores)),
+                )
+                .distinct()
+            ):
+                scores[src] += weight[dst]
+        for item_id in taken:
+            scores.pop(item_id, None)
+        if not scores:
+            return []
+        published = dict(
+            conn.execute(
+                sa.select(s.items.c.id, s.items.c.published_us).where(
+                    s.items.c.id.in_(list(scores))
+                )
+            ).all()
+        )
+        return heapq.nsmallest(
+            k, scores, key=lambda i: (-round(scores[i], 9), -(published.get(i) or 0), i)
+        )
 
     def articles_mentioning(self, entity_id: str) -> list[Article]:
         """Articles that mention ``entity_id``, newest first.
@@ -703,10 +767,14 @@ class ContentStore:
                 is None
             ):
                 raise self._unknown(conn, entity_id)
+            mentioning = (
+                sa.select(s.refs.c.src)
+                .where(s.refs.c.dst == entity_id, s.refs.c.role == "mentions")
+                .distinct()
+            )
             rows = conn.execute(
                 sa.select(s.items.c.document)
-                .join(s.refs, s.refs.c.src == s.items.c.id)
-                .where(s.refs.c.dst == entity_id, s.refs.c.role == "mentions")
+                .where(s.items.c.id.in_(mentioning))
                 .order_by(s.items.c.published_us.desc(), s.items.c.id.desc())
             ).scalars()
             return [_parse(document) for document in rows]  # type: ignore[misc]
@@ -732,11 +800,15 @@ class ContentStore:
             ).scalars()
             return [_parse(document) for document in rows]  # type: ignore[misc]
 
-    def foreign_press(self) -> list[Article]:
+    def foreign_press(self, *, limit: int | None = None) -> list[Article]:
         """ "Foreign press" items (articles with a ``source``), newest original first.
+
+        ``limit`` keeps the newest ``limit`` of them.
 
         >>> [a.source.published.isoformat() for a in sample_store().foreign_press()]
         ['2018-04-11', '2018-04-03']
+        >>> len(sample_store().foreign_press(limit=1))
+        1
         """
         i = s.items.c
         with self._reading() as conn:
@@ -744,6 +816,7 @@ class ContentStore:
                 sa.select(i.document)
                 .where(i.kind == "article", i.source_key.is_not(None))
                 .order_by(i.source_key.desc(), i.id.desc())
+                .limit(limit)
             ).scalars()
             return [_parse(document) for document in rows]  # type: ignore[misc]
 
