@@ -88,3 +88,11 @@ translation_sources = sa.Table(
 )
 
 CHILD_TABLES = (item_languages, slugs, refs, tags, translation_sources)
+
+# Files of the whole library (the editor's az-forms.toml), kept as their exact text.
+library_files = sa.Table(
+    "library_files",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+)
