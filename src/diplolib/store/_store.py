@@ -38,13 +38,15 @@ from ..models import item_adapter
 
 if TYPE_CHECKING:
     from ..po import ImportReport
+    from ..search import SearchHit
 from ..models import Article, Event, Item, Organization, PartialDate, Person, Place
 from . import _schema as s
 from ._kinds import ENTITY_KINDS, KINDS, languages, references
+from ._search import SearchIndex, delete_rows
 
 T = TypeVar("T", Article, Event, Person, Organization, Place)
 
-HEAD_REVISION: Final = "0003"
+HEAD_REVISION: Final = "0004"
 """The schema revision this version of diplolib reads and writes."""
 
 _BATCH: Final = 500
@@ -152,6 +154,7 @@ class _Rows:
 
 
 def _delete_rows(conn: sa.Connection, ids: Sequence[str], *, keep_items: bool = False) -> None:
+    delete_rows(conn, ids)
     for start in range(0, len(ids), _BATCH):
         chunk = list(ids[start : start + _BATCH])
         for table in s.CHILD_TABLES:
@@ -235,7 +238,7 @@ def upgrade(target: str | os.PathLike[str], revision: str = "head") -> str:
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     upgrade(pathlib.Path(tmp) / "content.db")
-    '0003'
+    '0004'
     """
     url = store_url(target)
     engine = _engine(url, 30.0)
@@ -356,6 +359,7 @@ class ContentStore:
         self._engine = engine
         self._forms_lock = threading.Lock()
         self._forms: tuple[str | None, FormsTable] = (None, FormsTable())
+        self._search = SearchIndex()
 
     @property
     def url(self) -> str:
@@ -844,6 +848,64 @@ class ContentStore:
         counts.update((str(kind), int(count)) for kind, count in rows)
         return counts
 
+    # -- search --------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        kinds: Iterable[str] | None = None,
+        section: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        limit: int = 20,
+        cursor: SearchHit | None = None,
+    ) -> list[SearchHit]:
+        """Full-text search, ranked and matched exactly as :class:`diplolib.search.Index` does.
+
+        Words match in any grammatical form, ``"a phrase"`` as a phrase, ``word*``
+        as a prefix, and a name in English spelling finds its Azerbaijani one.
+        ``lang`` is the reader's language (fields missing in it are searched in
+        their fallback, and the hit says so); ``kinds`` keeps some item kinds;
+        ``section``, ``since`` (inclusive) and ``until`` (exclusive) keep
+        articles. Hits come best first, ties by id; pass the last hit of a page
+        as ``cursor`` for the next one. See ``docs/search.md``.
+
+        >>> store = sample_store()
+        >>> hit = store.search("TÜRKSOY zirvə", lang="az")[0]
+        >>> hit.item.id, hit.lang, hit.is_fallback
+        ('kazakhstan-azerbaijan-strategic-partner', 'az', False)
+        >>> [h.item.id for h in store.search("Gabala", lang="en", kinds=["place"])]
+        ['gabala']
+        """
+        with self._reading() as conn:
+            return self._search.search(
+                conn,
+                query,
+                lang=lang,
+                kinds=kinds,
+                section=section,
+                since=since,
+                until=until,
+                limit=limit,
+                cursor=cursor,
+            )
+
+    def reindex(self) -> int:
+        """Rebuild the search index of every item in one transaction; returns the item count.
+
+        Writes keep the index current; this is for an index built by another
+        version of diplolib's analyzer.
+
+        >>> sample_store().reindex()
+        37
+        """
+        with self._writing() as conn:
+            ids = list(conn.execute(sa.select(s.items.c.id)).scalars())
+            self._search.refresh(conn, ids)
+        return len(ids)
+
     # -- writes --------------------------------------------------------------------
 
     def add(self, document: Item | Mapping[str, Any] | str | bytes) -> int:
@@ -878,6 +940,7 @@ class ContentStore:
             rows = _Rows()
             rows.add(item, text, path, 1)
             self._write(conn, rows, item, path)
+            self._search.refresh(conn, [item.id])
         return 1
 
     def update(self, document: Item | Mapping[str, Any] | str | bytes, *, version: int) -> int:
@@ -942,6 +1005,7 @@ class ContentStore:
         rows = _Rows()
         rows.add(item, text, path, version + 1)
         self._write(conn, rows, item, path, replacing=frozenset([item.id]))
+        self._search.refresh(conn, [item.id])
         return version + 1
 
     def delete(
@@ -988,6 +1052,7 @@ class ContentStore:
                 doomed.extend(referrers)
                 frontier = referrers
             _delete_rows(conn, doomed)
+            self._search.refresh(conn, [])  # a deleted entity's name no longer guards stems
         return sorted(doomed)
 
     def _validated(self, document: Item | Mapping[str, Any] | str | bytes) -> tuple[Item, str]:
@@ -1285,6 +1350,8 @@ class ContentStore:
                         )
                     ]
                 ) from exc
+            # The search index changes in the same transaction as the items.
+            self._search.refresh(conn, [item_id for item_id, _, _, _ in pending])
             if pending or report.deleted:
                 # Fresh statistics, so the planner picks the indexes for the new data.
                 conn.exec_driver_sql("ANALYZE")
