@@ -178,7 +178,8 @@ def test_issue_examples(store: ContentStore) -> None:
     assert "<mark>zirvə</mark>" in hits[0].snippet
     julfa = store.search("Julfa", lang="az")
     assert julfa, "Julfa should find Culfada"
-    assert "<mark>Culfada</mark>" in julfa[0].snippet or "Culfa" in julfa[0].snippet
+    assert julfa[0].lang == "az"
+    assert "<mark>Culfada</mark>" in julfa[0].snippet
     for pair in EVAL["names"]:
         article = Article.model_validate(
             {
@@ -376,3 +377,25 @@ def test_upgrade_from_the_first_revision_fills_the_index(store_url: str, tmp_pat
         for query in ("forum", "Bakı", "summit*", '"regional forum"', "Town"):
             same_hits(store, index, query, None)
         assert store.search("forum", lang="az", since=dt.datetime(1900, 1, 1, tzinfo=dt.UTC))
+
+
+# -- command line ------------------------------------------------------------------------
+
+
+def test_search_command_on_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from diplolib.cli import main
+
+    url = str(tmp_path / "content.db")
+    with open_store(url) as store:
+        store.import_library(ContentLibrary(snippet_articles(EVAL["snippets"])))
+        expected = store.search("TÜRKSOY zirvə", lang="az", limit=3)
+    capsys.readouterr()
+    assert main(["search", "TÜRKSOY zirvə", "--lang", "az", "--store", url, "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records][:1] == [h.item.id for h in expected][:1]
+    assert records[0]["snippet"] == expected[0].snippet
+    assert main(["search", "Julfa", "--lang", "az", "--store", url]) == 0
+    assert "[Culfada]" in capsys.readouterr().out
+    assert main(["search", "x", "--store", url, "--library", str(tmp_path)]) == 2
+    assert main(["search", "x", "--store", str(tmp_path / "missing.db")]) == 1
+    assert "no content store" in capsys.readouterr().err
