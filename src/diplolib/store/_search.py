@@ -5,7 +5,8 @@ them) is one row of ``search_fields`` per language: its analyzed terms and the
 name keys of its capitalised words. SQLite matches them with an FTS5 table over
 those two columns (``unicode61 remove_diacritics 0``: the terms are already
 folded and stemmed); PostgreSQL with a GIN index over
-``array_to_tsvector`` of the same terms (name keys as ``#key``), which takes the
+``array_to_tsvector`` of the same terms (name keys as ``#key``; the generated
+column ``lexemes``), which takes the
 lexemes as they are, without a parser that might split or fold them again.
 
 The index finds the candidate items: every item one of the query's clauses
@@ -43,7 +44,7 @@ from ._kinds import ENTITY_KINDS, KINDS
 _BATCH: Final = 500
 _ALL: Final = "*"  # search_lengths.reader for a search in every language
 _NAMES_KEY: Final = "names"
-# The one expression PostgreSQL's GIN index is built on; queries repeat it verbatim.
+# What PostgreSQL's generated, GIN-indexed column search_fields.lexemes holds.
 PG_LEXEMES: Final = (
     "array_to_tsvector(array_remove(string_to_array(terms || ' ' || keys, ' '), ''))"
 )
@@ -368,8 +369,8 @@ def _matching(
     )
     rows = conn.execute(
         sa.text(
-            f"SELECT DISTINCT item_id FROM search_fields WHERE lang = :lang "
-            f"AND {PG_LEXEMES} @@ CAST(:q AS tsquery)"
+            "SELECT DISTINCT item_id FROM search_fields WHERE lang = :lang "
+            "AND lexemes @@ CAST(:q AS tsquery)"
         ),
         {"q": expression, "lang": lang},
     ).scalars()
