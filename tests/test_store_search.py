@@ -329,6 +329,32 @@ def test_index_follows_writes_and_failed_writes_leave_it(store: ContentStore) ->
     assert ranking(store.search("Azərbaycan", limit=100)) == ranking(
         Index(store.snapshot()[0]).search("Azərbaycan", limit=100)
     )
+    assert_totals_match(store)
+
+
+def assert_totals_match(store: ContentStore) -> None:
+    """The running per-reader totals equal a fresh count of the length rows."""
+    import sqlalchemy as sa
+
+    from diplolib.store import _schema as s
+
+    lengths = s.search_lengths
+    with store.engine.connect() as conn:
+        fresh = {
+            reader: (int(n), float(total))
+            for reader, n, total in conn.execute(
+                sa.select(
+                    lengths.c.reader, sa.func.count(), sa.func.sum(lengths.c.length)
+                ).group_by(lengths.c.reader)
+            )
+        }
+        kept = {
+            r.reader: (int(r.documents), float(r.length))
+            for r in conn.execute(sa.select(s.search_totals))
+            if r.documents
+        }
+    assert kept == fresh
+    assert set(fresh) >= {"*", "az", "en"}
 
 
 def test_import_prune_and_reindex_keep_the_index_current(
@@ -349,7 +375,9 @@ def test_import_prune_and_reindex_keep_the_index_current(
         assert ranking(store.search(query, limit=100)) == ranking(
             Index(remaining).search(query, limit=100)
         )
+    assert_totals_match(store)
     assert store.reindex() == len(remaining)
+    assert_totals_match(store)
     assert ranking(store.search("Azərbaycan", limit=100)) == ranking(
         Index(remaining).search("Azərbaycan", limit=100)
     )

@@ -123,6 +123,16 @@ search_lengths = sa.Table(
 )
 sa.Index("ix_search_lengths_reader", search_lengths.c.reader, search_lengths.c.length)
 
+# Per reader: how many items search_lengths holds and the sum of their lengths, kept as
+# rows change, so a query reads BM25's collection statistics from one row.
+search_totals = sa.Table(
+    "search_totals",
+    metadata,
+    sa.Column("reader", sa.String(8), primary_key=True),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("length", sa.Float, nullable=False),
+)
+
 # What the index was built with: "names" is a fingerprint of the entity names the stemmer keeps.
 search_state = sa.Table(
     "search_state",

@@ -92,6 +92,16 @@ class SearchIndex:
         self._analyzer = (digest, fingerprint, analyzer)
         return fingerprint, analyzer
 
+    def _current(self, conn: sa.Connection) -> Analyzer:
+        """The analyzer the index was built with: the cached one while its names are current."""
+        stored = conn.execute(
+            sa.select(s.search_state.c.value).where(s.search_state.c.key == _NAMES_KEY)
+        ).scalar()
+        cached = self._analyzer
+        if cached is not None and cached[1] == stored:
+            return cached[2]
+        return self.analyzer(conn)[1]
+
     # -- writing ------------------------------------------------------------------
 
     def refresh(self, conn: sa.Connection, ids: Iterable[str]) -> None:
@@ -132,6 +142,11 @@ class SearchIndex:
                     )
             if length_rows:
                 conn.execute(sa.insert(s.search_lengths), length_rows)
+                deltas: dict[str, tuple[int, float]] = {}
+                for row in length_rows:
+                    count, summed = deltas.get(row["reader"], (0, 0.0))
+                    deltas[row["reader"]] = (count + 1, summed + row["length"])
+                _bump(conn, deltas)
 
     # -- searching ----------------------------------------------------------------
 
@@ -162,7 +177,7 @@ class SearchIndex:
         clauses = parse_query(query)
         if not clauses:
             return []
-        _, analyzer = self.analyzer(conn)
+        analyzer = self._current(conn)
         candidates: set[str] = set()
         for code in SUPPORTED_LANGUAGES:
             candidates.update(_matching(conn, analyzer, clauses, code))
@@ -177,12 +192,13 @@ class SearchIndex:
                 .order_by(s.items.c.id)
             ).scalars()
             items.extend(_parse(d) for d in docs)
-        lengths = s.search_lengths
-        total, summed = conn.execute(
-            sa.select(sa.func.count(), sa.func.sum(lengths.c.length)).where(
-                lengths.c.reader == (reader or _ALL)
+        totals = s.search_totals
+        found = conn.execute(
+            sa.select(totals.c.documents, totals.c.length).where(
+                totals.c.reader == (reader or _ALL)
             )
-        ).one()
+        ).first()
+        total, summed = found if found is not None else (0, 0.0)
         index = Index(items, analyzer=analyzer)
         total = int(total or 0)
         index._collection[reader] = (total, float(summed or 0.0) / total if total else 0.0)
@@ -214,7 +230,27 @@ def delete_rows(conn: sa.Connection, ids: Sequence[str]) -> None:
                 {"ids": chunk},
             )
         conn.execute(sa.delete(fields).where(fields.c.item_id.in_(chunk)))
-        conn.execute(sa.delete(s.search_lengths).where(s.search_lengths.c.item_id.in_(chunk)))
+        lengths = s.search_lengths
+        gone = conn.execute(
+            sa.select(lengths.c.reader, sa.func.count(), sa.func.sum(lengths.c.length))
+            .where(lengths.c.item_id.in_(chunk))
+            .group_by(lengths.c.reader)
+        ).all()
+        _bump(conn, {reader: (-int(n), -float(total or 0.0)) for reader, n, total in gone})
+        conn.execute(sa.delete(lengths).where(lengths.c.item_id.in_(chunk)))
+
+
+def _bump(conn: sa.Connection, deltas: dict[str, tuple[int, float]]) -> None:
+    """Add to the per-reader item counts and length sums BM25 reads at query time."""
+    totals = s.search_totals
+    for reader, (count, length) in sorted(deltas.items()):
+        done = conn.execute(
+            sa.update(totals)
+            .where(totals.c.reader == reader)
+            .values(documents=totals.c.documents + count, length=totals.c.length + length)
+        )
+        if done.rowcount == 0:
+            conn.execute(sa.insert(totals).values(reader=reader, documents=count, length=length))
 
 
 def _kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:

@@ -40,6 +40,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_search_lengths_reader", "search_lengths", ["reader", "length"])
     op.create_table(
+        "search_totals",
+        sa.Column("reader", sa.String(8), primary_key=True),
+        sa.Column("documents", sa.Integer, nullable=False),
+        sa.Column("length", sa.Float, nullable=False),
+    )
+    op.create_table(
         "search_state",
         sa.Column("key", sa.String(40), primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
@@ -64,5 +70,5 @@ def downgrade() -> None:
     """Drop the search tables (the items keep their text)."""
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE search_fts")
-    for table in ("search_state", "search_lengths", "search_fields"):
+    for table in ("search_state", "search_totals", "search_lengths", "search_fields"):
         op.drop_table(table)
