@@ -6,10 +6,12 @@ entity per 20 articles and one event per 50), then for SQLite and PostgreSQL:
 * the store import time (``import_folder``, one transaction);
 * in a fresh process: ``open_store`` time, and p50/p99 of ``by_slug``, the
   latest-20 page, a deep keyset page, ``related_articles`` and ``timeline``
-  over random arguments; the process's peak RSS;
+  over random arguments; full-text ``search`` (a rare word, a name, a word in
+  about a third of the articles, a phrase of two such words); the process's peak RSS;
 
 beside ``ContentLibrary.load`` of the folder (time, peak RSS, and the same
-queries in memory). Each query side runs ``--repeat`` rounds over the same
+queries in memory; search through a ``diplolib.search.Index`` whose build time is
+shown as "index s"). The store's import time includes building its search index. Each query side runs ``--repeat`` rounds over the same
 arguments and keeps the round with the best p50. PostgreSQL is a throwaway
 server started for the run (as the tests do) unless ``--postgres URL`` is given.
 
@@ -176,9 +178,14 @@ def measure(
 
     result: dict[str, Any] = {"side": side}
     if side == "folder":
+        from diplolib.search import Index
+
         began = time.perf_counter()
         reader: Any = ContentLibrary.load(target)
         result["open_s"] = time.perf_counter() - began
+        began = time.perf_counter()
+        searcher: Any = Index(reader)
+        result["index_s"] = time.perf_counter() - began
     else:
         opens = []
         for _ in range(5):
@@ -188,6 +195,7 @@ def measure(
             store.close()
         result["open_s"] = min(opens)
         reader = open_store(target)
+        searcher = reader
     # Arguments come from the generator's naming, not from reading the whole content,
     # so the peak RSS is that of opening and querying.
     rng = random.Random(seed)
@@ -216,6 +224,22 @@ def measure(
         ),
         "related_articles": (reader.related_articles, article_ids),
         "timeline": (reader.timeline, sampled_entities),
+        "search_rare": (
+            lambda q: searcher.search(q, lang="az", limit=20),
+            [str(rng.randrange(articles)) for _ in range(min(samples, 200))],
+        ),
+        "search_name": (
+            lambda q: searcher.search(q, limit=20),
+            [f"Family{rng.randrange(len(entities) // 2)}" for _ in range(min(samples, 200))],
+        ),
+        "search_common": (
+            lambda q: searcher.search(q, lang="az", limit=20),
+            [rng.choice(WORDS_AZ) for _ in range(min(samples, 10))],
+        ),
+        "search_phrase": (
+            lambda q: searcher.search(q, lang="az", limit=20),
+            [f'"{" ".join(rng.sample(WORDS_AZ, 2))}"' for _ in range(min(samples, 10))],
+        ),
     }
     for name, (call, args) in queries.items():
         best: list[float] | None = None
@@ -346,6 +370,18 @@ def main() -> None:
                 f"{row['side']:10} {imported:>9} {opened:>9} {q('by_slug'):>16} {q('latest_20'):>14} "
                 f"{q('page_20_deep'):>14} {q('related_articles'):>14} {q('timeline'):>14} "
                 f"{row['peak_rss_mib']:>8.0f}"
+            )
+        print(f"\n{'search':10} {'index s':>9} {'rare word':>16} {'name':>16} {'common word':>16} "
+              f"{'phrase':>16}")  # fmt: skip
+        for row in rows:
+
+            def q2(name: str, row: dict[str, Any] = row) -> str:
+                return f"{row[name]['p50_ms']:.2f}/{row[name]['p99_ms']:.2f}"
+
+            built = f"{row['index_s']:.1f}" if "index_s" in row else "(import)"
+            print(
+                f"{row['side']:10} {built:>9} {q2('search_rare'):>16} {q2('search_name'):>16} "
+                f"{q2('search_common'):>16} {q2('search_phrase'):>16}"
             )
         print("\nfolder: 'open' is ContentLibrary.load; times in ms as p50/p99 unless noted.")
     finally:

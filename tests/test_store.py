@@ -206,10 +206,11 @@ def write_folder(folder: Path, docs: list[dict[str, Any]]) -> ContentLibrary:
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` (not only the items), by relative path."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*.json"))
-        if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith("content.db")
     }
 
 
@@ -353,16 +354,87 @@ def test_query_errors_match_the_folder(store: ContentStore, sample_folder: Path)
 # -- folder ⇄ store ----------------------------------------------------------------
 
 
+SAMPLE_DIR = Path(__import__("diplolib").__file__).parent / "data" / "sample"
+
+
 def test_sample_round_trips_byte_identically(store: ContentStore, tmp_path: Path) -> None:
     source = tmp_path / "in"
-    for file in (Path(__import__("diplolib").__file__).parent / "data" / "sample").rglob("*.json"):
-        target = source / file.parent.name / file.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.read_bytes())
+    for file in SAMPLE_DIR.rglob("*"):
+        if file.is_file() and file.suffix in (".json", ".toml"):
+            target = source / file.relative_to(SAMPLE_DIR)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.read_bytes())
+    assert (source / "az-forms.toml").is_file()  # comments and all, not a re-rendered table
     report = store.import_folder(source)
     assert len(report.added) == len(load_sample_library())
     store.export_folder(tmp_path / "out")
     assert folder_bytes(tmp_path / "out") == folder_bytes(source)
+    assert store.az_forms == ContentLibrary.load(source).az_forms
+    assert store.snapshot()[0] == ContentLibrary.load(source)
+
+
+def test_forms_table_follows_imports_and_prune(store: ContentStore, sample_folder: Path) -> None:
+    from diplolib.az import FORMS_FILE
+    from diplolib.models import Person
+    from diplolib.names import format_name
+
+    forms = sample_folder / FORMS_FILE
+    store.import_folder(sample_folder)
+    assert store.az_forms.spoken("EXPO") == "ekspo"
+    assert store.az_forms.spoken("ARB") is None
+    person = Person(id="x", given={"az": "Vaqif"}, family={"az": "ARB"})
+    assert format_name(person, lang="az", case="genitive", library=store) == "Vaqif ARB-nin"
+    forms.write_text('[abbreviations]\n"ARB" = "ərəb"\n', "utf-8")
+    assert store.import_folder(sample_folder).summary().startswith("0 added, 0 updated")
+    assert store.az_forms.spoken("ARB") == "ərəb"
+    assert store.az_forms.spoken("EXPO") is None
+    assert format_name(person, lang="az", case="genitive", library=store) == "Vaqif ARB-in"
+    assert format_name(person, lang="az", case="genitive", library=store.snapshot()[0]) == (
+        "Vaqif ARB-in"
+    )
+    forms.unlink()
+    store.import_folder(sample_folder)  # without prune the stored table stays
+    assert store.az_forms.spoken("ARB") == "ərəb"
+    store.import_folder(sample_folder, prune=True)
+    assert not store.az_forms
+    assert format_name(person, lang="az", case="genitive", library=store) == "Vaqif ARB-nin"
+
+
+def test_a_bad_forms_table_is_refused_and_changes_nothing(
+    store: ContentStore, sample_folder: Path
+) -> None:
+    from diplolib.az import FORMS_FILE
+
+    store.import_folder(sample_folder)
+    before = store.az_forms
+    baku = sample_folder / "places" / "baku.json"
+    data = json.loads(baku.read_text())
+    data["wikidata"] = "Q9248"
+    baku.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    for bad in ('[names."Bakı"]\nvocative = "x"\n', "[abbreviations\n", "x = 1\n"):
+        (sample_folder / FORMS_FILE).write_text(bad, "utf-8")
+        with pytest.raises(LibraryError, match=r"az-forms\.toml"):
+            store.import_folder(sample_folder)
+        assert store.az_forms == before
+        assert store.version_of("baku") == 1
+    (sample_folder / FORMS_FILE).write_bytes(b"\xff[abbreviations]\n")
+    with pytest.raises(LibraryError, match=r"az-forms\.toml"):
+        store.import_folder(sample_folder)
+
+
+def test_import_library_keeps_its_forms_table(store: ContentStore, tmp_path: Path) -> None:
+    from diplolib.az import FormsTable
+
+    library = load_sample_library()
+    store.import_library(library)
+    assert store.az_forms == library.az_forms
+    bare = ContentLibrary(list(library), az_forms=FormsTable())
+    store.import_library(bare)
+    assert store.az_forms == library.az_forms
+    store.import_library(bare, prune=True)
+    assert not store.az_forms
+    store.export_folder(tmp_path / "out")
+    assert not (tmp_path / "out" / "az-forms.toml").exists()
 
 
 def test_hand_written_files_come_back_byte_for_byte(store: ContentStore, tmp_path: Path) -> None:
@@ -607,8 +679,8 @@ def test_open_refuses_foreign_and_outdated_databases(tmp_path: Path) -> None:
     assert upgrade(old, "0001") == "0001"
     with pytest.raises(StoreError, match="diplolib store upgrade"):
         open_store(old)
-    assert upgrade(old) == "0002"
-    assert upgrade(old) == "0002"
+    assert upgrade(old) == "0004"
+    assert upgrade(old) == "0004"
     open_store(old).close()
 
 
@@ -643,9 +715,10 @@ def test_first_revision_upgrades_to_head_with_data_intact(store_url: str, tmp_pa
     assert "translation_sources" not in tables
     assert rows.children["tags"]
     assert rows.children["translation_sources"]
-    assert upgrade(store_url) == "0002"
+    assert upgrade(store_url) == "0004"
     with open_store(store_url) as store:
         assert answers(store) == answers(library)
+        assert not store.az_forms
         engine = store.engine
         with engine.connect() as conn:
             tags = conn.execute(sa.select(s.tags)).all()

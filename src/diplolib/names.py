@@ -281,8 +281,8 @@ def resolve_name(
             value,
             grammatical,
             str(override) if override else None,
-            # A folder library carries the editor's forms table; a store has none yet.
-            table=getattr(library, "az_forms", None),
+            # The editor's forms table, from the content folder or the store it went into.
+            table=None if library is None else library.az_forms,
         )
     return ResolvedName(value, code, parts.derived)
 

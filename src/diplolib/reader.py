@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Any, Literal, Protocol, TypeVar, overload, runtime_checkable
 
 from ._query import ArticleCursor
+from .az import FormsTable
 from .models import Article, Event, Item, Organization, Person, Place
 
 T = TypeVar("T", Article, Event, Person, Organization, Place)
@@ -167,4 +168,13 @@ class ContentReader(Protocol):
         >>> from diplolib import load_sample_library
         >>> load_sample_library().coverage("en") > 0.5
         True
+        """
+
+    @property
+    def az_forms(self) -> FormsTable:
+        """The editor's table of established Azerbaijani forms (empty when there is none).
+
+        >>> from diplolib import load_sample_library
+        >>> load_sample_library().az_forms.spoken("EXPO")
+        'ekspo'
         """

@@ -51,6 +51,7 @@ __all__ = [
     "SearchHit",
     "Token",
     "analyze",
+    "entity_names",
     "name_keys",
     "parse_query",
     "search_fields",
@@ -533,7 +534,7 @@ class Index:
             raise InvalidArgumentError(f"names must be 'index' or 'query', not {names!r}")
         items = list(items)
         if analyzer is None:
-            analyzer = Analyzer(known=_entity_names(items))
+            analyzer = Analyzer(known=entity_names(items))
         self.analyzer = analyzer
         self._names = names
         self._items = items
@@ -544,6 +545,9 @@ class Index:
         self._vocabulary_keys: dict[str, set[tuple[Lang, str]]] | None = None
         # (item, reader language) → [(field number, is fallback)]
         self._views: dict[Lang | None, dict[int, list[tuple[int, bool]]]] = {}
+        # Collection statistics from outside (a store ranks a few candidate items of many):
+        # reader language → (items in view, their average weighted length).
+        self._collection: dict[Lang | None, tuple[int, float]] = {}
         for number, item in enumerate(items):
             self._add(number, item)
         self._lengths = self._view_lengths()
@@ -692,6 +696,8 @@ class Index:
             for field_id, fallback in fields:
                 visible[field_id] = (item, fallback)
         total = len(view)
+        if reader in self._collection:
+            total, average = self._collection[reader]
         scores: dict[int, float] = {}
         matched: dict[int, dict[int, set[int]]] = {}
         for number, clause in enumerate(clauses):
@@ -772,8 +778,15 @@ def _snippet(field: _Field, positions: set[int]) -> str:
     return "".join(out).strip()
 
 
-def _entity_names(items: Sequence[Any]) -> list[str]:
-    """Names of the people, organisations and places among ``items``, for the stemmer."""
+def entity_names(items: Sequence[Any]) -> list[str]:
+    """Names of the people, organisations and places among ``items``: the stemmer keeps them.
+
+    :class:`Index` passes them to its :class:`Analyzer` as ``known``; a store does too.
+
+    >>> from diplolib import load_sample_library
+    >>> "Qəbələ" in entity_names(list(load_sample_library()))
+    True
+    """
     names: list[str] = []
     for item in items:
         if getattr(item, "type", None) in ("person", "organization", "place"):

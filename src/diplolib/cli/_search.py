@@ -1,4 +1,4 @@
-"""The ``search`` command: full-text search over a content library, in memory.
+"""The ``search`` command: full-text search over a content library in memory, or a store.
 
 >>> from diplolib.cli import main
 >>> main(["search", "Qəbələ zirvə", "--lang", "az", "--limit", "1"])
@@ -40,6 +40,11 @@ def register(sub: Any) -> None:
         "--lang", help="the reader's language, e.g. az or en (default: search every language)"
     )
     search.add_argument("--library", help="content folder (default: the bundled sample library)")
+    search.add_argument(
+        "--store",
+        metavar="URL",
+        help="search a content store (a SQLite file or postgresql:// URL) through its index",
+    )
     search.add_argument("--limit", type=int, default=10, help="most hits to show (default 10)")
     search.add_argument("--json", action="store_true", help="write one JSON object per hit")
     search.set_defaults(handler=_search)
@@ -57,11 +62,23 @@ def _search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         print(f"error: --limit must be at least 1, got {args.limit}", file=sys.stderr)
         return 2
+    if args.library is not None and args.store is not None:
+        print("error: give --library or --store, not both", file=sys.stderr)
+        return 2
     try:
-        library = (
-            load_sample_library() if args.library is None else ContentLibrary.load(args.library)
-        )
-        hits = Index(library).search(args.query, lang=args.lang, limit=args.limit)
+        if args.store is not None:
+            from ._store import open_from_args
+
+            store = open_from_args(args.store)
+            try:
+                hits = store.search(args.query, lang=args.lang, limit=args.limit)
+            finally:
+                store.close()
+        else:
+            library = (
+                load_sample_library() if args.library is None else ContentLibrary.load(args.library)
+            )
+            hits = Index(library).search(args.query, lang=args.lang, limit=args.limit)
     except (DiplolibError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -88,3 +88,55 @@ translation_sources = sa.Table(
 )
 
 CHILD_TABLES = (item_languages, slugs, refs, tags, translation_sources)
+
+# Files of the whole library (the editor's az-forms.toml), kept as their exact text.
+library_files = sa.Table(
+    "library_files",
+    metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+# Full-text search (see diplolib.store._search): one row per localized field and language,
+# its analyzed terms and the name keys of its capitalised words (as "#key"). SQLite mirrors
+# terms and keys in the FTS5 table search_fts (rowid = id); PostgreSQL has a GIN index on
+# their lexemes. Both are created by the migrations, not from this metadata.
+search_fields = sa.Table(
+    "search_fields",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("item_id", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("lang", sa.String(8), nullable=False),
+    sa.Column("terms", sa.Text, nullable=False),
+    sa.Column("keys", sa.Text, nullable=False),
+)
+sa.Index("ix_search_fields_item", search_fields.c.item_id)
+
+# Each item's weighted length as a reader of one language sees it ("*": every language),
+# for BM25's average document length.
+search_lengths = sa.Table(
+    "search_lengths",
+    metadata,
+    sa.Column("item_id", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("reader", sa.String(8), primary_key=True),
+    sa.Column("length", sa.Float, nullable=False),
+)
+sa.Index("ix_search_lengths_reader", search_lengths.c.reader, search_lengths.c.length)
+
+# Per reader: how many items search_lengths holds and the sum of their lengths, kept as
+# rows change, so a query reads BM25's collection statistics from one row.
+search_totals = sa.Table(
+    "search_totals",
+    metadata,
+    sa.Column("reader", sa.String(8), primary_key=True),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("length", sa.Float, nullable=False),
+)
+
+# What the index was built with: "names" is a fingerprint of the entity names the stemmer keeps.
+search_state = sa.Table(
+    "search_state",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

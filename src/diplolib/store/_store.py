@@ -11,6 +11,8 @@ import json
 import math
 import os
 import tempfile
+import threading
+import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,8 +24,10 @@ from pydantic import ValidationError
 
 from .._atomic import file_mode
 from .._query import ArticleCursor, ArticleFilter, to_micros
+from ..az import FORMS_FILE, FormsTable
 from ..errors import (
     ConflictError,
+    ContentError,
     LibraryError,
     Problem,
     ReferencedItemError,
@@ -42,13 +46,15 @@ from ..models import item_adapter
 
 if TYPE_CHECKING:
     from ..po import ImportReport
+    from ..search import SearchHit
 from ..models import Article, Event, Item, Organization, PartialDate, Person, Place
 from . import _schema as s
 from ._kinds import ENTITY_KINDS, KINDS, languages, references
+from ._search import SearchIndex, delete_rows
 
 T = TypeVar("T", Article, Event, Person, Organization, Place)
 
-HEAD_REVISION: Final = "0002"
+HEAD_REVISION: Final = "0004"
 """The schema revision this version of diplolib reads and writes."""
 
 _BATCH: Final = 500
@@ -156,6 +162,7 @@ class _Rows:
 
 
 def _delete_rows(conn: sa.Connection, ids: Sequence[str], *, keep_items: bool = False) -> None:
+    delete_rows(conn, ids)
     for start in range(0, len(ids), _BATCH):
         chunk = list(ids[start : start + _BATCH])
         for table in s.CHILD_TABLES:
@@ -239,7 +246,7 @@ def upgrade(target: str | os.PathLike[str], revision: str = "head") -> str:
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     upgrade(pathlib.Path(tmp) / "content.db")
-    '0002'
+    '0004'
     """
     url = store_url(target)
     engine = _engine(url, 30.0)
@@ -358,6 +365,9 @@ class ContentStore:
 
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
+        self._forms_lock = threading.Lock()
+        self._forms: tuple[str | None, FormsTable] = (None, FormsTable())
+        self._search = SearchIndex()
 
     @property
     def url(self) -> str:
@@ -840,6 +850,36 @@ class ContentStore:
         total = int(total or 0)
         return int(present or 0) / total if total else 1.0
 
+    def _forms_text(self, conn: sa.Connection) -> str | None:
+        text = conn.execute(
+            sa.select(s.library_files.c.text).where(s.library_files.c.name == FORMS_FILE)
+        ).scalar()
+        return None if text is None else str(text)
+
+    def _forms_of(self, text: str | None) -> FormsTable:
+        """The table for ``text``, parsed once per stored version of it."""
+        with self._forms_lock:
+            cached_text, table = self._forms
+            if text == cached_text:
+                return table
+            table = FormsTable() if text is None else _parse_forms(text)
+            self._forms = (text, table)
+            return table
+
+    @property
+    def az_forms(self) -> FormsTable:
+        """The editor's table of established Azerbaijani forms (``az-forms.toml``), as imported.
+
+        Empty when the imported folder had none; parsed again only when it changes.
+
+        >>> store = sample_store()
+        >>> store.az_forms == __import__("diplolib").load_sample_library().az_forms
+        True
+        """
+        with self._reading() as conn:
+            text = self._forms_text(conn)
+        return self._forms_of(text)
+
     def snapshot(self) -> tuple[ContentLibrary, dict[str, int]]:
         """Every item as a checked :class:`ContentLibrary`, with each item's version, read at once.
 
@@ -864,7 +904,8 @@ class ContentStore:
                 items.append(_parse(row.document))
                 origin[row.id] = row.path
                 versions[row.id] = int(row.version)
-        return ContentLibrary(items, origin=origin), versions
+            forms = self._forms_of(self._forms_text(conn))
+        return ContentLibrary(items, origin=origin, az_forms=forms), versions
 
     def stats(self) -> dict[str, int]:
         """How many items of each kind the store holds.
@@ -879,6 +920,64 @@ class ContentStore:
             ).all()
         counts.update((str(kind), int(count)) for kind, count in rows)
         return counts
+
+    # -- search --------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        kinds: Iterable[str] | None = None,
+        section: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        limit: int = 20,
+        cursor: SearchHit | None = None,
+    ) -> list[SearchHit]:
+        """Full-text search, ranked and matched exactly as :class:`diplolib.search.Index` does.
+
+        Words match in any grammatical form, ``"a phrase"`` as a phrase, ``word*``
+        as a prefix, and a name in English spelling finds its Azerbaijani one.
+        ``lang`` is the reader's language (fields missing in it are searched in
+        their fallback, and the hit says so); ``kinds`` keeps some item kinds;
+        ``section``, ``since`` (inclusive) and ``until`` (exclusive) keep
+        articles. Hits come best first, ties by id; pass the last hit of a page
+        as ``cursor`` for the next one. See ``docs/search.md``.
+
+        >>> store = sample_store()
+        >>> hit = store.search("TÜRKSOY zirvə", lang="az")[0]
+        >>> hit.item.id, hit.lang, hit.is_fallback
+        ('kazakhstan-azerbaijan-strategic-partner', 'az', False)
+        >>> [h.item.id for h in store.search("Gabala", lang="en", kinds=["place"])]
+        ['gabala']
+        """
+        with self._reading() as conn:
+            return self._search.search(
+                conn,
+                query,
+                lang=lang,
+                kinds=kinds,
+                section=section,
+                since=since,
+                until=until,
+                limit=limit,
+                cursor=cursor,
+            )
+
+    def reindex(self) -> int:
+        """Rebuild the search index of every item in one transaction; returns the item count.
+
+        Writes keep the index current; this is for an index built by another
+        version of diplolib's analyzer.
+
+        >>> sample_store().reindex()
+        37
+        """
+        with self._writing() as conn:
+            ids = list(conn.execute(sa.select(s.items.c.id)).scalars())
+            self._search.refresh(conn, ids)
+        return len(ids)
 
     # -- writes --------------------------------------------------------------------
 
@@ -914,6 +1013,7 @@ class ContentStore:
             rows = _Rows()
             rows.add(item, text, path, 1)
             self._write(conn, rows, item, path)
+            self._search.refresh(conn, [item.id])
         return 1
 
     def update(self, document: Item | Mapping[str, Any] | str | bytes, *, version: int) -> int:
@@ -978,6 +1078,7 @@ class ContentStore:
         rows = _Rows()
         rows.add(item, text, path, version + 1)
         self._write(conn, rows, item, path, replacing=frozenset([item.id]))
+        self._search.refresh(conn, [item.id])
         return version + 1
 
     def delete(
@@ -1024,6 +1125,7 @@ class ContentStore:
                 doomed.extend(referrers)
                 frontier = referrers
             _delete_rows(conn, doomed)
+            self._search.refresh(conn, [])  # a deleted entity's name no longer guards stems
         return sorted(doomed)
 
     def _validated(self, document: Item | Mapping[str, Any] | str | bytes) -> tuple[Item, str]:
@@ -1189,7 +1291,8 @@ class ContentStore:
             (item.id, functools.partial(item_json, item), library.file_of(item.id))
             for item in library
         ]
-        return self._sync(entries, prune, None)
+        forms = library.az_forms.to_toml() if library.az_forms else None
+        return self._sync(entries, prune, None, files={FORMS_FILE: forms})
 
     def import_folder(
         self,
@@ -1245,12 +1348,19 @@ class ContentStore:
                     slugs.add(pair)
             entries.append((item.id, functools.partial(_read_text, file), name))
         problems = problems or not files
+        forms: str | None = None
+        if (root / FORMS_FILE).is_file():
+            try:
+                forms = (root / FORMS_FILE).read_bytes().decode("utf-8")
+                _parse_forms(forms)
+            except (OSError, UnicodeDecodeError, ContentError):
+                problems = True
         problems = problems or any(kinds.get(dst) not in allowed for _, dst, allowed in edges)
         if problems:
             # The loader names every problem with file and field, exactly as `validate` does.
             ContentLibrary.load(root)
             raise LibraryError([Problem(str(path), "", "the folder changed while it was read")])
-        return self._sync(entries, prune, progress, offset=len(files))
+        return self._sync(entries, prune, progress, offset=len(files), files={FORMS_FILE: forms})
 
     def _sync(
         self,
@@ -1258,9 +1368,11 @@ class ContentStore:
         prune: bool,
         progress: Progress | None,
         offset: int = 0,
+        files: Mapping[str, str | None] | None = None,
     ) -> SyncReport:
         report = SyncReport()
         with self._writing() as conn:
+            _sync_files(conn, files or {}, prune)
             stored = {
                 row.id: (row.digest, row.version, row.path)
                 for row in conn.execute(
@@ -1311,6 +1423,8 @@ class ContentStore:
                         )
                     ]
                 ) from exc
+            # The search index changes in the same transaction as the items.
+            self._search.refresh(conn, [item_id for item_id, _, _, _ in pending])
             if pending or report.deleted:
                 # Fresh statistics, so the planner picks the indexes for the new data.
                 conn.exec_driver_sql("ANALYZE")
@@ -1323,16 +1437,19 @@ class ContentStore:
     ) -> list[Path]:
         """Write every item as its content file under ``path``; returns the files written.
 
-        A folder imported with :meth:`import_folder` comes back byte for byte.
+        A folder imported with :meth:`import_folder` comes back byte for byte,
+        its ``az-forms.toml`` included.
 
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     len(sample_store().export_folder(tmp))
-        37
+        ...     files = sample_store().export_folder(tmp)
+        ...     len(files), files[0].name
+        (38, 'az-forms.toml')
         """
         root = Path(path)
         written: list[Path] = []
         total = len(self) if progress is not None else 0
+        done = 0
         last: str | None = None
         while True:
             stmt = sa.select(s.items.c.id, s.items.c.document, s.items.c.path).order_by(
@@ -1342,10 +1459,19 @@ class ContentStore:
                 stmt = stmt.where(s.items.c.id > last)
             with self._reading() as conn:
                 rows = conn.execute(stmt.limit(_BATCH)).all()
+            if last is None:
+                with self._reading() as conn:
+                    extra = conn.execute(
+                        sa.select(s.library_files.c.name, s.library_files.c.text).order_by(
+                            s.library_files.c.name
+                        )
+                    ).all()
+                written.extend(_write_file(root, name, text) for name, text in extra)
             for row in rows:
                 written.append(_write_file(root, row.path, row.document))
+            done += len(rows)
             if progress is not None:
-                progress(len(written), total)
+                progress(done, total)
             if len(rows) < _BATCH:
                 return written
             last = rows[-1].id
@@ -1361,6 +1487,28 @@ def _after(columns: Sequence[Any], descending: Sequence[bool], last: Sequence[An
         raise ValueError("keyset pages need one direction for every column")
     row, bound = sa.tuple_(*columns), sa.tuple_(*(sa.literal(v) for v in last))
     return row < bound if descending[0] else row > bound
+
+
+def _parse_forms(text: str) -> FormsTable:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{FORMS_FILE}: not valid TOML: {exc}") from None
+    return FormsTable.from_dict(data, FORMS_FILE)
+
+
+def _sync_files(conn: sa.Connection, files: Mapping[str, str | None], prune: bool) -> None:
+    """Store each library file given with its text; with ``prune``, drop those given as None."""
+    table = s.library_files
+    for name, text in files.items():
+        stored = conn.execute(sa.select(table.c.text).where(table.c.name == name)).scalar()
+        if text is None:
+            if prune and stored is not None:
+                conn.execute(sa.delete(table).where(table.c.name == name))
+        elif stored is None:
+            conn.execute(sa.insert(table).values(name=name, text=text))
+        elif stored != text:
+            conn.execute(sa.update(table).where(table.c.name == name).values(text=text))
 
 
 def _name_of(raw: bytes) -> str:

@@ -1,0 +1,429 @@
+"""Full-text search in the store: the same hits as the in-memory index, on both databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diplolib import ContentLibrary, load_sample_library
+from diplolib.errors import ConflictError, DiplolibError, LibraryError
+from diplolib.models import Article
+from diplolib.search import Index, SearchHit
+from diplolib.store import ContentStore, open_store, upgrade
+from test_store import _rows_at_first_revision, generated, write_folder
+
+BACKENDS = ["sqlite", "postgres"]
+EVAL = json.loads(
+    (Path(__file__).parent.parent / "bench" / "search_eval" / "eval.json").read_text("utf-8")
+)
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "content.db")
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[ContentStore]:
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+def snippet_articles(snippets: dict[str, dict[str, str]]) -> list[Article]:
+    """The evaluation snippets as articles: the text is the body, the key the title."""
+    return [
+        Article.model_validate(
+            {
+                "id": key,
+                "slug": dict.fromkeys(texts, key),
+                "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+                "title": dict.fromkeys(texts, key),
+                "body": [texts],
+                "published": f"2020-01-{number % 28 + 1:02d}T00:00:00Z",
+                "original_language": "az",
+            }
+        )
+        for number, (key, texts) in enumerate(sorted(snippets.items()))
+    ]
+
+
+def ranking(hits: Sequence[SearchHit], limit: int = 10) -> list[tuple[float, str]]:
+    """Ids with scores, best first, ties by id (the in-memory index breaks ties by order)."""
+    return sorted((-round(h.score, 5), h.item.id) for h in hits)[:limit]
+
+
+def same_hits(store: ContentStore, index: Index, query: str, lang: str | None) -> None:
+    many = 10_000
+    expected = index.search(query, lang=lang, limit=many)
+    got = store.search(query, lang=lang, limit=many)
+    assert ranking(got) == ranking(expected), (query, lang)
+    by_id = {h.item.id: h for h in expected}
+    for hit in got[:10]:
+        other = by_id[hit.item.id]
+        assert (hit.lang, hit.is_fallback, hit.snippet, hit.field) == (
+            other.lang,
+            other.is_fallback,
+            other.snippet,
+            other.field,
+        ), (query, hit.item.id)
+
+
+# -- the same hits as the in-memory index -------------------------------------------
+
+
+def test_every_evaluation_query_gives_the_in_memory_top_ten(store: ContentStore) -> None:
+    library = ContentLibrary(snippet_articles(EVAL["snippets"]))
+    store.import_library(library)
+    index = Index(library)
+    queries = EVAL["queries"]
+    assert len(queries) >= 40
+    for q in queries:
+        for lang in (q["lang"], None):
+            same_hits(store, index, q["query"], lang)
+        # and the query finds what the evaluation says it should
+    found = sum(
+        bool(set(q["relevant"]) & {h.item.id for h in store.search(q["query"], lang=q["lang"])})
+        for q in queries
+    )
+    assert found == sum(
+        bool(set(q["relevant"]) & {h.item.id for h in index.search(q["query"], lang=q["lang"])})
+        for q in queries
+    )
+
+
+SAMPLE_QUERIES = [
+    "TÜRKSOY zirvə",
+    "Qəbələ",
+    "Gabala",
+    "Bakı*",
+    "Baku",
+    "bak*",
+    '"strateji tərəfdaş"',
+    '"strategic partner"',
+    "strategic partner",
+    "Qazaxıstan tərəfdaşı",
+    "Kazakhstan",
+    "summit",
+    "zirvə görüşü",
+    "Xəzər",
+    "Caspian",
+    "Azərbaycan-Türkiyə",
+    "president",
+    "prezident",
+    "Washington",
+    "Trump",
+    "OSCE",
+    "ATƏT",
+    "türk*",
+    '"Türk Şurası"',
+    "ministers",
+    "nonexistentword",
+    "Nakhchivan",
+    "Naxçıvan",
+]
+
+
+@pytest.mark.parametrize("lang", [None, "az", "en"])
+def test_sample_queries_match_the_in_memory_index(store: ContentStore, lang: str | None) -> None:
+    library = load_sample_library()
+    store.import_library(library)
+    index = Index(library)
+    for query in SAMPLE_QUERIES:
+        same_hits(store, index, query, lang)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_generated_libraries_match_the_in_memory_index(seed: int, tmp_path: Path) -> None:
+    """Random libraries and random queries (words, phrases, prefixes) on SQLite."""
+    library = write_folder(tmp_path / "in", generated(seed, 40))
+    rng = random.Random(seed)
+    words = sorted({w for a in library.articles() for _, t in a.title for w in t.split()})
+    assert words
+    with open_store(tmp_path / "c.db") as store:
+        store.import_folder(tmp_path / "in")
+        index = Index(library)
+        for _ in range(40):
+            picked = rng.sample(words, min(len(words), rng.randint(1, 3)))
+            shape = rng.random()
+            if shape < 0.3:
+                query = '"' + " ".join(picked) + '"'
+            elif shape < 0.5:
+                query = " ".join([*picked[:-1], picked[-1][:3] + "*"])
+            else:
+                query = " ".join(picked)
+            for lang in (None, "az", "en"):
+                same_hits(store, index, query, lang)
+
+
+# -- the issue's examples ------------------------------------------------------------
+
+
+def test_issue_examples(store: ContentStore) -> None:
+    store.import_library(ContentLibrary(snippet_articles(EVAL["snippets"])))
+    hits = store.search("TÜRKSOY zirvə", lang="az")
+    assert hits[0].item.id == "s01"
+    assert hits[0].lang == "az"
+    assert not hits[0].is_fallback
+    assert "<mark>TÜRKSOY-un</mark>" in hits[0].snippet
+    assert "<mark>zirvə</mark>" in hits[0].snippet
+    julfa = store.search("Julfa", lang="az")
+    assert julfa, "Julfa should find Culfada"
+    assert julfa[0].lang == "az"
+    assert "<mark>Culfada</mark>" in julfa[0].snippet
+    for pair in EVAL["names"]:
+        article = Article.model_validate(
+            {
+                "id": "names-probe",
+                "slug": {"az": "names-probe"},
+                "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+                "title": {"az": "Xəbər"},
+                "body": [{"az": f"Nümayəndə heyəti {pair['az']} səfər edib."}],
+                "published": "2021-01-01T00:00:00Z",
+                "original_language": "az",
+            }
+        )
+        versioned = "names-probe" in store
+        if versioned:
+            store.update(article, version=store.version_of("names-probe"))
+        else:
+            store.add(article)
+        index_hits = Index([article]).search(pair["en"])
+        store_hits = [h for h in store.search(pair["en"], limit=50) if h.item.id == "names-probe"]
+        assert bool(store_hits) == bool(index_hits), pair
+
+
+def test_snippets_are_escaped_and_marked(store: ContentStore) -> None:
+    article = Article.model_validate(
+        {
+            "id": "esc",
+            "slug": {"en": "esc"},
+            "section": {"id": "news", "name": {"en": "News"}},
+            "title": {"en": "Tags <b> & ampersands in Baku"},
+            "published": "2021-01-01T00:00:00Z",
+            "original_language": "en",
+        }
+    )
+    store.add(article)
+    hit = store.search("Baku", lang="en")[0]
+    assert hit.snippet == "Tags &lt;b&gt; &amp; ampersands in <mark>Baku</mark>"
+
+
+# -- filters and pages -----------------------------------------------------------------
+
+
+def test_filters_and_cursor_pages(store: ContentStore) -> None:
+    library = load_sample_library()
+    store.import_library(library)
+    every = store.search("Azərbaycan", limit=1000)
+    assert len(every) > 5
+    pages: list[SearchHit] = []
+    cursor = None
+    while True:
+        page = store.search("Azərbaycan", limit=3, cursor=cursor)
+        pages.extend(page)
+        if len(page) < 3:
+            break
+        cursor = page[-1]
+    assert [h.item.id for h in pages] == [h.item.id for h in every]
+    for kinds in (["article"], ["place", "organization"], ("event",)):
+        got = store.search("Azərbaycan", kinds=kinds, limit=1000)
+        assert [h.item.id for h in got] == [h.item.id for h in every if h.item.type in kinds]
+    articles = [h for h in every if isinstance(h.item, Article)]
+    section = articles[0].item.section.id
+    got = store.search("Azərbaycan", section=section, limit=1000)
+    assert [h.item.id for h in got] == [h.item.id for h in articles if h.item.section.id == section]
+    times = sorted(h.item.published for h in articles)
+    middle = times[len(times) // 2]
+    since = store.search("Azərbaycan", since=middle, limit=1000)
+    until = store.search("Azərbaycan", until=middle, limit=1000)
+    assert {h.item.id for h in since} == {h.item.id for h in articles if h.item.published >= middle}
+    assert {h.item.id for h in until} == {h.item.id for h in articles if h.item.published < middle}
+    assert store.search("Azərbaycan", since=middle, until=middle) == []
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"limit": 0},
+        {"limit": -1},
+        {"limit": True},
+        {"kinds": ["articles"]},
+        {"kinds": "nope"},
+        {"lang": "xx"},
+        {"cursor": "baku"},
+    ],
+)
+def test_bad_arguments_are_refused(kwargs: dict[str, Any]) -> None:
+    with open_store("sqlite://") as store, pytest.raises(DiplolibError):
+        store.search("Bakı", **kwargs)
+
+
+def test_empty_queries_and_stores() -> None:
+    with open_store("sqlite://") as store:
+        assert store.search("Bakı") == []
+        store.import_library(load_sample_library())
+        assert store.search("") == []
+        assert store.search(' "" , ') == []
+        assert store.search("*") == []
+
+
+# -- the index follows every write, in its transaction --------------------------------
+
+
+def _ids(store: ContentStore, query: str) -> list[str]:
+    return [h.item.id for h in store.search(query, limit=100)]
+
+
+def test_index_follows_writes_and_failed_writes_leave_it(store: ContentStore) -> None:
+    store.import_library(load_sample_library())
+    baku, version = store.get_versioned("baku")
+    assert _ids(store, "Zümrüdşəhər") == []
+    renamed = baku.model_copy(update={"name": baku.name.replace(az="Zümrüdşəhər")})
+    store.update(renamed, version=version)
+    assert "baku" in _ids(store, "Zümrüdşəhər")
+    # A failed transaction (the second change conflicts) leaves the index as it was.
+    osce = store.get("osce")
+    again = renamed.model_copy(update={"name": baku.name.replace(az="Qızılşəhər")})
+    with pytest.raises(ConflictError):
+        store.update_many([(again, version + 1), (osce, 7)])
+    assert _ids(store, "Qızılşəhər") == []
+    assert "baku" in _ids(store, "Zümrüdşəhər")
+    # A refused add changes nothing either.
+    with pytest.raises(LibraryError):
+        store.add(
+            {
+                "type": "place",
+                "id": "shusha",
+                "kind": "city",
+                "name": {"en": "Shusha", "az": "Şuşa"},
+                "country": "nowhere",
+            }
+        )
+    assert _ids(store, "Şuşa") == []
+    store.add(
+        {
+            "type": "place",
+            "id": "shusha",
+            "kind": "city",
+            "name": {"en": "Shusha", "az": "Şuşa"},
+            "country": "azerbaijan",
+        }
+    )
+    assert _ids(store, "Şuşa") == ["shusha"]
+    assert _ids(store, "Shusha") == ["shusha"]
+    store.delete("shusha")
+    assert _ids(store, "Şuşa") == []
+    deleted = store.delete("gabala", cascade=True)
+    for query in ("Qəbələ", "Gabala"):
+        assert not set(_ids(store, query)) & set(deleted)
+    assert ranking(store.search("Azərbaycan", limit=100)) == ranking(
+        Index(store.snapshot()[0]).search("Azərbaycan", limit=100)
+    )
+    assert_totals_match(store)
+
+
+def assert_totals_match(store: ContentStore) -> None:
+    """The running per-reader totals equal a fresh count of the length rows."""
+    import sqlalchemy as sa
+
+    from diplolib.store import _schema as s
+
+    lengths = s.search_lengths
+    with store.engine.connect() as conn:
+        fresh = {
+            reader: (int(n), float(total))
+            for reader, n, total in conn.execute(
+                sa.select(
+                    lengths.c.reader, sa.func.count(), sa.func.sum(lengths.c.length)
+                ).group_by(lengths.c.reader)
+            )
+        }
+        kept = {
+            r.reader: (int(r.documents), float(r.length))
+            for r in conn.execute(sa.select(s.search_totals))
+            if r.documents
+        }
+    assert kept == fresh
+    assert set(fresh) >= {"*", "az", "en"}
+
+
+def test_import_prune_and_reindex_keep_the_index_current(
+    store: ContentStore, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    library = load_sample_library()
+    library.save(folder)
+    store.import_folder(folder)
+    (folder / "places" / "gabala.json").unlink()
+    for name in ("gabala-summit-2013", "gabala-turkic-council-summit-2013"):
+        (folder / "events" / f"{name}.json").unlink(missing_ok=True)
+        (folder / "articles" / f"{name}.json").unlink(missing_ok=True)
+    (folder / "articles" / "kazakhstan-azerbaijan-strategic-partner.json").unlink()
+    store.import_folder(folder, prune=True)
+    remaining = ContentLibrary.load(folder)
+    for query in ("Gabala", "Qəbələ", "Azərbaycan", "Bakı*"):
+        assert ranking(store.search(query, limit=100)) == ranking(
+            Index(remaining).search(query, limit=100)
+        )
+    assert_totals_match(store)
+    assert store.reindex() == len(remaining)
+    assert_totals_match(store)
+    assert ranking(store.search("Azərbaycan", limit=100)) == ranking(
+        Index(remaining).search("Azərbaycan", limit=100)
+    )
+
+
+def test_upgrade_from_the_first_revision_fills_the_index(store_url: str, tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    from diplolib.store import _schema as s
+    from diplolib.store._store import store_url as url_of
+
+    library = write_folder(tmp_path / "folder", generated(11, 25))
+    assert upgrade(store_url, "0001") == "0001"
+    rows = _rows_at_first_revision(library)
+    engine = sa.create_engine(url_of(store_url))
+    with engine.begin() as conn:
+        conn.execute(sa.insert(s.items), rows.items)
+        for table in (s.item_languages, s.slugs, s.refs):
+            if rows.children[table.name]:
+                conn.execute(sa.insert(table), rows.children[table.name])
+    engine.dispose()
+    upgrade(store_url)
+    index = Index(library)
+    with open_store(store_url) as store:
+        for query in ("forum", "Bakı", "summit*", '"regional forum"', "Town"):
+            same_hits(store, index, query, None)
+        assert store.search("forum", lang="az", since=dt.datetime(1900, 1, 1, tzinfo=dt.UTC))
+
+
+# -- command line ------------------------------------------------------------------------
+
+
+def test_search_command_on_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from diplolib.cli import main
+
+    url = str(tmp_path / "content.db")
+    with open_store(url) as store:
+        store.import_library(ContentLibrary(snippet_articles(EVAL["snippets"])))
+        expected = store.search("TÜRKSOY zirvə", lang="az", limit=3)
+    capsys.readouterr()
+    assert main(["search", "TÜRKSOY zirvə", "--lang", "az", "--store", url, "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records][:1] == [h.item.id for h in expected][:1]
+    assert records[0]["snippet"] == expected[0].snippet
+    assert main(["search", "Julfa", "--lang", "az", "--store", url]) == 0
+    assert "[Culfada]" in capsys.readouterr().out
+    assert main(["search", "x", "--store", url, "--library", str(tmp_path)]) == 2
+    assert main(["search", "x", "--store", str(tmp_path / "missing.db")]) == 1
+    assert "no content store" in capsys.readouterr().err
