@@ -69,7 +69,8 @@ def file_mode(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Sync a folder so the renames in it survive a crash (where the platform allows)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -134,7 +135,7 @@ def write_all(contents: Mapping[Path, str]) -> None:
     for backup in backups.values():
         backup.unlink(missing_ok=True)
     for folder in {target.parent for target in contents}:
-        _fsync_dir(folder)
+        fsync_dir(folder)
 
 
 def _roll_back(

@@ -47,7 +47,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from ._atomic import file_mode
+from ._atomic import file_mode, fsync_dir
 from .errors import ContentError
 
 try:
@@ -101,19 +101,6 @@ def folder_lock(root: Path, *, exclusive: bool) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every platform; the renames are still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_journal(root: Path, state: State, token: str, files: list[dict[str, Any]]) -> None:
     journal = root / JOURNAL_NAME
     staging = root / (JOURNAL_NAME + _TEMP_SUFFIX)
@@ -123,12 +110,12 @@ def _write_journal(root: Path, state: State, token: str, files: list[dict[str, A
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(staging, journal)
-    _fsync_dir(root)
+    fsync_dir(root)
 
 
 def _remove_journal(root: Path) -> None:
     (root / JOURNAL_NAME).unlink(missing_ok=True)
-    _fsync_dir(root)
+    fsync_dir(root)
 
 
 class _Entry:
@@ -225,7 +212,7 @@ def _finish(root: Path, state: State, entries: list[_Entry]) -> None:
             elif not entry.existed and entry.temp is not None and not entry.temp.exists():
                 entry.target.unlink(missing_ok=True)  # a new file that had been renamed in
     for folder in {entry.target.parent for entry in entries}:
-        _fsync_dir(folder)
+        fsync_dir(folder)
     for entry in entries:
         for temp in entry.temps():
             temp.unlink(missing_ok=True)
@@ -317,7 +304,7 @@ def _commit_locked(root: Path, contents: Mapping[Path, str]) -> None:
                 handle.flush()
                 os.fsync(handle.fileno())
         for folder in {target.parent for target in contents}:
-            _fsync_dir(folder)
+            fsync_dir(folder)
         current = root / JOURNAL_NAME
         _write_journal(root, "commit", token, files)
         state = "commit"
