@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Final
 
 from .i18n import N_, gettext, ngettext
-from .languages import Lang, language_spec, resolve_language
+from .languages import Lang, language_name
 
 __all__ = [
     "LABELS",
@@ -31,7 +31,6 @@ __all__ = [
     "byline",
     "comment_count",
     "fallback_notice",
-    "language_name",
     "originally_published",
     "page_of",
     "translated_from",
@@ -155,23 +154,6 @@ def originally_published(date: str, *, lang: str | None = None) -> str:
     """
     # Translators: {date} is a formatted date such as "11 April 2018".
     return gettext("Originally published on {date}", lang=lang, date=date)
-
-
-def language_name(code: str, *, lang: str | None = None, in_sentence: bool = False) -> str:
-    """The name of a content language in the UI language, from its :class:`~diplolib.LanguageSpec`.
-
-    The name standing alone (a menu, a list) opens with a capital in
-    Azerbaijani; ``in_sentence=True`` gives the form used inside a sentence,
-    where Azerbaijani writes language names in small letters ("Orijinalın
-    dili: ingilis dili"). The two forms are separate catalog entries
-    (contexts ``language name`` and ``language name in a sentence``).
-
-    >>> language_name("az"), language_name("en", lang="az")
-    ('Azerbaijani', 'İngilis dili')
-    >>> language_name("en", lang="az", in_sentence=True)
-    'ingilis dili'
-    """
-    return language_spec(code).name_in(resolve_language(lang), in_sentence=in_sentence)
 
 
 def translated_from(original: Lang | str, *, lang: str | None = None) -> str:

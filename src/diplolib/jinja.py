@@ -337,7 +337,8 @@ def _publishing(
     base_url: str,
     patterns: Mapping[str, str] | None,
 ) -> dict[str, Any]:
-    from ._ui_strings import comment_count, language_name
+    from ._ui_strings import comment_count
+    from .languages import language_name
 
     def _canonical_url(item: Item, lang: str | None = None, base_url: str = base_url) -> str:
         return canonical_url(item, lang or language(), base_url=base_url, patterns=patterns)
