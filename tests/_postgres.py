@@ -21,6 +21,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,3 +135,25 @@ def postgres_url(postgres_server: str) -> Iterator[str]:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         admin.dispose()
+
+
+STORE_BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL for a new, empty store: a SQLite file, or a database on the PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "content.db")
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Any]:
+    """The store at ``store_url``, opened (and created) for the test and closed after it."""
+    from diplolib.store import open_store
+
+    opened = open_store(store_url)
+    yield opened
+    opened.close()

@@ -23,4 +23,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 # A throwaway PostgreSQL server for the store tests (see tests/_postgres.py).
-from _postgres import postgres_server, postgres_url  # noqa: E402, F401
+from _postgres import postgres_server, postgres_url, store, store_url  # noqa: E402, F401

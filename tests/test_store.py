@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,6 @@ from diplolib.store import ContentStore, open_store, upgrade
 
 SAMPLE_ITEMS = len(load_sample_library())  # the bundled sample's item count
 
-BACKENDS = ["sqlite", "postgres"]
 
 # -- generated content -------------------------------------------------------------
 
@@ -219,21 +218,6 @@ def sample_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "sample"
     load_sample_library().save(folder)
     return folder
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "content.db")
-    url: str = request.getfixturevalue("postgres_url")
-    return url
-
-
-@pytest.fixture
-def store(store_url: str) -> Iterator[ContentStore]:
-    opened = open_store(store_url)
-    yield opened
-    opened.close()
 
 
 # -- queries: the same answers as the folder ---------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,25 +18,9 @@ from diplolib.search import Index, SearchHit
 from diplolib.store import ContentStore, open_store, upgrade
 from test_store import _rows_at_first_revision, generated, write_folder
 
-BACKENDS = ["sqlite", "postgres"]
 EVAL = json.loads(
     (Path(__file__).parent.parent / "bench" / "search_eval" / "eval.json").read_text("utf-8")
 )
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return str(tmp_path / "content.db")
-    url: str = request.getfixturevalue("postgres_url")
-    return url
-
-
-@pytest.fixture
-def store(store_url: str) -> Iterator[ContentStore]:
-    opened = open_store(store_url)
-    yield opened
-    opened.close()
 
 
 def snippet_articles(snippets: dict[str, dict[str, str]]) -> list[Article]:
