@@ -52,6 +52,7 @@ __all__ = [
     "Token",
     "analyze",
     "entity_names",
+    "highlight",
     "name_keys",
     "parse_query",
     "search_fields",
@@ -756,19 +757,37 @@ class Index:
 
 def _snippet(field: _Field, positions: set[int]) -> str:
     """An escaped excerpt of ``field`` around its first match, matches in ``<mark>``."""
-    tokens = field.tokens
-    first = min(positions)
+    return highlight(field.text, field.tokens, positions)
+
+
+def highlight(text: str, tokens: Sequence[Token], positions: Iterable[int]) -> str:
+    """An HTML-escaped excerpt of an analysed ``text`` around its first marked word.
+
+    ``tokens`` are the text's tokens (:meth:`Analyzer.tokens` gives both), and
+    ``positions`` the numbers of the tokens to put in ``<mark>``. The excerpt is about
+    a dozen words, with ``…`` where it cuts the text; search hits' snippets are made
+    this way.
+
+    >>> text, tokens = Analyzer().tokens("Prezident <b>Bakıda</b> səfirləri qəbul edib.", "az")
+    >>> highlight(text, tokens, [2])
+    'Prezident &lt;b&gt;<mark>Bakıda</mark>&lt;/b&gt; səfirləri qəbul edib.'
+    >>> highlight(text, tokens, [])
+    ''
+    """
+    marked = set(positions)
+    if not marked or not tokens:
+        return ""
+    first = min(marked)
     start = max(0, first - _SNIPPET_WORDS // 3)
     end = min(len(tokens), start + _SNIPPET_WORDS)
     start = max(0, min(start, end - _SNIPPET_WORDS))
-    text = field.text
     begin = 0 if start == 0 else tokens[start].start
     finish = len(text) if end == len(tokens) else tokens[end - 1].end
     out: list[str] = ["…" if start > 0 else ""]
     position = begin
     for number in range(start, end):
         token = tokens[number]
-        if number in positions:
+        if number in marked:
             out.append(html.escape(text[position : token.start]))
             out.append("<mark>" + html.escape(text[token.start : token.end]) + "</mark>")
             position = token.end

@@ -54,7 +54,7 @@ from ._search import SearchIndex, delete_rows
 
 T = TypeVar("T", Article, Event, Person, Organization, Place)
 
-HEAD_REVISION: Final = "0004"
+HEAD_REVISION: Final = "0005"
 """The schema revision this version of diplolib reads and writes."""
 
 _BATCH: Final = 500
@@ -246,7 +246,7 @@ def upgrade(target: str | os.PathLike[str], revision: str = "head") -> str:
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     upgrade(pathlib.Path(tmp) / "content.db")
-    '0004'
+    '0005'
     """
     url = store_url(target)
     engine = _engine(url, 30.0)
