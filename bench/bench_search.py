@@ -674,6 +674,8 @@ def report(args: argparse.Namespace, postgres: Postgres) -> int:
             f"{len(simple.cache)} texts in {simple.calls} queries, "
             f"{time.perf_counter() - began:.2f} s"
         )
+        if simple.ctype in ("C", "POSIX"):
+            print("  (a C ctype lowers ASCII letters only: Ə, Ü, İ … stay capitals)")
         sides["PostgreSQL simple"] = simple
     index = Index(snippet_articles(snippets))
     header = f"{'':32} {'groups':>8} {'must-not':>9} {'names':>7} {'queries':>8}"
