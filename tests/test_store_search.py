@@ -16,6 +16,7 @@ from diplolib.errors import ConflictError, DiplolibError, LibraryError
 from diplolib.models import Article
 from diplolib.search import Index, SearchHit
 from diplolib.store import ContentStore, open_store, upgrade
+from diplolib.text import LocalizedText
 from test_store import _rows_at_first_revision, generated, write_folder
 
 EVAL = json.loads(
@@ -526,3 +527,87 @@ def test_a_page_after_its_last_item_changed(tmp_path: Path, query: str) -> None:
         store.delete(last.id)
         rest = [h.item.id for h in store.search(query, lang="en", limit=100, cursor=first[-1])]
         assert set(every[4:]) <= set(rest)
+
+
+# -- names the stemmer keeps: only the items they touch are indexed again ---------------------
+
+
+def _village_articles() -> list[Article]:
+    """Articles about a village whose name reads as a stem and an ending (Sarıca → sarıc + -a)."""
+    texts = [
+        ("village-1", "Sarıcada yeni məktəb açılıb", "A new school opened in Sarija"),
+        ("village-2", "Sarıcanın sakinləri bayramı qeyd edib", "Residents of Sarija celebrated"),
+        ("village-3", "Nazir Sarıcaya səfər edib", "The minister visited Sarija"),
+        ("other-1", "Bakıda forum keçirilib", "A forum was held in Baku"),
+        ("other-2", "Gəncədə sərgi açılıb", "An exhibition opened in Ganja"),
+        ("other-3", "Sarıcalı müəllim mükafat alıb", "A teacher from Sarija won a prize"),
+        ("other-4", "Kalada bazar açılıb", "A market opened in Kala"),
+    ]
+    return [
+        Article.model_validate(
+            {
+                "id": key,
+                "slug": {"en": key, "az": key},
+                "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+                "title": {"az": az_title, "en": en_title},
+                "published": f"2021-03-0{number + 1}T09:00:00Z",
+                "original_language": "az",
+            }
+        )
+        for number, (key, az_title, en_title) in enumerate(texts)
+    ]
+
+
+def test_a_new_name_reindexes_only_the_items_it_touches(
+    store: ContentStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplolib.store import _search
+
+    articles = _village_articles()
+    store.import_library(ContentLibrary(articles))
+    village = {
+        "type": "place",
+        "id": "sarica",
+        "kind": "village",
+        "name": {"en": "Sarija", "az": "Sarıca"},
+    }
+    indexed: list[str] = []
+    original = _search._Rows.add
+
+    def counting(self: Any, item: Any, doc: int, analyzer: Any) -> None:
+        indexed.append(item.id)
+        original(self, item, doc, analyzer)
+
+    monkeypatch.setattr(_search._Rows, "add", counting)
+    store.add(village)
+    # The village itself and the three articles whose words now stem to "sarıca"; not the
+    # others, not even "Sarıcalı" (it begins with "sarıc" too but stems the same either way).
+    assert sorted(indexed) == ["sarica", "village-1", "village-2", "village-3"]
+    index = Index(ContentLibrary([*articles, store.get("sarica")]))
+    for query in ("Sarıca", "Sarıcada", "Sarija", "sarıc*", "Sarıcalı", "forum", "Kala"):
+        for lang in (None, "az", "en"):
+            same_hits(store, index, query, lang)
+    # renamed: the village's articles go back, the other Kala's article changes
+    indexed.clear()
+    village_now = store.get("sarica")
+    renamed = village_now.model_copy(update={"name": LocalizedText(en="Kala", az="Kala")})
+    store.update(renamed, version=store.version_of("sarica"))
+    assert sorted(indexed) == ["other-4", "sarica", "village-1", "village-2", "village-3"]
+    index = Index(ContentLibrary([*articles, store.get("sarica")]))
+    for query in ("Sarıca", "Sarıcanın", "Kala", "Kalada"):
+        same_hits(store, index, query, "az")
+    # deleted: back to where the articles stood without it
+    indexed.clear()
+    store.delete("sarica")
+    assert indexed == ["other-4"]
+    index = Index(ContentLibrary(articles))
+    for query in ("Sarıca", "Kalada", "Sarıcalı"):
+        same_hits(store, index, query, None)
+    assert_totals_match(store)
+
+
+def test_reindex_rebuilds_the_vocabulary(store: ContentStore) -> None:
+    store.import_library(load_sample_library())
+    before = store.search("Qəbələ", lang="az")
+    assert store.reindex() == len(load_sample_library())
+    assert _hit_order(store.search("Qəbələ", lang="az")) == _hit_order(before)

@@ -241,6 +241,18 @@ class Analyzer:
     def _for(self, lang: str) -> _Tokenizer:
         return self._by_lang[normalize_language(lang)]
 
+    @property
+    def known_stems(self) -> frozenset[str]:
+        """The words the Azerbaijani stemmer keeps whole: built-in, gazetteer and ``known``.
+
+        Only words that begin with one of them (all but its last letter) can stem
+        differently when it comes or goes, which lets an index re-analyse just those.
+
+        >>> sorted(Analyzer(known=["Sarıca"]).known_stems - Analyzer().known_stems)
+        ['sarıca']
+        """
+        return self._stemmer.known
+
     def tokens(self, text: str, lang: str) -> tuple[str, list[Token]]:
         """The normalised text and its tokens with their places in it.
 

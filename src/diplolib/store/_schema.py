@@ -159,6 +159,17 @@ search_fields = sa.Table(
     sqlite_with_rowid=False,
 )
 
+# Every word the index has seen, case-folded, with its term: when the names the stemmer
+# keeps change, the words they begin are stemmed again and only their items re-indexed.
+search_words = sa.Table(
+    "search_words",
+    metadata,
+    sa.Column("lang", sa.String(8), primary_key=True),
+    sa.Column("word", TERM, primary_key=True),
+    sa.Column("term", TERM, nullable=False),
+    sqlite_with_rowid=False,
+)
+
 # Each item's weighted length as a reader of one language sees it ("*": every language),
 # for BM25's average document length.
 search_lengths = sa.Table(

@@ -34,6 +34,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Final, NamedTuple
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .._query import to_micros
 from ..errors import InvalidArgumentError
@@ -57,6 +59,7 @@ from ._kinds import ENTITY_KINDS, KINDS
 _BATCH: Final = 500
 _ALL: Final = "*"  # search_lengths.reader for a search in every language
 _NAMES_KEY: Final = "names"
+_KNOWN_KEY: Final = "known"  # the stems the analyzer keeps whole, one a line
 _K1: Final = 1.2
 _B: Final = 0.75
 _TOP: Final = "\U0010ffff"  # above every character: the end of a prefix's range of terms
@@ -134,15 +137,53 @@ class SearchIndex:
     # -- writing ------------------------------------------------------------------
 
     def refresh(self, conn: sa.Connection, ids: Iterable[str]) -> None:
-        """Index ``ids`` afresh; everything, when the names the stemmer keeps have changed."""
-        fingerprint, analyzer = self.analyzer(conn)
+        """Index ``ids`` afresh, and the items whose words stem otherwise when names changed.
+
+        The names of the store's people, organisations and places are words the
+        stemmer keeps whole. When they change, only words that begin with a stem that
+        came or went can stem differently: the vocabulary (``search_words``) tells
+        which of them do now, and the items that hold them are indexed again too.
+        """
         state = s.search_state
-        stored = conn.execute(sa.select(state.c.value).where(state.c.key == _NAMES_KEY)).scalar()
-        wanted = sorted(set(ids))
-        if stored != fingerprint:
-            wanted = list(conn.execute(sa.select(s.items.c.id).order_by(s.items.c.id)).scalars())
-            conn.execute(sa.delete(state).where(state.c.key == _NAMES_KEY))
-            conn.execute(sa.insert(state).values(key=_NAMES_KEY, value=fingerprint))
+        # One writer at a time decides what a change of names re-indexes (PostgreSQL).
+        stored = dict(
+            conn.execute(
+                sa.select(state.c.key, state.c.value)
+                .where(state.c.key.in_([_NAMES_KEY, _KNOWN_KEY]))
+                .with_for_update()
+            ).all()
+        )
+        fingerprint, analyzer = self.analyzer(conn)
+        wanted = set(ids)
+        if stored.get(_NAMES_KEY) != fingerprint:
+            known = analyzer.known_stems
+            before = stored.get(_KNOWN_KEY)
+            if before is None:
+                conn.execute(sa.delete(s.search_words))
+                wanted = set(conn.execute(sa.select(s.items.c.id)).scalars())
+            else:
+                changed = known ^ frozenset(before.split("\n"))
+                wanted |= _restemmed(conn, analyzer, changed)
+            conn.execute(sa.delete(state).where(state.c.key.in_([_NAMES_KEY, _KNOWN_KEY])))
+            conn.execute(
+                sa.insert(state),
+                [
+                    {"key": _NAMES_KEY, "value": fingerprint},
+                    {"key": _KNOWN_KEY, "value": "\n".join(sorted(known))},
+                ],
+            )
+        self._index(conn, sorted(wanted), analyzer)
+
+    def rebuild(self, conn: sa.Connection) -> int:
+        """Index every item afresh, vocabulary included; returns the item count."""
+        conn.execute(
+            sa.delete(s.search_state).where(s.search_state.c.key.in_([_NAMES_KEY, _KNOWN_KEY]))
+        )
+        conn.execute(sa.delete(s.search_words))
+        self.refresh(conn, [])
+        return int(conn.execute(sa.select(sa.func.count()).select_from(s.items)).scalar() or 0)
+
+    def _index(self, conn: sa.Connection, wanted: Sequence[str], analyzer: Analyzer) -> None:
         delete_rows(conn, wanted, keep_numbers=True)
         docs = s.search_docs
         for start in range(0, len(wanted), _BATCH):
@@ -201,6 +242,42 @@ class SearchIndex:
         )
 
 
+def _restemmed(conn: sa.Connection, analyzer: Analyzer, changed: Iterable[str]) -> set[str]:
+    """Items holding a word whose term differs under ``analyzer``; the vocabulary follows.
+
+    A stem the stemmer keeps whole only matters to words that begin with it (all but
+    its last letter, which an ending may alter), so only those are stemmed again.
+    """
+    words = s.search_words.c
+    old_terms: set[tuple[str, str]] = set()
+    for stem in sorted(set(changed)):
+        start = stem[:-1] if len(stem) > 1 else stem
+        rows = conn.execute(
+            sa.select(words.lang, words.word, words.term).where(
+                words.word >= start, words.word < start + _TOP
+            )
+        ).all()
+        for lang, word, term in rows:
+            now = analyzer.stem(word, lang)
+            if now != term:
+                old_terms.add((lang, term))
+                conn.execute(
+                    sa.update(s.search_words)
+                    .where(words.lang == lang, words.word == word)
+                    .values(term=now)
+                )
+    affected: set[str] = set()
+    p = s.search_postings.c
+    for lang, term in sorted(old_terms):
+        found = conn.execute(
+            sa.select(s.search_docs.c.item_id)
+            .join(s.search_postings, s.search_docs.c.doc == p.doc)
+            .where(p.reader == lang, p.lang == lang, p.term == term, p.tok == "")
+        ).scalars()
+        affected.update(found)
+    return affected
+
+
 class _Rows:
     """The search rows of a batch of items, as :class:`Index` analyzes them."""
 
@@ -208,6 +285,7 @@ class _Rows:
         self.fields: list[dict[str, Any]] = []
         self.lengths: list[dict[str, Any]] = []
         self.postings: list[dict[str, Any]] = []
+        self.words: dict[tuple[str, str], str] = {}  # (language, folded word) → term
 
     def add(self, item: Item, doc: int, analyzer: Analyzer) -> None:
         single = Index([item], analyzer=analyzer)
@@ -259,6 +337,13 @@ class _Rows:
                     "length_all": every,
                 }
             )
+        seen: set[tuple[str, str]] = set()
+        for field in single._fields:
+            for token in field.tokens:
+                surface = (field.lang, field.text[token.start : token.end])
+                if surface not in seen and token.term:
+                    seen.add(surface)
+                    self.words[field.lang, analyzer.fold(surface[1], field.lang)] = token.term
         for number, field in enumerate(single._fields):
             keys = at.get(number, {})
             self.fields.append(
@@ -275,6 +360,14 @@ class _Rows:
             )
 
     def write(self, conn: sa.Connection) -> None:
+        if self.words:
+            rows = [{"lang": k[0], "word": k[1], "term": v} for k, v in sorted(self.words.items())]
+            insert: Any = (
+                sqlite_insert(s.search_words)
+                if conn.dialect.name == "sqlite"
+                else postgresql_insert(s.search_words)
+            )
+            conn.execute(insert.on_conflict_do_nothing(), rows)
         if self.fields:
             conn.execute(sa.insert(s.search_fields), self.fields)
         if self.postings:

@@ -975,9 +975,7 @@ class ContentStore:
         37
         """
         with self._writing() as conn:
-            ids = list(conn.execute(sa.select(s.items.c.id)).scalars())
-            self._search.refresh(conn, ids)
-        return len(ids)
+            return self._search.rebuild(conn)
 
     # -- writes --------------------------------------------------------------------
 

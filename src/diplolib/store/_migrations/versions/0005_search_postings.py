@@ -82,15 +82,24 @@ def upgrade() -> None:
         sa.Column("keys", sa.Text, nullable=False),
         sqlite_with_rowid=False,
     )
+    op.create_table(
+        "search_words",
+        sa.Column("lang", sa.String(8), primary_key=True),
+        sa.Column("word", TERM, primary_key=True),
+        sa.Column("term", TERM, nullable=False),
+        sqlite_with_rowid=False,
+    )
     SearchIndex().refresh(bind, [])
 
 
 def downgrade() -> None:
     """Back to revision 0004's tables, empty: that version fills them on its next write."""
+    op.drop_table("search_words")
     op.drop_table("search_fields")
     op.drop_table("search_postings")
     op.drop_table("search_docs")
     _clear_derived()
+    op.execute("DELETE FROM search_state WHERE key = 'known'")
     op.create_table(
         "search_fields",
         sa.Column("id", sa.Integer, primary_key=True),
