@@ -407,8 +407,8 @@ class ContentItem(_Model):
 
         Same result and same errors as pydantic's own method (see :func:`validate_item_json`).
         """
-        if all(value is None for value in options.values()):
-            item = _validate_json_fast(cls, lambda: _model_schema(cls), json_data)
+        if not options or all(value is None for value in options.values()):
+            item = _validate_json_fast(cls, json_data)
             if item is not _DECLINED:
                 return cast(Self, item)
         return super().model_validate_json(json_data, **options)
@@ -1223,7 +1223,7 @@ def validate_item_json(data: str | bytes | bytearray) -> Item:
       az: look-alike letter 'ә' (U+04D9 CYRILLIC SMALL LETTER SCHWA) at position 1; ...
     """
     adapter = item_adapter()
-    item = _validate_json_fast(adapter, lambda: adapter.core_schema, data)
+    item = _validate_json_fast(adapter, data)
     if item is _DECLINED:
         item = adapter.validate_json(data)
     return cast(Item, item)
@@ -1295,15 +1295,15 @@ def _stand_in(schema: Any, swaps: list[tuple[object, _Swap]]) -> Any:
     return {key: _stand_in(value, swaps) for key, value in schema.items()}
 
 
-def _model_schema(model: type[BaseModel]) -> core_schema.CoreSchema:
-    if not model.__pydantic_complete__:  # models build their schema on first use
-        model.model_rebuild()
-    return model.__pydantic_core_schema__
-
-
-def _build_fast(schema: Callable[[], core_schema.CoreSchema]) -> SchemaValidator | None:
+def _build_fast(source: type[BaseModel] | TypeAdapter[Any]) -> SchemaValidator | None:
     try:
-        return SchemaValidator(_stand_in(schema(), _fast_swaps()))
+        if isinstance(source, TypeAdapter):
+            schema = source.core_schema
+        else:
+            if not source.__pydantic_complete__:  # models build their schema on first use
+                source.model_rebuild()
+            schema = source.__pydantic_core_schema__
+        return SchemaValidator(_stand_in(schema, _fast_swaps()))
     except Exception:  # a schema the stand-in cannot follow: always validate in full
         return None
 
@@ -1325,13 +1325,13 @@ def _texts_settled(value: object) -> bool:
 
 
 def _validate_json_fast(
-    key: object, schema: Callable[[], core_schema.CoreSchema], data: str | bytes | bytearray
+    source: type[BaseModel] | TypeAdapter[Any], data: str | bytes | bytearray
 ) -> Any:
-    """The item the full validation of ``data`` would give, or _DECLINED when not sure."""
+    """What validating ``data`` with ``source`` would give, or _DECLINED when not sure."""
     try:
-        validator = _FAST[key]
+        validator = _FAST[source]
     except KeyError:
-        validator = _FAST[key] = _build_fast(schema)
+        validator = _FAST[source] = _build_fast(source)
     if validator is None:
         return _DECLINED
     try:

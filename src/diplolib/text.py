@@ -718,9 +718,23 @@ def _build_scan() -> tuple[bytes, re.Pattern[bytes]] | None:
                     signatures.add(encoded if encoded[1] in _COMMON_E2_BLOCKS else encoded[:2])
     kept = {*_UNKNOWN, ord("\\"), *(byte for signature in signatures for byte in signature)}
     delete = bytes(byte for byte in range(256) if byte not in kept)
-    unknown = b"[" + b"".join(re.escape(bytes([byte])) for byte in _UNKNOWN) + b"]"
-    flags = b"|".join([unknown, *(re.escape(s) for s in sorted(signatures, key=len, reverse=True))])
-    return delete, re.compile(flags)
+    signatures.update(bytes([byte]) for byte in _UNKNOWN)
+    return delete, re.compile(_alternatives(signatures))
+
+
+def _alternatives(strings: set[bytes]) -> bytes:
+    """A regular expression matching any of ``strings``, as a trie (one try per position)."""
+    if b"" in strings:
+        return b""  # a shorter string already matches
+    heads: dict[int, set[bytes]] = {}
+    for string in strings:
+        heads.setdefault(string[0], set()).add(string[1:])
+    single = sorted(head for head, tails in heads.items() if tails == {b""})
+    parts = [b"[" + b"".join(re.escape(bytes([head])) for head in single) + b"]"] if single else []
+    for head, tails in sorted(heads.items()):
+        if tails != {b""}:
+            parts.append(re.escape(bytes([head])) + b"(?:" + _alternatives(tails) + b")")
+    return b"|".join(parts)
 
 
 def json_is_settled(data: bytes | bytearray) -> bool:
