@@ -1032,7 +1032,7 @@ _LOCK: Final = threading.Lock()
 _ADAPTER: list[TypeAdapter[Any]] = []  # the loader for the current registry, built on first use
 _TYPES: list[tuple[type[ContentItem], ...]] = []  # content_types(), kept until the next change
 # JSON fast-path validators by model class or item adapter (see _validate_json_fast)
-_FAST: dict[object, SchemaValidator | None] = {}
+_FAST: dict[object, tuple[SchemaValidator, SchemaValidator] | None] = {}
 
 
 def _tag_of(model: type[ContentItem]) -> str | None:
@@ -1236,10 +1236,10 @@ def validate_item_json(data: str | bytes | bytearray) -> Item:
 # for the common case: LocalizedText as a plain typed dict (text.fast_json_schema), ids and
 # ASCII slugs as patterns, language codes as literals, no key-normalising model validator.
 # It accepts only documents the full schema accepts too, with the same result, except for
-# what the Python text checks would change or reject; json_is_settled() (or, failing that,
-# LocalizedText.validate on each text) rules that out afterwards. Anything else, including
-# every invalid document, is validated again by the full schema, which gives the result
-# and the errors.
+# what the Python text checks would change or reject; json_is_settled() rules that out. When
+# it cannot, a second stand-in that keeps LocalizedText's own validator (and replaces only
+# the rest) validates the document. Anything either declines, including every invalid
+# document, is validated again by the full schema, which gives the result and the errors.
 
 _DECLINED: Final = object()
 _ID_PATTERN: Final = f"^(?:{_ID_RE.pattern})$"
@@ -1247,11 +1247,11 @@ _ID_PATTERN: Final = f"^(?:{_ID_RE.pattern})$"
 # the full validation.
 _ASCII_SLUG: Final = r"^[a-z0-9_]+(?:-[a-z0-9_]+)*$"
 
-_Swap = Callable[[dict[str, Any]], Any]
+_Swap = Callable[[dict[str, Any], bool], Any]
 
 
 def _str_constraints(pattern: str, **more: int) -> _Swap:
-    def swap(schema: dict[str, Any]) -> Any:
+    def swap(schema: dict[str, Any], texts: bool) -> Any:
         inner = schema.get("schema")
         if not isinstance(inner, dict) or inner.get("type") != "str" or "pattern" in inner:
             return None
@@ -1262,40 +1262,50 @@ def _str_constraints(pattern: str, **more: int) -> _Swap:
 
 def _fast_swaps() -> list[tuple[object, _Swap]]:
     """The Python validators the stand-in schema replaces, each with its replacement."""
-    swaps: list[tuple[object, _Swap]] = []
-    swaps += [
+    return [
         (_check_id, _str_constraints(_ID_PATTERN)),
         (_check_slug, _str_constraints(_ASCII_SLUG, max_length=200)),
-        (_language_code, lambda schema: core_schema.literal_schema(list(SUPPORTED_LANGUAGES))),
+        (
+            _language_code,
+            lambda schema, texts: core_schema.literal_schema(list(SUPPORTED_LANGUAGES)),
+        ),
         # keys in any spelling: the literal codes above take only the registered ones
-        (Article._normalize_keys.__func__, lambda schema: _stand_in(schema["schema"], swaps)),
+        (
+            Article._normalize_keys.__func__,
+            lambda schema, texts: _stand_in(schema["schema"], texts),
+        ),
     ]
-    return swaps
 
 
-def _stand_in(schema: Any, swaps: list[tuple[object, _Swap]]) -> Any:
-    """A copy of the core schema ``schema`` with the fast replacements made."""
+def _stand_in(schema: Any, texts: bool) -> Any:
+    """A copy of the core schema ``schema`` with the fast replacements made.
+
+    ``texts``: LocalizedText's (and any type's that names a fast schema) too.
+    """
     if isinstance(schema, list):
-        return [_stand_in(item, swaps) for item in schema]
+        return [_stand_in(item, texts) for item in schema]
     if not isinstance(schema, dict):
         return schema
     metadata = schema.get("metadata")
-    if isinstance(metadata, dict) and callable(metadata.get(FAST_JSON_SCHEMA)):
+    if texts and isinstance(metadata, dict) and callable(metadata.get(FAST_JSON_SCHEMA)):
         return metadata[FAST_JSON_SCHEMA]()
     kind = schema.get("type")
     if isinstance(kind, str) and kind.startswith("function-"):
         function = schema.get("function")
         function = function.get("function") if isinstance(function, dict) else function
         function = getattr(function, "__func__", function)
-        for known, swap in swaps:
+        for known, swap in _fast_swaps():
             if function is known:
-                replaced = swap(schema)
+                replaced = swap(schema, texts)
                 if replaced is not None:
                     return replaced
-    return {key: _stand_in(value, swaps) for key, value in schema.items()}
+    return {key: _stand_in(value, texts) for key, value in schema.items()}
 
 
-def _build_fast(source: type[BaseModel] | TypeAdapter[Any]) -> SchemaValidator | None:
+def _build_fast(
+    source: type[BaseModel] | TypeAdapter[Any],
+) -> tuple[SchemaValidator, SchemaValidator] | None:
+    """The stand-in validators of ``source``: all in pydantic-core, and with Python text checks."""
     try:
         if isinstance(source, TypeAdapter):
             schema = source.core_schema
@@ -1303,46 +1313,38 @@ def _build_fast(source: type[BaseModel] | TypeAdapter[Any]) -> SchemaValidator |
             if not source.__pydantic_complete__:  # models build their schema on first use
                 source.model_rebuild()
             schema = source.__pydantic_core_schema__
-        return SchemaValidator(_stand_in(schema, _fast_swaps()))
+        return SchemaValidator(_stand_in(schema, True)), SchemaValidator(_stand_in(schema, False))
     except Exception:  # a schema the stand-in cannot follow: always validate in full
         return None
-
-
-def _texts_settled(value: object) -> bool:
-    """Whether validating each text in ``value`` again in full would change none and reject none."""
-    if isinstance(value, LocalizedText):
-        try:
-            return LocalizedText.validate(value.to_dict()) == value
-        except (ValueError, TypeError):
-            return False
-    if isinstance(value, BaseModel):
-        return all(_texts_settled(field) for field in value.__dict__.values())
-    if isinstance(value, tuple | list):
-        return all(_texts_settled(item) for item in value)
-    if isinstance(value, dict):
-        return all(_texts_settled(item) for item in value.values())
-    return True
 
 
 def _validate_json_fast(
     source: type[BaseModel] | TypeAdapter[Any], data: str | bytes | bytearray
 ) -> Any:
-    """What validating ``data`` with ``source`` would give, or _DECLINED when not sure."""
+    """What validating ``data`` with ``source`` would give, or _DECLINED when not sure.
+
+    The stand-in without Python text checks is used when the byte scan vouches for the
+    document's text; otherwise the one with LocalizedText's own validator (still without
+    the model's key-normalising validator and the Python id checks).
+    """
     try:
-        validator = _FAST[source]
+        validators = _FAST[source]
     except KeyError:
-        validator = _FAST[source] = _build_fast(source)
-    if validator is None:
+        validators = _FAST[source] = _build_fast(source)
+    if validators is None:
         return _DECLINED
+    core_only, with_texts = validators
     try:
-        item = validator.validate_json(data)
-        # a str's UTF-8 form is cached by the validation: encoding it again only copies it
-        raw = data.encode() if isinstance(data, str) else data
+        if isinstance(data, str):
+            # validating caches the str's UTF-8 form, which makes encoding it a copy
+            item = core_only.validate_json(data)
+            if json_is_settled(data.encode()):
+                return item
+        elif json_is_settled(data):
+            return core_only.validate_json(data)
+        return with_texts.validate_json(data)
     except Exception:  # an invalid document, or any surprise: the full validation reports
         return _DECLINED
-    if json_is_settled(raw) or _texts_settled(item):
-        return item
-    return _DECLINED
 
 
 watch_languages(_FAST.clear)

@@ -620,9 +620,9 @@ def _serialize(value: LocalizedText) -> dict[Lang, str]:
 # Loading an archive validates thousands of documents whose text is ordinary: registered
 # codes as keys, strings as values, nothing a language's rules object to. diplolib.models
 # validates such a document in pydantic-core alone, with fast_json_schema() in place of
-# LocalizedText's own validator, then asks json_is_settled() (or, when that cannot tell,
-# LocalizedText.validate() text by text) whether the full validation would have given the
-# same result. When it would not, the full validation runs and gives its result or its error.
+# LocalizedText's own validator, when json_is_settled() tells that the full validation would
+# give the same result. When it cannot tell, LocalizedText's own validator runs; when the
+# document is invalid, the full validation runs and gives its error.
 
 FAST_JSON_SCHEMA: Final = "diplolib_fast_json_schema"
 """The core-schema metadata key under which a type names its stand-in for the JSON fast path."""
@@ -744,7 +744,7 @@ def json_is_settled(data: bytes | bytearray) -> bool:
     value, is already NFC-normalised, is stripped the same way by pydantic-core and
     by Python, and passes every registered language's check unchanged. False means
     only that this scan cannot tell (a rare character, a ``\\u`` escape, a
-    registered validation hook...): the caller then checks the texts one by one.
+    registered validation hook...): the caller then validates the texts in full.
     The scan is one pass of :meth:`bytes.translate` over the document.
 
     >>> json_is_settled('{"en": "“Baku”", "az": "Bakı – Xəzər «inci»"}'.encode())
