@@ -8,7 +8,9 @@ error with the same message.
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import unicodedata
 from collections.abc import Iterator
 from typing import Annotated, Any
@@ -83,6 +85,9 @@ def test_the_fast_path_builds_localized_texts_like_the_full_one() -> None:
     assert repr(fast.title) == repr(full.title) == "LocalizedText(en='Baku', az='Bakı')"
     assert hash(fast.title) == hash(full.title)
     assert fast.title.replace(en="B") == full.title.replace(en="B")
+    assert pickle.loads(pickle.dumps(fast.title)) == copy.deepcopy(fast.title) == full.title
+    assert fast.title.languages() == ("en", "az")
+    assert fast.title.require("az") == "Bakı"
     with pytest.raises(AttributeError):
         fast.title.x = 1  # type: ignore[attr-defined]
 
