@@ -40,7 +40,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from .._query import to_micros
 from ..errors import InvalidArgumentError
 from ..languages import SUPPORTED_LANGUAGES, Lang, normalize_language
-from ..models import Item, item_adapter
+from ..models import Item, validate_item_json
 from ..search import (
     FIELD_WEIGHTS,
     Analyzer,
@@ -72,7 +72,7 @@ _ROUNDING: Final = 5e-7  # half the last digit of a hit's rounded score
 
 
 def _parse(document: str) -> Item:
-    item: Item = item_adapter().validate_json(document.removeprefix("\ufeff"))
+    item: Item = validate_item_json(document.removeprefix("\ufeff").encode())
     return item
 
 

@@ -42,7 +42,7 @@ from ..library import (
     check_document,
     item_json,
 )
-from ..models import item_adapter
+from ..models import validate_item_json
 
 if TYPE_CHECKING:
     from ..po import ImportReport
@@ -76,7 +76,7 @@ def _default_path(item: Item) -> str:
 
 
 def _parse(document: str) -> Item:
-    item: Item = item_adapter().validate_json(document.removeprefix("\ufeff"))
+    item: Item = validate_item_json(document.removeprefix("\ufeff").encode())
     return item
 
 
@@ -1531,7 +1531,7 @@ def _read_file(file: Path) -> Item | None:
             return None
         raw = file.read_bytes()
         raw.decode("utf-8")
-        item: Item = item_adapter().validate_json(raw.removeprefix(b"\xef\xbb\xbf"))
+        item: Item = validate_item_json(raw.removeprefix(b"\xef\xbb\xbf"))
         return item
     except (OSError, UnicodeDecodeError, ValidationError):
         return None
