@@ -591,8 +591,9 @@ class _Query:
         candidates = self.phrase_docs(clause)
         counts: dict[int, float] = {}
         numbers = sorted(candidates)
+        having = self.having(clause)
         for start in range(0, len(numbers), _BATCH):
-            for doc, stored in self.fields(numbers[start : start + _BATCH]):
+            for doc, stored in self.fields(numbers[start : start + _BATCH], having):
                 positions = self.positions(stored, clause)
                 if positions:
                     counts[doc] = counts.get(doc, 0.0) + stored.weight * len(positions)
@@ -615,13 +616,37 @@ class _Query:
             at[int(position)] = frozenset(listed.split(","))
         return _Stored(number, name, lang, FIELD_WEIGHTS[name], terms.split(" "), at)
 
-    def fields(self, docs: Sequence[int]) -> list[tuple[int, _Stored]]:
-        """The stored fields of ``docs`` that the reader sees."""
+    def having(self, clause: QueryClause) -> Any:
+        """A cheap SQL test that a stored field may hold every word of ``clause``.
+
+        Substring tests on the stored tokens (a word's term, a prefix at the start of
+        a term, or one of its name keys) let the database skip the fields a phrase
+        cannot match; :meth:`positions` decides on the rest.
+        """
+        f = s.search_fields.c
+        terms = " " + f.terms + " "
+        keys = " " + sa.func.replace(sa.func.replace(f["keys"], ":", " "), ",", " ") + " "
+        words: list[Any] = []
+        for offset, word in enumerate(clause.words):
+            prefix = clause.prefix and offset == len(clause.words) - 1
+            either: list[Any] = []
+            for lang in SUPPORTED_LANGUAGES:
+                for start in self.starts(word, lang, prefix):
+                    if start:
+                        needle = f" {start}" if prefix else f" {start} "
+                        either.append(sa.and_(f.lang == lang, self.find(terms, needle) > 0))
+            if not prefix:
+                either.extend(self.find(keys, f" {key} ") > 0 for key in sorted(self.keys_of(word)))
+            words.append(sa.or_(*either) if either else sa.false())
+        return sa.and_(*words)
+
+    def fields(self, docs: Sequence[int], having: Any = None) -> list[tuple[int, _Stored]]:
+        """The stored fields of ``docs`` that the reader sees (and that pass ``having``)."""
         f = s.search_fields.c
         out: list[tuple[int, _Stored]] = []
         rows = self.conn.execute(
             sa.select(f.doc, f.number, f.lang, f.field, f.fallback, f.terms, f["keys"])
-            .where(f.doc.in_(docs))
+            .where(f.doc.in_(docs), *(() if having is None else (having,)))
             .order_by(f.doc, f.number)
         )
         for doc, number, lang, name, fallback, terms, keys in rows:
