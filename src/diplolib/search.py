@@ -45,6 +45,8 @@ from __future__ import annotations
 
 __all__ = [
     "Analyzer",
+    "BM25_B",
+    "BM25_K1",
     "FIELD_WEIGHTS",
     "Index",
     "QueryClause",
@@ -372,8 +374,10 @@ FieldName = Literal["title", "lead", "body"]
 FIELD_WEIGHTS: Final[Mapping[str, float]] = {"title": 3.0, "lead": 2.0, "body": 1.0}
 """How much a word counts in each field for ranking (BM25 over weighted term counts)."""
 
-_K1: Final = 1.2
-_B: Final = 0.75
+BM25_K1: Final = 1.2
+"""BM25's term-frequency saturation: how quickly more occurrences stop adding to a score."""
+BM25_B: Final = 0.75
+"""BM25's length normalisation: how much a longer item's occurrences count for less."""
 _SNIPPET_WORDS: Final = 12
 
 
@@ -729,8 +733,8 @@ class Index:
                     marks.update(range(position - width + 1, position + 1))
             idf = math.log(1 + (total - len(per_item) + 0.5) / (len(per_item) + 0.5))
             for item, tf in per_item.items():
-                norm = 1 - _B + _B * (lengths.get(item, 0.0) / average if average else 1.0)
-                gain = idf * tf * (_K1 + 1) / (tf + _K1 * norm)
+                norm = 1 - BM25_B + BM25_B * (lengths.get(item, 0.0) / average if average else 1.0)
+                gain = idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm)
                 if number == 0:
                     scores[item] = gain
                 elif item in scores:

@@ -17,12 +17,15 @@ Every item that search sees has a number in ``search_docs``. Its words are kept 
 A query of words and prefixes is one SQL statement on either database: per clause
 the weighted counts grouped by item, joined across clauses, scored with BM25 (the
 collection statistics from ``search_totals``, each clause's document frequency
-counted first) and ordered by the rounded score and the item id, with the filters
-and the cursor in the same statement. Phrases are matched on the candidates' stored
-tokens. Only the page of hits is read back as items, to build their snippets. So
-SQLite and PostgreSQL rank exactly as the in-memory index does, and a query costs
-time in proportion to the postings of its words, not to the size of the archive's
-documents. Every row is written and deleted in the transaction of the item's write.
+counted first) and ordered by score and item number, with the filters and the
+cursor in the same statement. A single word on a first page reads only the best
+postings of each weight, in length order. Phrases are matched on the stored tokens
+of the fields that hold all their words. Only the page of hits is read back as
+items, to build their snippets. So SQLite and PostgreSQL rank exactly as the
+in-memory index does, and a query costs time in proportion to the postings it
+reads, not to the size of the archive's documents. ``search_words`` (each word seen,
+with its term) tells which items to index again when the names the stemmer keeps
+change. Every row is written and deleted in the transaction of the item's write.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ from ..errors import InvalidArgumentError
 from ..languages import SUPPORTED_LANGUAGES, Lang, normalize_language
 from ..models import Item, validate_item_json
 from ..search import (
+    BM25_B,
+    BM25_K1,
     FIELD_WEIGHTS,
     Analyzer,
     Index,
@@ -60,8 +65,6 @@ _BATCH: Final = 500
 _ALL: Final = "*"  # search_lengths.reader for a search in every language
 _NAMES_KEY: Final = "names"
 _KNOWN_KEY: Final = "known"  # the stems the analyzer keeps whole, one a line
-_K1: Final = 1.2
-_B: Final = 0.75
 _TOP: Final = "\U0010ffff"  # above every character: the end of a prefix's range of terms
 _EMPTY: Final = "_"  # a token without a term, in search_fields.terms (never a term itself)
 # A word's postings list this long is read best-first instead of whole, when the word's
@@ -566,8 +569,8 @@ class _Query:
 
     def gain(self, idf: Any, tf: Any, length: Any) -> Any:
         """BM25 of one clause, the same arithmetic in SQL (columns) and Python (numbers)."""
-        norm = 1 - _B + _B * (length / self.average) if self.average else 1.0
-        return idf * tf * (_K1 + 1) / (tf + _K1 * norm)
+        norm = 1 - BM25_B + BM25_B * (length / self.average) if self.average else 1.0
+        return idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm)
 
     # -- phrases ----------------------------------------------------------------------
 
