@@ -663,8 +663,8 @@ def test_open_refuses_foreign_and_outdated_databases(tmp_path: Path) -> None:
     assert upgrade(old, "0001") == "0001"
     with pytest.raises(StoreError, match="diplolib store upgrade"):
         open_store(old)
-    assert upgrade(old) == "0005"
-    assert upgrade(old) == "0005"
+    assert upgrade(old) == "0006"
+    assert upgrade(old) == "0006"
     open_store(old).close()
 
 
@@ -699,7 +699,7 @@ def test_first_revision_upgrades_to_head_with_data_intact(store_url: str, tmp_pa
     assert "translation_sources" not in tables
     assert rows.children["tags"]
     assert rows.children["translation_sources"]
-    assert upgrade(store_url) == "0005"
+    assert upgrade(store_url) == "0006"
     with open_store(store_url) as store:
         assert answers(store) == answers(library)
         assert not store.az_forms
@@ -790,3 +790,43 @@ def test_article_filters_mean_what_they_say(seed: int, tmp_path: Path) -> None:
         list(library.articles(until=dt.datetime(2016, 1, 1)))
     with pytest.raises(DiplolibError, match="ArticleCursor"):
         list(library.articles(after="2016"))  # type: ignore[arg-type]
+
+
+def test_item_counts_follow_every_kind_of_write(store: ContentStore, tmp_path: Path) -> None:
+    """The kept counts (stats, len, related ranking) equal a fresh count after any write."""
+    import sqlalchemy as sa
+
+    from diplolib.store import _schema as s
+
+    def fresh() -> dict[str, int]:
+        with store.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(s.items.c.kind, sa.func.count()).group_by(s.items.c.kind)
+            ).all()
+        return {str(kind): int(n) for kind, n in rows}
+
+    def check() -> None:
+        counted = fresh()
+        assert {k: v for k, v in store.stats().items() if v} == counted
+        assert len(store) == sum(counted.values())
+
+    check()
+    library = load_sample_library()
+    store.import_library(library)
+    check()
+    store.add({"type": "place", "id": "shusha", "kind": "city", "name": {"en": "Shusha"}})
+    check()
+    # an unreferenced place becomes an organisation: one kind down, another up
+    store.update(
+        {"type": "organization", "id": "shusha", "name": {"en": "Shusha Fund"}},
+        version=store.version_of("shusha"),
+    )
+    check()
+    store.delete("shusha")
+    check()
+    store.delete("gabala", cascade=True)
+    check()
+    folder = tmp_path / "folder"
+    write_folder(folder, generated(5, 12))
+    store.import_folder(folder, prune=True)
+    check()

@@ -89,6 +89,16 @@ translation_sources = sa.Table(
 
 CHILD_TABLES = (item_languages, slugs, refs, tags, translation_sources)
 
+# How many items of each kind ``items`` holds, kept with every insert and delete: related
+# articles weigh entities by how few articles mention them, and a count(*) per call grew with
+# the archive (PostgreSQL counts by reading the rows).
+item_counts = sa.Table(
+    "item_counts",
+    metadata,
+    sa.Column("kind", sa.String(32), primary_key=True),
+    sa.Column("total", sa.Integer, nullable=False),
+)
+
 # Files of the whole library (the editor's az-forms.toml), kept as their exact text.
 library_files = sa.Table(
     "library_files",

@@ -54,7 +54,7 @@ from ._search import SearchIndex, delete_rows
 
 T = TypeVar("T", Article, Event, Person, Organization, Place)
 
-HEAD_REVISION: Final = "0005"
+HEAD_REVISION: Final = "0006"
 """The schema revision this version of diplolib reads and writes."""
 
 _BATCH: Final = 500
@@ -149,7 +149,25 @@ class _Rows:
         old = [{"key": row["id"], **row} for row in self.items if row["id"] in replacing]
         if new:
             conn.execute(sa.insert(s.items), new)
+            added: dict[str, int] = {}
+            for row in new:
+                added[row["kind"]] = added.get(row["kind"], 0) + 1
+            _count(conn, added)
         if old:
+            # An item updated in place may change its kind.
+            before = dict(
+                conn.execute(
+                    sa.select(s.items.c.id, s.items.c.kind).where(
+                        s.items.c.id.in_([row["id"] for row in old])
+                    )
+                ).all()
+            )
+            moved: dict[str, int] = {}
+            for row in old:
+                if before.get(row["id"], row["kind"]) != row["kind"]:
+                    moved[before[row["id"]]] = moved.get(before[row["id"]], 0) - 1
+                    moved[row["kind"]] = moved.get(row["kind"], 0) + 1
+            _count(conn, moved)
             values: dict[str, Any] = {c.name: sa.bindparam(c.name) for c in s.items.c}
             conn.execute(
                 sa.update(s.items).where(s.items.c.id == sa.bindparam("key")).values(values),
@@ -169,7 +187,26 @@ def _delete_rows(conn: sa.Connection, ids: Sequence[str], *, keep_items: bool = 
             column = table.c.src if table is s.refs else table.c.item_id
             conn.execute(sa.delete(table).where(column.in_(chunk)))
         if not keep_items:
+            gone = conn.execute(
+                sa.select(s.items.c.kind, sa.func.count())
+                .where(s.items.c.id.in_(chunk))
+                .group_by(s.items.c.kind)
+            ).all()
             conn.execute(sa.delete(s.items).where(s.items.c.id.in_(chunk)))
+            _count(conn, {str(kind): -int(n) for kind, n in gone})
+
+
+def _count(conn: sa.Connection, deltas: dict[str, int]) -> None:
+    """Add to the per-kind item counts (``item_counts``), kinds in order (no lock cycles)."""
+    counts = s.item_counts
+    for kind, delta in sorted(deltas.items()):
+        if not delta:
+            continue
+        done = conn.execute(
+            sa.update(counts).where(counts.c.kind == kind).values(total=counts.c.total + delta)
+        )
+        if done.rowcount == 0:
+            conn.execute(sa.insert(counts).values(kind=kind, total=delta))
 
 
 # -- opening ---------------------------------------------------------------------
@@ -246,7 +283,7 @@ def upgrade(target: str | os.PathLike[str], revision: str = "head") -> str:
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     upgrade(pathlib.Path(tmp) / "content.db")
-    '0005'
+    '0006'
     """
     url = store_url(target)
     engine = _engine(url, 30.0)
@@ -541,7 +578,8 @@ class ContentStore:
 
     def __len__(self) -> int:
         with self._reading() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(s.items)).scalar_one())
+            total = conn.execute(sa.select(sa.func.sum(s.item_counts.c.total))).scalar()
+        return int(total or 0)
 
     def __iter__(self) -> Iterator[Item]:
         return self._scan(sa.true(), [s.items.c.kind, s.items.c.id])
@@ -714,9 +752,12 @@ class ContentStore:
                 .group_by(refs.c.dst)
             ).all()
         )
-        total = conn.execute(
-            sa.select(sa.func.count()).select_from(s.items).where(s.items.c.kind == "article")
-        ).scalar_one()
+        total = int(
+            conn.execute(
+                sa.select(s.item_counts.c.total).where(s.item_counts.c.kind == "article")
+            ).scalar()
+            or 0
+        )
         weight = {e: math.log(1 + total / n) for e, n in df.items() if n}
         rare = [e for e in weight if df[e] <= RELATED_CANDIDATES]
         common = [e for e in weight if df[e] > RELATED_CANDIDATES]
@@ -915,9 +956,7 @@ class ContentStore:
         """
         counts = dict.fromkeys(KINDS, 0)
         with self._reading() as conn:
-            rows = conn.execute(
-                sa.select(s.items.c.kind, sa.func.count()).group_by(s.items.c.kind)
-            ).all()
+            rows = conn.execute(sa.select(s.item_counts.c.kind, s.item_counts.c.total)).all()
         counts.update((str(kind), int(count)) for kind, count in rows)
         return counts
 
