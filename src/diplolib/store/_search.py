@@ -869,14 +869,15 @@ def _top_of_one_word(
     higher, so the best of each weight in length order, merged with the items of the
     small lists (scored exactly), are the best overall. ``None`` when it does not apply.
     """
-    sizes = [plan.size(option) for option in options]
-    large = [
-        number
-        for number, option in enumerate(options)
-        if sizes[number] >= _PRUNE_FROM and not option.prefix and not option.term.startswith("#")
-    ]
-    rest = sum(sizes) - sum(sizes[n] for n in large)
-    if len(large) != 1 or rest > _PRUNE_REST:
+    # Only a term's rows hold one row per item: count those first, the rest only if needed.
+    terms = [n for n, o in enumerate(options) if not o.prefix and not o.term.startswith("#")]
+    sizes = dict.fromkeys(range(len(options)), 0)
+    sizes.update((n, plan.size(options[n])) for n in terms)
+    large = [n for n in terms if sizes[n] >= _PRUNE_FROM]
+    if len(large) != 1:
+        return None
+    sizes.update((n, plan.size(o)) for n, o in enumerate(options) if n not in terms)
+    if sum(sizes.values()) - sizes[large[0]] > _PRUNE_REST:
         return None
     big = options[large[0]]
     p = s.search_postings.c
