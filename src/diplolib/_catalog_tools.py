@@ -623,6 +623,8 @@ class EntryChecker:
         self.nplurals = nplurals
         self.allowed = allowed
         self.found: list[Finding] = []
+        # Content import repairs look-alike letters itself and ignores these findings.
+        self.lookalikes = True
 
     def add(self, entry: PoEntry, code: str, severity: Severity, message: str) -> None:
         self.found.append(
@@ -809,6 +811,8 @@ class EntryChecker:
                 "warning",
                 gettext("translation is identical to the English source"),
             )
+        if not self.lookalikes:
+            return
         rules = language_spec(self.lang).text_rules
         # The language's own repairs (Azerbaijani: look-alike letters) are errors here:
         # a catalog is fixed by its translator, not at load.

@@ -185,8 +185,9 @@ _SCRIPT_STARTS: Final = (
 )
 _STARTS: Final = tuple(start for start, _ in _SCRIPT_STARTS)
 # Words start with a letter, so a word made only of these characters counts as Latin
-# (or Cyrillic); the apostrophe inside Turkish words is in the Latin range.
-_ALL_LATIN_RE: Final = re.compile("[A-Za-z'\u00c0-\u024f\u1e00-\u1eff\ua720-\ua7ff]+")
+# (or Cyrillic); the apostrophe inside Turkish words is in the Latin range. The Latin
+# class reaches to U+02AF (IPA extensions), so "ə" (U+0259) takes the fast path too.
+_ALL_LATIN_RE: Final = re.compile("[A-Za-z'\u00c0-\u02af\u1e00-\u1eff\ua720-\ua7ff]+")
 _ALL_CYRILLIC_RE: Final = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f']+")
 
 
