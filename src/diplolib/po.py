@@ -1448,7 +1448,7 @@ def _dumped_text(data: dict[str, Any], path: str) -> dict[str, str]:
 
 def _apply_by_copies(
     library: ContentLibrary,
-    item: Article,
+    item: Item,
     changes: dict[str, str],
     source: Lang,
     target: Lang,
@@ -1463,11 +1463,12 @@ def _apply_by_copies(
         text = fields[path]
         model = _set_path(model, path, text.replace(**{target: value}))
         recorded[path] = source_hash(text.get(source, fallback=False) or "")
-    assert isinstance(model, Article)
-    model = model.model_copy(update={"translation_sources": sources})
+    if isinstance(model, Article):
+        model = model.model_copy(update={"translation_sources": sources})
     data = model.model_dump(mode="json")
     data["translation_sources"] = sources
-    _update_article(library, model, data, source, target, slugs)
+    if isinstance(model, Article):
+        _update_article(library, model, data, source, target, slugs)
     # Validate the whole item again: the result must load from its file like any other.
     return type(item).model_validate(data)
 
