@@ -180,6 +180,18 @@ def test_reading_in_chunks_reads_exactly_what_reading_line_by_line_does(
             assert whole.startswith("az.po:")  # an error, with its line
 
 
+def test_lines_lose_the_leading_white_space_the_pattern_would_skip() -> None:
+    from diplolib._gettext.po import _SPACE_RE, _lines
+
+    for code in [*range(0x3100), 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFFFD]:
+        char = chr(code)
+        if char in "\n\x00":
+            continue
+        line = char * 2 + 'msgid "a"'
+        ((text, start, end),) = list(_lines(line.encode(), "az.po"))
+        assert (text, start, end) == (line, _SPACE_RE.match(line).end(), len(line)), hex(code)
+
+
 # ---------------------------------------------------------------------------
 # 2. import never writes a file the loader refuses
 

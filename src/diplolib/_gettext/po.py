@@ -410,7 +410,6 @@ def _lines(data: bytes, file: str) -> Iterator[tuple[str, int, int]]:
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     size = len(data)
     view = memoryview(data)
-    space = _SPACE_RE.match
     number = 0  # lines before ``start``
     while True:
         last = start + _CHUNK >= size
@@ -436,7 +435,8 @@ def _lines(data: bytes, file: str) -> Iterator[tuple[str, int, int]]:
                 lines.pop()  # the chunk ends with a line break; the next line is in the next
         for text in lines:
             number += 1
-            yield text, space(text).end(), len(text)  # type: ignore[union-attr]
+            # str.lstrip() strips exactly what _SPACE_RE matches: Unicode white space.
+            yield text, len(text) - len(text.lstrip()) if text[:1].isspace() else 0, len(text)
         if last:
             return
         start = stop
@@ -545,30 +545,31 @@ def parse_po(  # noqa: C901, PLR0915
             finish(number)
             continue
         obsolete = False
-        if text.startswith("#~", start, end):
-            obsolete = True
-            start = _SPACE_RE.match(text, start + 2, end).end()  # type: ignore[union-attr]
-            if start == end or text.startswith("|", start, end):
-                continue
-        elif text.startswith("#", start, end):
-            line = text[start:end].rstrip()
-            if builder.complete:
-                finish(number)
-            marker = line[1:2]
-            body = line[2:].strip()
-            builder.has_comments = True
-            if marker == ",":
-                builder.flags.update(f.strip() for f in body.split(",") if f.strip())
-            elif marker == ".":
-                builder.extracted.append(body)
-            elif marker == ":":
-                builder.references.extend(body.split())
-            elif marker == "|":
-                pass  # previous msgid (for fuzzy matches): informational only
+        if text[start] == "#":
+            if text.startswith("#~", start, end):
+                obsolete = True
+                start = _SPACE_RE.match(text, start + 2, end).end()  # type: ignore[union-attr]
+                if start == end or text.startswith("|", start, end):
+                    continue
             else:
-                builder.comments.append(line[1:].strip())
-            continue
-        if text.startswith('"', start, end):
+                line = text[start:end].rstrip()
+                if builder.complete:
+                    finish(number)
+                marker = line[1:2]
+                body = line[2:].strip()
+                builder.has_comments = True
+                if marker == ",":
+                    builder.flags.update(f.strip() for f in body.split(",") if f.strip())
+                elif marker == ".":
+                    builder.extracted.append(body)
+                elif marker == ":":
+                    builder.references.extend(body.split())
+                elif marker == "|":
+                    pass  # previous msgid (for fuzzy matches): informational only
+                else:
+                    builder.comments.append(line[1:].strip())
+                continue
+        if text[start] == '"':
             if builder.current is None:
                 raise CatalogError("string continuation outside an entry", file=file, line=number)
             builder.extend(_parse_string(text, start, end, file, number), max_string, number)
