@@ -1349,3 +1349,77 @@ def test_the_file_size_bound_is_never_below_the_file() -> None:
     big = seed.model_copy(update={"body": body})
     assert len(item_json(big).encode("utf-8")) <= _file_size_bound(big)
     assert [_depth(v) for v in (1, "x", [], {}, [[]], {"a": [{"b": [1]}]})] == [0, 0, 1, 1, 2, 4]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        ("Baku hosts the summit.", "Sammit Bakıda keçirilir."),
+        ("Baku hosts the summit.", "Sammit Bakıda keçirilir"),
+        (" Leading space", "Öndə boşluq"),
+        ("Trailing space ", "Sonda boşluq"),
+        ("Read <b>this</b> now!", "Bunu <b>indi</b> oxu!"),
+        ("Read <b>this</b> now!", "Bunu indi oxu!"),
+        ("Read <i>this</i>", "Bunu <b>oxu</b>"),
+        ("OSCE", "OSCE"),
+        ("Minsk Group", "Minsk Group"),
+        ("Wait...", "Gözlə…"),
+        ("Bакı", "Bакı"),  # look-alikes: the import repairs them before this check
+        ("Question?", "Sual:"),
+    ],
+)
+def test_checking_the_text_alone_finds_what_the_whole_entry_check_finds(
+    msgid: str, msgstr: str
+) -> None:
+    from diplolib._catalog_tools import ALLOWED_IDENTICAL, EntryChecker
+    from diplolib._gettext.po import PoEntry
+
+    probe = PoEntry(line=7, msgid=msgid, msgctxt="article:x:title", msgstr=msgstr)
+    for lookalikes in (True, False):
+        whole = EntryChecker("az.po", "az", None, ALLOWED_IDENTICAL)
+        alone = EntryChecker("az.po", "az", None, ALLOWED_IDENTICAL)
+        whole.lookalikes = alone.lookalikes = lookalikes
+        whole.check(probe)
+        alone.check_text(probe)
+        assert alone.found == whole.found
+    assert not any(char in msgid + msgstr for char in "{}%")
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "problem"),
+    [
+        ("{count} visits", "{say} baxış", "placeholders"),
+        ("{count} visits", "{count baxış", "placeholder"),
+        ("100% of {n}", "{n} 100%", None),
+        ("Set {a} to {b}", "{b} və {a}", None),
+        ("Width {x:>5}", "En {x:>500}", "will not fill"),
+        ("A %(name)s visit", "%(ad)s səfəri", "printf"),
+        ("Braces {as text} here", "Mötərizə {başqa} burada", "braced text"),
+    ],
+)
+def test_entries_with_braces_or_percent_signs_get_every_check(
+    msgid: str, msgstr: str, problem: str | None
+) -> None:
+    lib = load_sample_library()
+    po = export_po([lib.get(SEED)], "en", "az")
+    found = entry(po, ctx(SEED, "body[4]"))
+    found.msgid = msgid
+    found.comment = "\n".join(
+        line if not line.startswith("source-hash:") else f"source-hash: {source_hash(msgid)}"
+        for line in found.comment.splitlines()
+    )
+    article = lib.get(SEED)
+    assert isinstance(article, Article)
+    body = list(article.body)
+    body[4] = body[4].replace(en=msgid)
+    lib = ContentLibrary(
+        [article.model_copy(update={"body": tuple(body)}), *[i for i in lib if i.id != SEED]]
+    )
+    found.msgstr = msgstr
+    report = import_po(lib, po, language_check=False)
+    reasons = [r.reason for r in report.rejected if r.msgctxt == ctx(SEED, "body[4]")]
+    if problem is None:
+        assert not reasons
+    else:
+        assert reasons
+        assert problem in reasons[0]

@@ -672,6 +672,15 @@ class EntryChecker:
             source = sources[min(index, 1)] if entry.is_plural else entry.msgid
             self._text(entry, source, text)
 
+    def check_text(self, entry: PoEntry) -> None:
+        """What :meth:`check` finds in a singular, translated entry with no ``{``, ``}`` or ``%``.
+
+        Such an entry has no placeholder or printf conversion to compare, so only
+        the checks of the translation's text run (whitespace, punctuation,
+        markup, identical text, look-alikes).
+        """
+        self._text(entry, entry.msgid, entry.msgstr)
+
     def _placeholders(self, entry: PoEntry) -> None:
         source = placeholder_names(entry.msgid)
         if entry.msgid_plural is not None:

@@ -118,6 +118,7 @@ _CONTEXT_RE: Final = re.compile(
     r"(?P<path>[a-z_]+(?:\[[0-9]{1,4}\])?(?:\.[a-z_]+(?:\[[0-9]{1,4}\])?)*)"
 )
 _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
+_PLACEHOLDER_CHARS_RE: Final = re.compile(r"[{}%]")
 _HASH_COMMENT: Final = "source-hash:"
 _TARGET_COMMENT: Final = "target-hash:"
 _MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
@@ -836,8 +837,14 @@ class _Validator:
         review: list[str] = []
         self.checker.found.clear()
         probe = PoEntry(line=entry.line, msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=value)
-        self.checker.check(probe)
-        literal_braces = placeholder_names(entry.msgid) is None
+        if _PLACEHOLDER_CHARS_RE.search(entry.msgid) or _PLACEHOLDER_CHARS_RE.search(value):
+            self.checker.check(probe)
+            literal_braces = placeholder_names(entry.msgid) is None
+        else:
+            # No brace or percent sign in either: no placeholder or printf conversion
+            # to compare, so only the checks of the text itself can find anything.
+            self.checker.check_text(probe)
+            literal_braces = False
         for finding in self.checker.found:
             if finding.code == "unsafe-placeholder" and literal_braces:
                 continue  # braces in the source are text, not placeholders: compared below
@@ -955,7 +962,7 @@ def import_po(
     return run.commit(root, dry_run=dry_run)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     """One entry on its way through the checks of :func:`import_po`."""
 
@@ -1372,11 +1379,15 @@ def _file_size_bound(item: Item) -> int:
 
 def _depth(data: object) -> int:
     """How deep containers nest in JSON data: 0 for a scalar, 1 for a flat list or dict."""
-    depth, level = 0, [data]
-    while level := [node for node in level if isinstance(node, dict | list)]:
+    depth = 0
+    level = [data] if isinstance(data, dict | list) else []
+    while level:
         depth += 1
         level = [
-            child for node in level for child in (node.values() if isinstance(node, dict) else node)
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
         ]
     return depth
 
@@ -1503,11 +1514,9 @@ def _update_article(
     from .slugs import slugify
 
     fields = {
-        path: text
-        for path, text in article.text_fields().items()
-        if text.get(source, fallback=False)
+        path: text for path, text in article.text_fields().items() if text.first((source,))[0]
     }
-    absent = {path for path, text in fields.items() if not text.get(target, fallback=False)}
+    absent = {path for path, text in fields.items() if not text.first((target,))[0]}
     core = {path for path in fields if path == "title" or path.startswith("body[")}
     recorded = article.translation_sources.get(target, {})
 

@@ -297,7 +297,8 @@ class _Builder:
             del current[-self.pieces :]
             current.append(joined)
             self.pieces = 0
-        self._check_size(max_string, line)
+        if max_string is not None and self.size > max_string:
+            self._check_size(max_string, line)
 
     def _check_size(self, max_string: int | None, line: int) -> None:
         if max_string is not None and self.size > max_string:
