@@ -816,3 +816,15 @@ def test_the_scripts_fast_paths_give_the_answer_of_counting_letters() -> None:
             assert dominant_script(part) == _dominant_by_first_letters(part), part
             checked += 1
     assert checked > 10_000
+
+
+def test_the_quick_noise_test_answers_like_its_pattern() -> None:
+    from diplolib._detect_features import _MAYBE_NOISE_RE, _may_hold_noise
+
+    texts = [text for rows in (EVAL, HEADLINES, _read_tsv("detect_hard.tsv")) for *_, text in rows]
+    texts += ["a.b", ".b", "_.x", "٣.x", "ə.Z", "Ə.ə", "www", "ww w", "x/y", "#tag", "@user", ""]
+    texts += [f"{a}.{b}" for a in "a_1٣ə .-" for b in "aZəƏ1 "]
+    for text in texts:
+        assert _may_hold_noise(text) == (_MAYBE_NOISE_RE.search(text) is not None), text
+    assert any(_may_hold_noise(text) for text in texts)
+    assert not all(_may_hold_noise(text) for text in texts)
