@@ -128,13 +128,25 @@ def generate(folder: Path, articles: int, seed: int = 13) -> None:
 # -- PostgreSQL ------------------------------------------------------------------
 
 
+def postgres_bindir() -> Path | None:
+    """The folder of PostgreSQL's ``initdb`` and ``pg_ctl`` (Debian's versioned folders first,
+    then ``PATH``), or None when PostgreSQL is not installed."""
+    import glob
+
+    for folder in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if Path(folder, "initdb").exists() and Path(folder, "pg_ctl").exists():
+            return Path(folder)
+    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    return Path(pg_ctl).resolve().parent if initdb and pg_ctl else None
+
+
 def start_postgres(root: Path) -> tuple[str, list[str]]:
     """Start a throwaway server in ``root``; returns its URL and the command that stops it."""
-    import glob
     import pwd
 
-    folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
-    bindir = Path(folders[0]) if folders else Path(shutil.which("pg_ctl") or "pg_ctl").parent
+    bindir = postgres_bindir()
+    if bindir is None:
+        raise FileNotFoundError("PostgreSQL's initdb and pg_ctl are not installed")
     prefix: list[str] = []
     if os.geteuid() == 0:  # PostgreSQL refuses to run as root
         user = "postgres"

@@ -114,6 +114,7 @@ def no_leaked_layers() -> Iterator[None]:
         ("Back to top", "Yuxarı qayıt"),
         ("Views", "Baxış sayı"),
         ("No comments", "Şərh yoxdur"),
+        ("No results", "Heç bir nəticə tapılmadı"),
     ],
 )
 def test_portal_chrome_in_both_languages(msgid: str, az: str) -> None:

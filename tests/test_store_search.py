@@ -16,6 +16,7 @@ from diplolib.errors import ConflictError, DiplolibError, LibraryError
 from diplolib.models import Article
 from diplolib.search import Index, SearchHit
 from diplolib.store import ContentStore, open_store, upgrade
+from diplolib.text import LocalizedText
 from test_store import _rows_at_first_revision, generated, write_folder
 
 EVAL = json.loads(
@@ -411,3 +412,202 @@ def test_search_command_on_a_store(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["search", "x", "--store", url, "--library", str(tmp_path)]) == 2
     assert main(["search", "x", "--store", str(tmp_path / "missing.db")]) == 1
     assert "no content store" in capsys.readouterr().err
+
+
+# -- the best-first read of a long postings list -------------------------------------------
+
+
+def _hit_order(hits: Sequence[SearchHit]) -> list[tuple[float, str]]:
+    return [(h.score, h.item.id) for h in hits]
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_best_first_reading_gives_the_full_ranking(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word's long list read best-first gives exactly the page a full scan gives."""
+    from diplolib.store import _search
+
+    library = write_folder(tmp_path / "in", generated(seed, 60))
+    rng = random.Random(seed)
+    words = sorted(
+        {w.strip(".,") for a in library.articles() for _, t in a.title for w in t.split()}
+    )
+    with open_store(tmp_path / "c.db") as store:
+        store.import_folder(tmp_path / "in")
+        index = Index(library)
+        for word in rng.sample(words, min(len(words), 12)):
+            for lang in ("az", "en"):
+                for limit in (1, 3, 10):
+                    monkeypatch.setattr(_search, "_PRUNE_FROM", 10**9)
+                    full = store.search(word, lang=lang, limit=limit)
+                    monkeypatch.setattr(_search, "_PRUNE_FROM", 1)
+                    pruned = store.search(word, lang=lang, limit=limit)
+                    assert _hit_order(pruned) == _hit_order(full), (word, lang, limit)
+                    assert ranking(pruned, limit) == ranking(
+                        index.search(word, lang=lang, limit=10_000), limit
+                    )[: len(pruned)] or _tied_at_the_end(pruned, index, word, lang)
+
+
+def _tied_at_the_end(hits: Sequence[SearchHit], index: Index, word: str, lang: str) -> bool:
+    """The page agrees with the index but for which of several tied items fill its end."""
+    expected = index.search(word, lang=lang, limit=10_000)
+    scores = [round(h.score, 5) for h in expected]
+    got = [round(h.score, 5) for h in hits]
+    return got == scores[: len(got)] and {h.item.id for h in hits} <= {
+        h.item.id for h in expected if round(h.score, 5) >= got[-1]
+    }
+
+
+def _tied_library(count: int) -> list[Article]:
+    """Articles whose titles are the same words: every item ties with every other."""
+    return [
+        Article.model_validate(
+            {
+                "id": f"same-{number:03d}",
+                "slug": {"en": f"same-{number:03d}", "az": f"eyni-{number:03d}"},
+                "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+                "title": {"en": "Caspian forum", "az": "Xəzər forumu"},
+                "lead": {"en": "A forum " * (number % 3 + 1), "az": "Forum " * (number % 3 + 1)},
+                "published": f"2020-01-{number % 28 + 1:02d}T00:00:00Z",
+                "original_language": "en",
+            }
+        )
+        for number in range(count)
+    ]
+
+
+def test_ties_and_pages_on_a_long_list(
+    store: ContentStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplolib.store import _search
+
+    monkeypatch.setattr(_search, "_PRUNE_FROM", 5)
+    articles = _tied_library(90)
+    store.import_library(ContentLibrary(articles))
+    index = Index(articles)
+    for query, lang in (("forum", "en"), ("forumu", "az"), ("Xəzər", "az"), ("forum", None)):
+        every = store.search(query, lang=lang, limit=1000)
+        assert ranking(every, 1000) == ranking(index.search(query, lang=lang, limit=1000), 1000)
+        # best first; equal scores in one fixed order, the same on every page
+        assert [h.score for h in every] == sorted((h.score for h in every), reverse=True)
+        for size in (1, 7, 25):
+            assert _hit_order(store.search(query, lang=lang, limit=size)) == _hit_order(
+                every[:size]
+            )
+            pages: list[SearchHit] = []
+            cursor = None
+            while True:
+                page = store.search(query, lang=lang, limit=size, cursor=cursor)
+                pages.extend(page)
+                if len(page) < size:
+                    break
+                cursor = page[-1]
+            assert _hit_order(pages) == _hit_order(every), (query, lang, size)
+
+
+@pytest.mark.parametrize("query", ["forum", '"Caspian forum"'])
+def test_a_page_after_its_last_item_changed(tmp_path: Path, query: str) -> None:
+    """The next page follows on when the previous page's last item was edited or deleted."""
+    articles = _tied_library(12)
+    with open_store(tmp_path / "c.db") as store:
+        store.import_library(ContentLibrary(articles))
+        first = store.search(query, lang="en", limit=4)
+        every = [h.item.id for h in store.search(query, lang="en", limit=100)]
+        last = first[-1].item
+        # edited to score lower: the page after it is the same (the item moves down)
+        edited = last.model_copy(update={"title": last.title.replace(en="Other news")})
+        store.update(edited, version=store.version_of(last.id))
+        rest = store.search(query, lang="en", limit=100, cursor=first[-1])
+        assert [h.item.id for h in rest if h.item.id != last.id] == every[4:]
+        # edited back: it keeps its place among the items it ties with
+        store.update(last, version=store.version_of(last.id))
+        assert [h.item.id for h in store.search(query, lang="en", limit=100)] == every
+        # deleted: nothing after it is lost (items tied with it may come again)
+        store.delete(last.id)
+        rest = [h.item.id for h in store.search(query, lang="en", limit=100, cursor=first[-1])]
+        assert set(every[4:]) <= set(rest)
+
+
+# -- names the stemmer keeps: only the items they touch are indexed again ---------------------
+
+
+def _village_articles() -> list[Article]:
+    """Articles about a village whose name reads as a stem and an ending (Sarıca → sarıc + -a)."""
+    texts = [
+        ("village-1", "Sarıcada yeni məktəb açılıb", "A new school opened in Sarija"),
+        ("village-2", "Sarıcanın sakinləri bayramı qeyd edib", "Residents of Sarija celebrated"),
+        ("village-3", "Nazir Sarıcaya səfər edib", "The minister visited Sarija"),
+        ("other-1", "Bakıda forum keçirilib", "A forum was held in Baku"),
+        ("other-2", "Gəncədə sərgi açılıb", "An exhibition opened in Ganja"),
+        ("other-3", "Sarıcalı müəllim mükafat alıb", "A teacher from Sarija won a prize"),
+        ("other-4", "Kalada bazar açılıb", "A market opened in Kala"),
+    ]
+    return [
+        Article.model_validate(
+            {
+                "id": key,
+                "slug": {"en": key, "az": key},
+                "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+                "title": {"az": az_title, "en": en_title},
+                "published": f"2021-03-0{number + 1}T09:00:00Z",
+                "original_language": "az",
+            }
+        )
+        for number, (key, az_title, en_title) in enumerate(texts)
+    ]
+
+
+def test_a_new_name_reindexes_only_the_items_it_touches(
+    store: ContentStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplolib.store import _search
+
+    articles = _village_articles()
+    store.import_library(ContentLibrary(articles))
+    village = {
+        "type": "place",
+        "id": "sarica",
+        "kind": "village",
+        "name": {"en": "Sarija", "az": "Sarıca"},
+    }
+    indexed: list[str] = []
+    original = _search._Rows.add
+
+    def counting(self: Any, item: Any, doc: int, analyzer: Any) -> None:
+        indexed.append(item.id)
+        original(self, item, doc, analyzer)
+
+    monkeypatch.setattr(_search._Rows, "add", counting)
+    store.add(village)
+    # The village itself and the three articles whose words now stem to "sarıca"; not the
+    # others, not even "Sarıcalı" (it begins with "sarıc" too but stems the same either way).
+    assert sorted(indexed) == ["sarica", "village-1", "village-2", "village-3"]
+    index = Index(ContentLibrary([*articles, store.get("sarica")]))
+    for query in ("Sarıca", "Sarıcada", "Sarija", "sarıc*", "Sarıcalı", "forum", "Kala"):
+        for lang in (None, "az", "en"):
+            same_hits(store, index, query, lang)
+    # renamed: the village's articles go back, the other Kala's article changes
+    indexed.clear()
+    village_now = store.get("sarica")
+    renamed = village_now.model_copy(update={"name": LocalizedText(en="Kala", az="Kala")})
+    store.update(renamed, version=store.version_of("sarica"))
+    assert sorted(indexed) == ["other-4", "sarica", "village-1", "village-2", "village-3"]
+    index = Index(ContentLibrary([*articles, store.get("sarica")]))
+    for query in ("Sarıca", "Sarıcanın", "Kala", "Kalada"):
+        same_hits(store, index, query, "az")
+    # deleted: back to where the articles stood without it
+    indexed.clear()
+    store.delete("sarica")
+    assert indexed == ["other-4"]
+    index = Index(ContentLibrary(articles))
+    for query in ("Sarıca", "Kalada", "Sarıcalı"):
+        same_hits(store, index, query, None)
+    assert_totals_match(store)
+
+
+def test_reindex_rebuilds_the_vocabulary(store: ContentStore) -> None:
+    store.import_library(load_sample_library())
+    before = store.search("Qəbələ", lang="az")
+    assert store.reindex() == len(load_sample_library())
+    assert _hit_order(store.search("Qəbələ", lang="az")) == _hit_order(before)

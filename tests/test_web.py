@@ -7,6 +7,7 @@ framework's own test client.
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 from pathlib import Path
 from types import ModuleType
@@ -14,10 +15,11 @@ from typing import Any
 
 import pytest
 
-from diplolib import format_date, get_language, gettext, load_sample_library
+from diplolib import format_date, get_language, gettext, language_name, load_sample_library
 from diplolib.errors import DiplolibError
 from diplolib.languages import SUPPORTED_LANGUAGES
 from diplolib.publish import published_languages
+from diplolib.store import sample_store
 from diplolib.web import (
     ASGILanguageMiddleware,
     LanguageSelector,
@@ -352,6 +354,161 @@ def test_flask_app_from_the_docs() -> None:
         )
 
     check_framework(get)
+
+
+# -- the Flask example's search box -------------------------------------------------
+
+# what the store answers, opened apart from the example's own
+SEARCH_STORE = sample_store()
+# the markup the search page writes itself; anything else in angle brackets came unescaped
+PAGE_TAGS = re.compile(
+    r'<(?:form role="search"|input type="search" name="q" value="[^"<>]*" aria-label="[^"<>]*"'
+    r'|button|p|ol|li|a href="[^"<>]*"|span lang="(?:en|az)"|small class="fallback"|mark)>'
+    r"|</(?:form|button|p|ol|li|a|span|small|mark)>"
+)
+HIT_ROW = re.compile(
+    r'<li><a href="(?P<href>[^"]*)">(?P<title>[^<]*)</a> <span lang="(?P<lang>[^"]*)">'
+    r'(?P<snippet>.*?)</span>(?: <small class="fallback">(?P<note>[^<]*)</small>)?</li>'
+)
+SEARCHES = {
+    "az": ["TÜRKSOY zirvə", "Qəbələ", "Gabala", "səfir", "Bakı*", '"strateji tərəfdaş"',
+           "Azərbaycan", "Twitter", "Qazaxıstanın tərəfdaşı"],
+    "en": ["ambassador", "Gabala", "Qəbələ", '"strategic partner"', "summit", "Kazakhstan's",
+           "Baku*", "partners Caspian"],
+}  # fmt: skip
+MISSES = ["Tokyo", "zzqxw", '"strategic summit"', "Qəbələ Tokyo", "Bakı* Nairobi", "'"]
+HOSTILE = [
+    "<script>alert('x')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "<Qəbələ>",
+    "Gabala & <b>Baku</b>",
+    "a\"b'c<d>e&f",
+]
+
+
+@pytest.fixture(scope="module")
+def search_client() -> Any:
+    return doc_example("flask")["flask_app"].test_client()
+
+
+def search_page(client: Any, lang: str, query: str) -> str:
+    response = client.get(f"/{lang}/search", query_string={"q": query})
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == lang
+    page: str = response.get_data(as_text=True)
+    leftover = PAGE_TAGS.sub("", page)
+    assert "<" not in leftover, page  # everything else escaped
+    assert ">" not in leftover, page
+    value = re.search(r'<input type="search" name="q" value="([^"]*)"', page)
+    assert value is not None
+    assert html.unescape(value.group(1)) == query
+    label = re.search(r'aria-label="([^"]*)"><button>([^<]*)</button>', page)
+    assert label is not None
+    assert html.unescape(label.group(1)) == html.unescape(label.group(2))
+    assert html.unescape(label.group(2)) == gettext("Search", lang=lang)
+    return page
+
+
+def expected_hits(query: str, lang: str) -> list[Any]:
+    hits: list[Any] = SEARCH_STORE.search(query, lang=lang, kinds=["article"], limit=10)
+    return hits
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"), [(lang, q) for lang, queries in SEARCHES.items() for q in queries]
+)
+def test_flask_search_box_lists_the_store_hits_in_the_request_language(
+    search_client: Any, lang: str, query: str
+) -> None:
+    page = search_page(search_client, lang, query)
+    expected = expected_hits(query, lang)
+    assert expected, query  # the query is meant to hit
+    rows = [m.groupdict() for m in HIT_ROW.finditer(page)]
+    assert len(rows) == len(expected) == page.count("<li>")
+    assert gettext("No results", lang=lang) not in page
+    for row, hit in zip(rows, expected, strict=True):
+        assert row["lang"] == hit.lang
+        assert row["snippet"] == hit.snippet  # already escaped, with <mark>: kept as is
+        assert "<mark>" in row["snippet"]
+        assert html.unescape(row["title"]) == hit.item.title_in(lang)
+        assert row["href"] == f"/{hit.lang}/articles/{hit.item.slug[hit.lang]}/"
+        if hit.is_fallback:
+            notice = gettext(
+                "This text is shown in {language} because no translation is available",
+                lang=lang,
+                language=language_name(hit.lang, lang=lang, in_sentence=True),
+            )
+            assert row["note"] is not None
+            assert html.unescape(row["note"]) == notice
+        else:
+            assert row["note"] is None
+        # the link leads to the article's page in the language that matched
+        article = search_client.get(row["href"])
+        assert article.status_code == 200
+        assert article.get_data(as_text=True) == expected_article(hit.item, hit.lang)
+
+
+def test_flask_search_box_marks_fallback_hits_in_each_language(search_client: Any) -> None:
+    # Gabala's summit article exists only in Azerbaijani: an English reader sees it marked
+    page = search_page(search_client, "en", "Gabala")
+    assert page.count('<small class="fallback">') == 1
+    assert "This text is shown in Azerbaijani because no translation is available" in page
+    page = search_page(search_client, "az", "Gabala")
+    assert '<small class="fallback">' not in page
+    assert '<span lang="az">' in page
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("query", MISSES)
+def test_flask_search_box_says_no_results(search_client: Any, lang: str, query: str) -> None:
+    page = search_page(search_client, lang, query)
+    assert expected_hits(query, lang) == []
+    assert page.endswith(f"<p>{gettext('No results', lang=lang)}</p>")
+    assert "<ol>" not in page
+    assert "<li>" not in page
+
+
+def test_no_results_reads_in_azerbaijani(search_client: Any) -> None:
+    assert search_page(search_client, "az", "Tokyo").endswith("<p>Heç bir nəticə tapılmadı</p>")
+    assert search_page(search_client, "en", "Tokyo").endswith("<p>No results</p>")
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("query", ["", "   ", "\t"])
+def test_flask_search_box_without_a_query_shows_only_the_form(
+    search_client: Any, lang: str, query: str
+) -> None:
+    page = search_page(search_client, lang, query)
+    assert page.endswith("</form>")
+    assert gettext("No results", lang=lang) not in page
+
+
+@pytest.mark.parametrize("lang", SUPPORTED_LANGUAGES)
+@pytest.mark.parametrize("query", HOSTILE)
+def test_flask_search_box_escapes_the_query(search_client: Any, lang: str, query: str) -> None:
+    page = search_page(search_client, lang, query)  # checks that only its own tags remain
+    assert query not in page
+    expected = expected_hits(query, lang)
+    rows = [m.groupdict() for m in HIT_ROW.finditer(page)]
+    assert [r["snippet"] for r in rows] == [h.snippet for h in expected]
+    if not expected:
+        assert page.endswith(f"<p>{gettext('No results', lang=lang)}</p>")
+
+
+def test_flask_search_box_hostile_queries_that_hit_still_hit(search_client: Any) -> None:
+    page = search_page(search_client, "az", "<Qəbələ>")
+    assert 'value="&lt;Qəbələ&gt;"' in page
+    assert "<mark>Qəbələdə</mark>" in page
+    page = search_page(search_client, "en", "Gabala & <Baku>")
+    assert 'value="Gabala &amp; &lt;Baku&gt;"' in page
+    assert page.count("<li>") == len(expected_hits("Gabala Baku", "en")) > 0
+
+
+def test_flask_search_box_keeps_the_contents_escaping(search_client: Any) -> None:
+    # the article's text has an apostrophe; the snippet escapes it, the title too
+    page = search_page(search_client, "en", "ambassador")
+    assert "Kazakhstan&#x27;s <mark>ambassador</mark>" in page
+    assert "Kazakhstan's" not in page
 
 
 def test_fastapi_app_from_the_docs() -> None:

@@ -67,6 +67,8 @@ LABELS: Final[Mapping[str, str]] = MappingProxyType(
         "date": N_("Date"),
         "views": N_("Views"),
         "search": N_("Search"),
+        # Translators: shown on a search page when nothing matches the query.
+        "no_results": N_("No results"),
         "back_to_top": N_("Back to top"),
         "previous_page": N_("Previous page"),
         "next_page": N_("Next page"),

@@ -59,6 +59,7 @@ from .models import (
     content_type,
     content_types,
     item_adapter,
+    validate_item_json,
 )
 
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
@@ -168,7 +169,7 @@ def check_document(raw: bytes, name: str) -> Item:
     if limit is not None:
         raise LibraryError([Problem(name, "", limit)])
     try:
-        item: Item = item_adapter().validate_json(raw.removeprefix(b"\xef\xbb\xbf"))
+        item: Item = validate_item_json(raw.removeprefix(b"\xef\xbb\xbf"))
     except ValidationError as exc:
         raise LibraryError(_diagnose(name, raw, exc)) from None
     return item
@@ -310,7 +311,6 @@ class ContentLibrary:
         items: list[Item] = []
         origin: dict[str, str] = {}
         invalid: set[str] = set()
-        adapter = item_adapter()
         inside = root.resolve()
         folders_inside: dict[Path, bool] = {}  # resolved once per folder, not per file
         for file in files:
@@ -341,7 +341,7 @@ class ContentLibrary:
                 continue
             try:
                 # Fast path: pydantic parses and validates in one step.
-                item = adapter.validate_json(raw.removeprefix(b"\xef\xbb\xbf"))
+                item = validate_item_json(raw.removeprefix(b"\xef\xbb\xbf"))
             except ValidationError as exc:
                 # Diagnose precisely: JSON syntax with line and column, then the document.
                 problems.extend(_diagnose(name, raw, exc))

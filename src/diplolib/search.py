@@ -45,6 +45,8 @@ from __future__ import annotations
 
 __all__ = [
     "Analyzer",
+    "BM25_B",
+    "BM25_K1",
     "FIELD_WEIGHTS",
     "Index",
     "QueryClause",
@@ -52,6 +54,7 @@ __all__ = [
     "Token",
     "analyze",
     "entity_names",
+    "highlight",
     "name_keys",
     "parse_query",
     "search_fields",
@@ -240,6 +243,18 @@ class Analyzer:
     def _for(self, lang: str) -> _Tokenizer:
         return self._by_lang[normalize_language(lang)]
 
+    @property
+    def known_stems(self) -> frozenset[str]:
+        """The words the Azerbaijani stemmer keeps whole: built-in, gazetteer and ``known``.
+
+        Only words that begin with one of them (all but its last letter) can stem
+        differently when it comes or goes, which lets an index re-analyse just those.
+
+        >>> sorted(Analyzer(known=["Sarıca"]).known_stems - Analyzer().known_stems)
+        ['sarıca']
+        """
+        return self._stemmer.known
+
     def tokens(self, text: str, lang: str) -> tuple[str, list[Token]]:
         """The normalised text and its tokens with their places in it.
 
@@ -359,8 +374,10 @@ FieldName = Literal["title", "lead", "body"]
 FIELD_WEIGHTS: Final[Mapping[str, float]] = {"title": 3.0, "lead": 2.0, "body": 1.0}
 """How much a word counts in each field for ranking (BM25 over weighted term counts)."""
 
-_K1: Final = 1.2
-_B: Final = 0.75
+BM25_K1: Final = 1.2
+"""BM25's term-frequency saturation: how quickly more occurrences stop adding to a score."""
+BM25_B: Final = 0.75
+"""BM25's length normalisation: how much a longer item's occurrences count for less."""
 _SNIPPET_WORDS: Final = 12
 
 
@@ -716,8 +733,8 @@ class Index:
                     marks.update(range(position - width + 1, position + 1))
             idf = math.log(1 + (total - len(per_item) + 0.5) / (len(per_item) + 0.5))
             for item, tf in per_item.items():
-                norm = 1 - _B + _B * (lengths.get(item, 0.0) / average if average else 1.0)
-                gain = idf * tf * (_K1 + 1) / (tf + _K1 * norm)
+                norm = 1 - BM25_B + BM25_B * (lengths.get(item, 0.0) / average if average else 1.0)
+                gain = idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm)
                 if number == 0:
                     scores[item] = gain
                 elif item in scores:
@@ -756,19 +773,37 @@ class Index:
 
 def _snippet(field: _Field, positions: set[int]) -> str:
     """An escaped excerpt of ``field`` around its first match, matches in ``<mark>``."""
-    tokens = field.tokens
-    first = min(positions)
+    return highlight(field.text, field.tokens, positions)
+
+
+def highlight(text: str, tokens: Sequence[Token], positions: Iterable[int]) -> str:
+    """An HTML-escaped excerpt of an analysed ``text`` around its first marked word.
+
+    ``tokens`` are the text's tokens (:meth:`Analyzer.tokens` gives both), and
+    ``positions`` the numbers of the tokens to put in ``<mark>``. The excerpt is about
+    a dozen words, with ``…`` where it cuts the text; search hits' snippets are made
+    this way.
+
+    >>> text, tokens = Analyzer().tokens("Prezident <b>Bakıda</b> səfirləri qəbul edib.", "az")
+    >>> highlight(text, tokens, [2])
+    'Prezident &lt;b&gt;<mark>Bakıda</mark>&lt;/b&gt; səfirləri qəbul edib.'
+    >>> highlight(text, tokens, [])
+    ''
+    """
+    marked = set(positions)
+    if not marked or not tokens:
+        return ""
+    first = min(marked)
     start = max(0, first - _SNIPPET_WORDS // 3)
     end = min(len(tokens), start + _SNIPPET_WORDS)
     start = max(0, min(start, end - _SNIPPET_WORDS))
-    text = field.text
     begin = 0 if start == 0 else tokens[start].start
     finish = len(text) if end == len(tokens) else tokens[end - 1].end
     out: list[str] = ["…" if start > 0 else ""]
     position = begin
     for number in range(start, end):
         token = tokens[number]
-        if number in positions:
+        if number in marked:
             out.append(html.escape(text[position : token.start]))
             out.append("<mark>" + html.escape(text[token.start : token.end]) + "</mark>")
             position = token.end

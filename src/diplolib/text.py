@@ -36,6 +36,8 @@ __all__ = [
     "register_text_validator",
 ]
 
+import operator
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -179,6 +181,7 @@ def _fast_path() -> _FastPath:
 def _languages_changed() -> None:
     global _fast
     _fast = None
+    _scan.clear()
 
 
 watch_languages(_languages_changed)
@@ -430,10 +433,12 @@ class LocalizedText:
         return NotImplemented
 
     def __hash__(self) -> int:
-        if self._hash is None:
-            object.__setattr__(self, "_hash", hash(tuple(self._values.items())))
-        assert self._hash is not None
-        return self._hash
+        # A text built by pydantic-core on the JSON fast path has no _hash slot set yet.
+        cached: int | None = getattr(self, "_hash", None)
+        if cached is None:
+            cached = hash(tuple(self._values.items()))
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     def __setattr__(self, name: str, value: object) -> None:
         # Builtin on purpose: assignment to a read-only attribute raises AttributeError.
@@ -582,6 +587,8 @@ class LocalizedText:
     ) -> core_schema.CoreSchema:
         return core_schema.with_info_plain_validator_function(
             cls._pydantic_validate,
+            # the schema that stands in for this one on the JSON fast path of diplolib.models
+            metadata={FAST_JSON_SCHEMA: fast_json_schema},
             serialization=core_schema.plain_serializer_function_ser_schema(
                 _serialize,
                 when_used="always",
@@ -606,3 +613,164 @@ class LocalizedText:
 
 def _serialize(value: LocalizedText) -> dict[Lang, str]:
     return value._values
+
+
+# -- the JSON fast path ------------------------------------------------------------------
+#
+# Loading an archive validates thousands of documents whose text is ordinary: registered
+# codes as keys, strings as values, nothing a language's rules object to. diplolib.models
+# validates such a document in pydantic-core alone, with fast_json_schema() in place of
+# LocalizedText's own validator, when json_is_settled() tells that the full validation would
+# give the same result. When it cannot tell, LocalizedText's own validator runs; when the
+# document is invalid, the full validation runs and gives its error.
+
+FAST_JSON_SCHEMA: Final = "diplolib_fast_json_schema"
+"""The core-schema metadata key under which a type names its stand-in for the JSON fast path."""
+
+# pydantic-core builds a LocalizedText itself with fast_json_schema() (a "root model"): it
+# stores the values under the name ``root`` and hands over a set of field names that a
+# LocalizedText has no use for. These descriptors take both without running Python code.
+setattr(LocalizedText, "root", LocalizedText.__dict__["_values"])  # noqa: B010  # the _values slot
+_discard: Callable[[object, object], Any] = operator.is_  # two arguments, no effect, C speed
+setattr(LocalizedText, "__pydantic_fields_set__", property(None, _discard))  # noqa: B010
+
+
+def fast_json_schema() -> core_schema.CoreSchema:
+    """The core schema of a :class:`LocalizedText` that pydantic-core checks without Python code.
+
+    It takes only the common JSON shape, an object of registered codes (as they
+    are) to strings, which it strips; it does not normalise or check the text. It
+    is one half of the JSON fast path of :mod:`diplolib.models`: a result is kept
+    only when :func:`json_is_settled` or :meth:`LocalizedText.validate` confirms
+    that the full validation would give the same.
+
+    >>> from pydantic_core import SchemaValidator
+    >>> SchemaValidator(fast_json_schema()).validate_json('{"az": " Bakı ", "en": "Baku"}')
+    LocalizedText(en='Baku', az='Bakı')
+    """
+    string = core_schema.str_schema(strip_whitespace=True)
+    fields = {
+        lang: core_schema.typed_dict_field(string, required=False) for lang in SUPPORTED_LANGUAGES
+    }
+    return core_schema.model_schema(
+        LocalizedText,
+        core_schema.typed_dict_schema(fields, extra_behavior="forbid"),
+        root_model=True,
+    )
+
+
+# The scan reads UTF-8 bytes. Besides ASCII, ordinary English and Azerbaijani text uses
+# characters below U+0300 (two bytes, lead byte C2-CB: ç ö ü ğ ı ş ə « ») and in
+# U+2000-U+2FFF (lead byte E2: – “ ” … € ₼ №); the scan knows each of those. A lead byte of
+# anything else (combining marks, Greek, Cyrillic, other scripts, ...), a control character
+# or a \u escape sends the document to the exact check instead.
+_SCANNED: Final = (range(0x80, 0x300), range(0x2000, 0x3000))
+_CONTROLS: Final = bytes(b for b in range(0x20) if b not in b"\t\n\r")
+_UNKNOWN: Final = _CONTROLS + bytes([0xC0, 0xC1, *range(0xCC, 0xE2), *range(0xE3, 0x100)])
+# Blocks of U+2000-U+2FFF (by their second UTF-8 byte) that hold common punctuation and
+# signs: a character there that validation would change is matched exactly; elsewhere in
+# U+2000-U+2FFF its whole block of 64 characters goes to the exact check.
+_COMMON_E2_BLOCKS: Final = frozenset({0x80, 0x82, 0x84})
+# Lead bytes of the common letters below U+0300 (Latin-1, Latin Extended-A, Ə, ə): the scan
+# deletes them, so a character there that validation would change is known by its
+# continuation byte alone. Other lead bytes (C7, C8, CA, CB) are kept with it.
+_COMMON_LEADS: Final = frozenset({0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC9})
+# (bytes the scan deletes, pattern of what flags a document), or None when the registered
+# languages check something the scan does not know. Built on first use.
+_scan: list[tuple[bytes, re.Pattern[bytes]] | None] = []
+
+
+def _changed_by_validation(char: str, checks: Sequence[Callable[[str], bool]]) -> bool:
+    """Whether NFC, stripping or a language's check could change or reject text holding ``char``."""
+    return (
+        unicodedata.normalize("NFC", char) != char
+        or unicodedata.combining(char) != 0  # may reorder or compose with its neighbours
+        or any(check(char) for check in checks)
+    )
+
+
+def _build_scan() -> tuple[bytes, re.Pattern[bytes]] | None:
+    from .az import AzerbaijaniRules  # loaded on first use; keeps ``import diplolib`` light
+
+    checks = []
+    for lang, needs_check in _fast_path()[1]:
+        if needs_check is None:
+            continue
+        rules = type(language_spec(lang).text_rules)
+        if (
+            rules.check is not AzerbaijaniRules.check
+            or rules.needs_check is not AzerbaijaniRules.needs_check
+        ):
+            return None  # a check of unknown reach: every document takes the exact check
+        checks.append(needs_check)
+    # Each character validation may change or reject leaves a signature in what the scan
+    # keeps: below U+0300 its continuation byte (with its lead byte unless that is a common
+    # one), above its E2 lead with its block (and, in the common blocks, its last) byte.
+    signatures = set()
+    for block in _SCANNED:
+        for code in block:
+            char = chr(code)
+            if _changed_by_validation(char, checks):
+                encoded = char.encode()
+                if len(encoded) == 2:
+                    signatures.add(encoded[1:] if encoded[0] in _COMMON_LEADS else encoded)
+                else:
+                    signatures.add(encoded if encoded[1] in _COMMON_E2_BLOCKS else encoded[:2])
+    kept = {*_UNKNOWN, ord("\\"), *(byte for signature in signatures for byte in signature)}
+    delete = bytes(byte for byte in range(256) if byte not in kept)
+    signatures.update(bytes([byte]) for byte in _UNKNOWN)
+    return delete, re.compile(_alternatives(signatures))
+
+
+def _alternatives(strings: set[bytes]) -> bytes:
+    """A regular expression matching any of ``strings``, as a trie (one try per position)."""
+    if b"" in strings:
+        return b""  # a shorter string already matches
+    heads: dict[int, set[bytes]] = {}
+    for string in strings:
+        heads.setdefault(string[0], set()).add(string[1:])
+    single = sorted(head for head, tails in heads.items() if tails == {b""})
+    parts = [b"[" + b"".join(re.escape(bytes([head])) for head in single) + b"]"] if single else []
+    for head, tails in sorted(heads.items()):
+        if tails != {b""}:
+            parts.append(re.escape(bytes([head])) + b"(?:" + _alternatives(tails) + b")")
+    return b"|".join(parts)
+
+
+def json_is_settled(data: bytes | bytearray) -> bool:
+    """Whether validating the strings of the JSON document ``data`` as text would change none.
+
+    True means that every string in ``data``, taken as a :class:`LocalizedText`
+    value, is already NFC-normalised, is stripped the same way by pydantic-core and
+    by Python, and passes every registered language's check unchanged. False means
+    only that this scan cannot tell (a rare character, a ``\\u`` escape, a
+    registered validation hook...): the caller then validates the texts in full.
+    The scan is one pass of :meth:`bytes.translate` over the document.
+
+    >>> json_is_settled('{"en": "“Baku”", "az": "Bakı – Xəzər «inci»"}'.encode())
+    True
+    >>> json_is_settled('{"az": "B\u04d9k\u0131"}'.encode())  # Cyrillic schwa
+    False
+    >>> json_is_settled(b'{"en": "Caf\\\\u00e9"}')  # an escape
+    False
+    """
+    if _validators:
+        return False
+    if not _scan:
+        _scan.append(_build_scan())
+    scan = _scan[0]
+    if scan is None:
+        return False
+    delete, flags = scan
+    kept = data.translate(None, delete)
+    if not kept:
+        return True
+    if flags.search(kept):
+        return False
+    if b"\\" in kept:  # escapes: all but \uXXXX stand for an ASCII character that changes nothing
+        at = data.find(b"\\")
+        while at >= 0:
+            if data[at + 1 : at + 2] == b"u":
+                return False
+            at = data.find(b"\\", at + 2)
+    return True

@@ -97,20 +97,78 @@ library_files = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
 )
 
-# Full-text search (see diplolib.store._search): one row per localized field and language,
-# its analyzed terms and the name keys of its capitalised words (as "#key"). SQLite mirrors
-# terms and keys in the FTS5 table search_fts (rowid = id); PostgreSQL has a GIN index on
-# their lexemes. Both are created by the migrations, not from this metadata.
+# Full-text search (see diplolib.store._search). Every searchable item has a number.
+search_docs = sa.Table(
+    "search_docs",
+    metadata,
+    sa.Column("doc", sa.Integer, primary_key=True),
+    sa.Column(
+        "item_id", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), nullable=False, unique=True
+    ),
+)
+
+# Terms, bytewise on every database (a prefix is a range of them).
+TERM = sa.Text().with_variant(sa.Text(collation="C"), "postgresql")
+
+# The inverted index: per reader, field language, term (or "#" + name key) and item, the
+# weighted count and the item's weighted length as that reader sees it (and as a search in
+# every language does). Name-key rows carry the term and all the keys of the words that bear
+# them ("tok", " key1 key2 "), so a word is counted once however many ways it matches.
+search_postings = sa.Table(
+    "search_postings",
+    metadata,
+    sa.Column("doc", sa.Integer, primary_key=True),
+    sa.Column("reader", sa.String(8), primary_key=True),
+    sa.Column("lang", sa.String(8), primary_key=True),
+    sa.Column("term", TERM, primary_key=True),
+    sa.Column("tok", TERM, primary_key=True),
+    sa.Column("keyset", TERM, primary_key=True),
+    sa.Column("weight", sa.Float, nullable=False),
+    sa.Column("length", sa.Float, nullable=False),
+    sa.Column("length_all", sa.Float, nullable=False),
+    sqlite_with_rowid=False,
+)
+# A term's postings by weight, then length (a reader's best items first, for each weight);
+# a name key's by the term of the word that bears it.
+sa.Index(
+    "ix_search_postings_term",
+    search_postings.c.reader,
+    search_postings.c.lang,
+    search_postings.c.term,
+    search_postings.c.tok,
+    search_postings.c.weight,
+    search_postings.c.length,
+    search_postings.c.doc,
+    search_postings.c.length_all,
+)
+
+# Each field's tokens in order, for phrases: its terms ("_" for a word without one) and the
+# name keys at each position ("3:key1,key2 7:key3"); "fallback" lists the readers that see
+# the field in place of their own language's.
 search_fields = sa.Table(
     "search_fields",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("item_id", ID, sa.ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("doc", sa.Integer, primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("item_id", ID, nullable=False),
     sa.Column("lang", sa.String(8), nullable=False),
+    sa.Column("field", sa.String(16), nullable=False),
+    sa.Column("fallback", sa.String(80), nullable=False),
     sa.Column("terms", sa.Text, nullable=False),
     sa.Column("keys", sa.Text, nullable=False),
+    sqlite_with_rowid=False,
 )
-sa.Index("ix_search_fields_item", search_fields.c.item_id)
+
+# Every word the index has seen, case-folded, with its term: when the names the stemmer
+# keeps change, the words they begin are stemmed again and only their items re-indexed.
+search_words = sa.Table(
+    "search_words",
+    metadata,
+    sa.Column("lang", sa.String(8), primary_key=True),
+    sa.Column("word", TERM, primary_key=True),
+    sa.Column("term", TERM, nullable=False),
+    sqlite_with_rowid=False,
+)
 
 # Each item's weighted length as a reader of one language sees it ("*": every language),
 # for BM25's average document length.

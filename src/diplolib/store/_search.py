@@ -1,42 +1,62 @@
-"""Full-text search in the store, fed by :mod:`diplolib.search`'s analyzer.
+"""Full-text search in the store, fed by :mod:`diplolib.search`'s analyzer and ranked in SQL.
 
-Every localized field of an item (as :func:`diplolib.search.search_fields` lists
-them) is one row of ``search_fields`` per language: its analyzed terms and the
-name keys of its capitalised words. SQLite matches them with an FTS5 table over
-those two columns (``unicode61 remove_diacritics 0``: the terms are already
-folded and stemmed); PostgreSQL with a GIN index over
-``array_to_tsvector`` of the same terms (name keys as ``#key``; the generated
-column ``lexemes``), which takes the
-lexemes as they are, without a parser that might split or fold them again.
+Every item that search sees has a number in ``search_docs``. Its words are kept twice:
 
-The index finds the candidate items: every item one of the query's clauses
-matches. They are ranked by :class:`diplolib.search.Index` itself, with the
-collection statistics BM25 needs (items in view, average weighted length) read
-from ``search_lengths``, so both databases rank exactly as the in-memory index
-does. The rows are written and deleted in the transaction of the item's write.
+* ``search_postings``, the inverted index: one row per (reader, language, term, item)
+  with the term's **weighted count** (title 3, lead 2, body 1, summed over the fields
+  that reader sees) and the item's weighted length as that reader sees it. A reader
+  of language *L* reads the rows ``reader = L``: the item's own *L* fields and the
+  fields that stand in for missing ones (fallback); a search in every language reads
+  the rows where ``reader = lang``. Name keys are rows too (term ``#key``), with the
+  term of the word that bears them and all of that word's keys, so that a word which
+  matches both by its term and by a name key, or by two keys, counts once, exactly as
+  :class:`diplolib.search.Index` counts it.
+* ``search_fields``: each field's tokens in order (terms, and the name keys at each
+  position), for phrases, which need positions.
+
+A query of words and prefixes is one SQL statement on either database: per clause
+the weighted counts grouped by item, joined across clauses, scored with BM25 (the
+collection statistics from ``search_totals``, each clause's document frequency
+counted first) and ordered by score and item number, with the filters and the
+cursor in the same statement. A single word on a first page reads only the best
+postings of each weight, in length order. Phrases are matched on the stored tokens
+of the fields that hold all their words. Only the page of hits is read back as
+items, to build their snippets. So SQLite and PostgreSQL rank exactly as the
+in-memory index does, and a query costs time in proportion to the postings it
+reads, not to the size of the archive's documents. ``search_words`` (each word seen,
+with its term) tells which items to index again when the names the stemmer keeps
+change. Every row is written and deleted in the transaction of the item's write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .._query import to_micros
 from ..errors import InvalidArgumentError
 from ..languages import SUPPORTED_LANGUAGES, Lang, normalize_language
-from ..models import Article, Item, item_adapter
+from ..models import Item, validate_item_json
 from ..search import (
+    BM25_B,
+    BM25_K1,
+    FIELD_WEIGHTS,
     Analyzer,
     Index,
     QueryClause,
     SearchHit,
     entity_names,
+    highlight,
     name_keys,
     parse_query,
+    search_fields,
 )
 from . import _schema as s
 from ._kinds import ENTITY_KINDS, KINDS
@@ -44,15 +64,30 @@ from ._kinds import ENTITY_KINDS, KINDS
 _BATCH: Final = 500
 _ALL: Final = "*"  # search_lengths.reader for a search in every language
 _NAMES_KEY: Final = "names"
-# What PostgreSQL's generated, GIN-indexed column search_fields.lexemes holds.
-PG_LEXEMES: Final = (
-    "array_to_tsvector(array_remove(string_to_array(terms || ' ' || keys, ' '), ''))"
-)
+_KNOWN_KEY: Final = "known"  # the stems the analyzer keeps whole, one a line
+_TOP: Final = "\U0010ffff"  # above every character: the end of a prefix's range of terms
+_EMPTY: Final = "_"  # a token without a term, in search_fields.terms (never a term itself)
+# A word's postings list this long is read best-first instead of whole, when the word's
+# other lists together have at most _PRUNE_REST rows.
+_PRUNE_FROM: Final = 2000
+_PRUNE_REST: Final = 20000
+_ROUNDING: Final = 5e-7  # half the last digit of a hit's rounded score
 
 
 def _parse(document: str) -> Item:
-    item: Item = item_adapter().validate_json(document.removeprefix("\ufeff"))
+    item: Item = validate_item_json(document.removeprefix("\ufeff").encode())
     return item
+
+
+class _Stored(NamedTuple):
+    """One field's stored tokens: a term and the name keys at each position."""
+
+    number: int
+    name: str
+    lang: Lang
+    weight: float
+    terms: list[str]
+    keys: dict[int, frozenset[str]]
 
 
 class SearchIndex:
@@ -105,48 +140,80 @@ class SearchIndex:
     # -- writing ------------------------------------------------------------------
 
     def refresh(self, conn: sa.Connection, ids: Iterable[str]) -> None:
-        """Index ``ids`` afresh; everything, when the names the stemmer keeps have changed."""
-        fingerprint, analyzer = self.analyzer(conn)
+        """Index ``ids`` afresh, and the items whose words stem otherwise when names changed.
+
+        The names of the store's people, organisations and places are words the
+        stemmer keeps whole. When they change, only words that begin with a stem that
+        came or went can stem differently: the vocabulary (``search_words``) tells
+        which of them do now, and the items that hold them are indexed again too.
+        """
         state = s.search_state
-        stored = conn.execute(sa.select(state.c.value).where(state.c.key == _NAMES_KEY)).scalar()
-        wanted = sorted(set(ids))
-        if stored != fingerprint:
-            wanted = list(conn.execute(sa.select(s.items.c.id).order_by(s.items.c.id)).scalars())
-            conn.execute(sa.delete(state).where(state.c.key == _NAMES_KEY))
-            conn.execute(sa.insert(state).values(key=_NAMES_KEY, value=fingerprint))
-        delete_rows(conn, wanted)
-        next_id = int(conn.execute(sa.select(sa.func.max(s.search_fields.c.id))).scalar() or 0) + 1
+        # One writer at a time decides what a change of names re-indexes (PostgreSQL).
+        stored = dict(
+            conn.execute(
+                sa.select(state.c.key, state.c.value)
+                .where(state.c.key.in_([_NAMES_KEY, _KNOWN_KEY]))
+                .with_for_update()
+            ).all()
+        )
+        fingerprint, analyzer = self.analyzer(conn)
+        wanted = set(ids)
+        if stored.get(_NAMES_KEY) != fingerprint:
+            known = analyzer.known_stems
+            before = stored.get(_KNOWN_KEY)
+            if before is None:
+                conn.execute(sa.delete(s.search_words))
+                wanted = set(conn.execute(sa.select(s.items.c.id)).scalars())
+            else:
+                changed = known ^ frozenset(before.split("\n"))
+                wanted |= _restemmed(conn, analyzer, changed)
+            conn.execute(sa.delete(state).where(state.c.key.in_([_NAMES_KEY, _KNOWN_KEY])))
+            conn.execute(
+                sa.insert(state),
+                [
+                    {"key": _NAMES_KEY, "value": fingerprint},
+                    {"key": _KNOWN_KEY, "value": "\n".join(sorted(known))},
+                ],
+            )
+        self._index(conn, sorted(wanted), analyzer)
+
+    def rebuild(self, conn: sa.Connection) -> int:
+        """Index every item afresh, vocabulary included; returns the item count."""
+        conn.execute(
+            sa.delete(s.search_state).where(s.search_state.c.key.in_([_NAMES_KEY, _KNOWN_KEY]))
+        )
+        conn.execute(sa.delete(s.search_words))
+        self.refresh(conn, [])
+        return int(conn.execute(sa.select(sa.func.count()).select_from(s.items)).scalar() or 0)
+
+    def _index(self, conn: sa.Connection, wanted: Sequence[str], analyzer: Analyzer) -> None:
+        delete_rows(conn, wanted, keep_numbers=True)
+        docs = s.search_docs
         for start in range(0, len(wanted), _BATCH):
             chunk = wanted[start : start + _BATCH]
-            docs = conn.execute(
-                sa.select(s.items.c.document).where(s.items.c.id.in_(chunk)).order_by(s.items.c.id)
-            ).scalars()
-            field_rows: list[dict[str, Any]] = []
-            length_rows: list[dict[str, Any]] = []
-            for document in docs:
-                item = _parse(document)
-                next_id = _item_rows(item, analyzer, next_id, field_rows, length_rows)
-            if field_rows and conn.dialect.name != "sqlite":
-                # PostgreSQL numbers the rows itself: concurrent writers of other items
-                # would take the same numbers (SQLite has one writer at a time).
-                for row in field_rows:
-                    del row["id"]
-            if field_rows:
-                conn.execute(sa.insert(s.search_fields), field_rows)
-                if conn.dialect.name == "sqlite":
-                    conn.execute(
-                        sa.text(
-                            "INSERT INTO search_fts(rowid, terms, keys) VALUES (:id, :terms, :keys)"
-                        ),
-                        field_rows,
-                    )
-            if length_rows:
-                conn.execute(sa.insert(s.search_lengths), length_rows)
-                deltas: dict[str, tuple[int, float]] = {}
-                for row in length_rows:
-                    count, summed = deltas.get(row["reader"], (0, 0.0))
-                    deltas[row["reader"]] = (count + 1, summed + row["length"])
-                _bump(conn, deltas)
+            found = conn.execute(
+                sa.select(s.items.c.id, s.items.c.document)
+                .where(s.items.c.id.in_(chunk))
+                .order_by(s.items.c.id)
+            ).all()
+            if not found:
+                continue
+            # An item keeps its number while it exists: equal scores stay in one order.
+            numbers = dict(
+                conn.execute(
+                    sa.select(docs.c.item_id, docs.c.doc).where(docs.c.item_id.in_(chunk))
+                ).all()
+            )
+            new = [{"item_id": item_id} for item_id, _ in found if item_id not in numbers]
+            if new:
+                added = conn.execute(
+                    sa.insert(docs).returning(docs.c.doc, docs.c.item_id), new
+                ).all()
+                numbers.update((item_id, doc) for doc, item_id in added)
+            rows = _Rows()
+            for item_id, document in found:
+                rows.add(_parse(document), numbers[item_id], analyzer)
+            rows.write(conn)
 
     # -- searching ----------------------------------------------------------------
 
@@ -164,72 +231,172 @@ class SearchIndex:
         cursor: SearchHit | None,
     ) -> list[SearchHit]:
         """The hits for ``query`` (see :meth:`ContentStore.search`)."""
-        if not isinstance(query, str):
-            raise InvalidArgumentError(f"search() takes a str query, not {type(query).__name__}")
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise InvalidArgumentError(f"limit must be a positive int, not {limit!r}")
-        wanted_kinds = _kinds(kinds)
-        reader: Lang | None = None if lang is None else normalize_language(lang)
-        if cursor is not None and not isinstance(cursor, SearchHit):
-            raise InvalidArgumentError(
-                f"cursor must be the last SearchHit of the previous page, not {cursor!r}"
+        return _search(
+            self,
+            conn,
+            query,
+            lang=lang,
+            kinds=kinds,
+            section=section,
+            since=since,
+            until=until,
+            limit=limit,
+            cursor=cursor,
+        )
+
+
+def _restemmed(conn: sa.Connection, analyzer: Analyzer, changed: Iterable[str]) -> set[str]:
+    """Items holding a word whose term differs under ``analyzer``; the vocabulary follows.
+
+    A stem the stemmer keeps whole only matters to words that begin with it (all but
+    its last letter, which an ending may alter), so only those are stemmed again.
+    """
+    words = s.search_words.c
+    old_terms: set[tuple[str, str]] = set()
+    for stem in sorted(set(changed)):
+        start = stem[:-1] if len(stem) > 1 else stem
+        rows = conn.execute(
+            sa.select(words.lang, words.word, words.term).where(
+                words.word >= start, words.word < start + _TOP
             )
-        clauses = parse_query(query)
-        if not clauses:
-            return []
-        analyzer = self._current(conn)
-        candidates: set[str] = set()
-        for code in SUPPORTED_LANGUAGES:
-            candidates.update(_matching(conn, analyzer, clauses, code))
-        if not candidates:
-            return []
-        ids = sorted(candidates)
-        items: list[Item] = []
-        for start in range(0, len(ids), _BATCH):
-            docs = conn.execute(
-                sa.select(s.items.c.document)
-                .where(s.items.c.id.in_(ids[start : start + _BATCH]))
-                .order_by(s.items.c.id)
-            ).scalars()
-            items.extend(_parse(d) for d in docs)
-        totals = s.search_totals
+        ).all()
+        for lang, word, term in rows:
+            now = analyzer.stem(word, lang)
+            if now != term:
+                old_terms.add((lang, term))
+                conn.execute(
+                    sa.update(s.search_words)
+                    .where(words.lang == lang, words.word == word)
+                    .values(term=now)
+                )
+    affected: set[str] = set()
+    p = s.search_postings.c
+    for lang, term in sorted(old_terms):
         found = conn.execute(
-            sa.select(totals.c.documents, totals.c.length).where(
-                totals.c.reader == (reader or _ALL)
+            sa.select(s.search_docs.c.item_id)
+            .join(s.search_postings, s.search_docs.c.doc == p.doc)
+            .where(p.reader == lang, p.lang == lang, p.term == term, p.tok == "")
+        ).scalars()
+        affected.update(found)
+    return affected
+
+
+class _Rows:
+    """The search rows of a batch of items, as :class:`Index` analyzes them."""
+
+    def __init__(self) -> None:
+        self.fields: list[dict[str, Any]] = []
+        self.lengths: list[dict[str, Any]] = []
+        self.postings: list[dict[str, Any]] = []
+        self.words: dict[tuple[str, str], str] = {}  # (language, folded word) → term
+
+    def add(self, item: Item, doc: int, analyzer: Analyzer) -> None:
+        single = Index([item], analyzer=analyzer)
+        at: dict[int, dict[int, set[str]]] = {}  # field → position → name keys
+        for key, fields in single._keys.items():
+            for field_id, positions in fields.items():
+                for position in positions:
+                    at.setdefault(field_id, {}).setdefault(position, set()).add(key)
+        seen_as_fallback: dict[int, set[str]] = {}
+        lengths: dict[str | None, float] = {}
+        for reader, (per_item, _) in single._lengths.items():
+            if 0 in per_item:
+                lengths[reader] = float(per_item[0])
+                self.lengths.append(
+                    {"item_id": item.id, "reader": reader or _ALL, "length": lengths[reader]}
+                )
+        every = lengths.get(None, 0.0)
+        counts: dict[tuple[str, str, str, str, str], float] = {}
+        for reader in SUPPORTED_LANGUAGES:
+            for field_id, fallback in single._views.get(reader, {}).get(0, []):
+                field = single._fields[field_id]
+                if fallback:
+                    seen_as_fallback.setdefault(field_id, set()).add(reader)
+                weight = FIELD_WEIGHTS[field.name]
+                keys = at.get(field_id, {})
+                for position, token in enumerate(field.tokens):
+                    posting = (reader, field.lang, token.term, "", "")
+                    counts[posting] = counts.get(posting, 0.0) + weight
+                    found = keys.get(position)
+                    if not found:
+                        continue
+                    keyset = " " + " ".join(sorted(found)) + " "
+                    for key in found:
+                        posting = (reader, field.lang, "#" + key, token.term, keyset)
+                        counts[posting] = counts.get(posting, 0.0) + weight
+        for (reader, lang, term, tok, keyset), count in counts.items():
+            if not term:
+                continue
+            self.postings.append(
+                {
+                    "reader": reader,
+                    "lang": lang,
+                    "term": term,
+                    "doc": doc,
+                    "tok": tok,
+                    "keyset": keyset,
+                    "weight": count,
+                    "length": lengths.get(reader, 0.0),
+                    "length_all": every,
+                }
             )
-        ).first()
-        total, summed = found if found is not None else (0, 0.0)
-        index = Index(items, analyzer=analyzer)
-        total = int(total or 0)
-        index._collection[reader] = (total, float(summed or 0.0) / total if total else 0.0)
-        hits = index.search(query, lang=reader, limit=len(items))
-        hits.sort(key=lambda hit: (-hit.score, hit.item.id))
-        out: list[SearchHit] = []
-        for hit in hits:
-            if cursor is not None and (-hit.score, hit.item.id) <= (-cursor.score, cursor.item.id):
-                continue
-            if not _kept(hit.item, wanted_kinds, section, since, until):
-                continue
-            out.append(hit)
-            if len(out) == limit:
-                break
-        return out
+        seen: set[tuple[str, str]] = set()
+        for field in single._fields:
+            for token in field.tokens:
+                surface = (field.lang, field.text[token.start : token.end])
+                if surface not in seen and token.term:
+                    seen.add(surface)
+                    self.words[field.lang, analyzer.fold(surface[1], field.lang)] = token.term
+        for number, field in enumerate(single._fields):
+            keys = at.get(number, {})
+            self.fields.append(
+                {
+                    "doc": doc,
+                    "number": number,
+                    "item_id": item.id,
+                    "lang": field.lang,
+                    "field": field.name,
+                    "fallback": " ".join(sorted(seen_as_fallback.get(number, ()))),
+                    "terms": " ".join(t.term or _EMPTY for t in field.tokens),
+                    "keys": " ".join(f"{p}:{','.join(sorted(k))}" for p, k in sorted(keys.items())),
+                }
+            )
+
+    def write(self, conn: sa.Connection) -> None:
+        if self.words:
+            rows = [{"lang": k[0], "word": k[1], "term": v} for k, v in sorted(self.words.items())]
+            insert: Any = (
+                sqlite_insert(s.search_words)
+                if conn.dialect.name == "sqlite"
+                else postgresql_insert(s.search_words)
+            )
+            conn.execute(insert.on_conflict_do_nothing(), rows)
+        if self.fields:
+            conn.execute(sa.insert(s.search_fields), self.fields)
+        if self.postings:
+            conn.execute(sa.insert(s.search_postings), self.postings)
+        if self.lengths:
+            conn.execute(sa.insert(s.search_lengths), self.lengths)
+            deltas: dict[str, tuple[int, float]] = {}
+            for row in self.lengths:
+                count, summed = deltas.get(row["reader"], (0, 0.0))
+                deltas[row["reader"]] = (count + 1, summed + row["length"])
+            _bump(conn, deltas)
 
 
-def delete_rows(conn: sa.Connection, ids: Sequence[str]) -> None:
-    """Remove the search rows of ``ids`` (the item rows stay)."""
-    fields = s.search_fields
+def delete_rows(conn: sa.Connection, ids: Sequence[str], *, keep_numbers: bool = False) -> None:
+    """Remove the search rows of ``ids`` (the item rows stay; their numbers too, if asked)."""
+    docs = s.search_docs
     for start in range(0, len(ids), _BATCH):
         chunk = list(ids[start : start + _BATCH])
-        if conn.dialect.name == "sqlite":
-            conn.execute(
-                sa.text(
-                    "DELETE FROM search_fts WHERE rowid IN "
-                    "(SELECT id FROM search_fields WHERE item_id IN :ids)"
-                ).bindparams(sa.bindparam("ids", expanding=True)),
-                {"ids": chunk},
-            )
-        conn.execute(sa.delete(fields).where(fields.c.item_id.in_(chunk)))
+        numbers = list(
+            conn.execute(sa.select(docs.c.doc).where(docs.c.item_id.in_(chunk))).scalars()
+        )
+        if numbers:
+            conn.execute(sa.delete(s.search_postings).where(s.search_postings.c.doc.in_(numbers)))
+            conn.execute(sa.delete(s.search_fields).where(s.search_fields.c.doc.in_(numbers)))
+            if not keep_numbers:
+                conn.execute(sa.delete(docs).where(docs.c.doc.in_(numbers)))
         lengths = s.search_lengths
         gone = conn.execute(
             sa.select(lengths.c.reader, sa.func.count(), sa.func.sum(lengths.c.length))
@@ -253,6 +420,697 @@ def _bump(conn: sa.Connection, deltas: dict[str, tuple[int, float]]) -> None:
             conn.execute(sa.insert(totals).values(reader=reader, documents=count, length=length))
 
 
+# -- searching -----------------------------------------------------------------------
+
+
+class _Option(NamedTuple):
+    """One range of postings a query word reads: a term, a prefix's terms, or a name key."""
+
+    reader: str
+    lang: str
+    term: str
+    prefix: bool = False
+    # A name key's rows of words whose term is the query word's stem are counted by the
+    # term's row: a key option reads the rows whose word's term sorts below the stem, or
+    # (``above``) those above it, each a range of the index.
+    stem: str = ""
+    above: bool = False
+    earlier: tuple[str, ...] = ()  # keys the query word has before this one
+
+    def matches(self, row: dict[str, Any]) -> bool:
+        """Whether a postings row (as written) is one this option reads."""
+        if row["reader"] != self.reader or row["lang"] != self.lang:
+            return False
+        term: str = row["term"]
+        if self.prefix:
+            return term.startswith(self.term) and not term.startswith("#")
+        if term != self.term:
+            return False
+        if not term.startswith("#"):
+            return True
+        keyset: str = row["keyset"]
+        tok: str = row["tok"]
+        side = tok > self.stem if self.above else tok < self.stem
+        return side and all(f" {k} " not in keyset for k in self.earlier)
+
+
+class _Query:
+    """One query against one store: how each clause reads the postings, and the ranking."""
+
+    def __init__(
+        self,
+        conn: sa.Connection,
+        analyzer: Analyzer,
+        reader: Lang | None,
+        total: int,
+        average: float,
+    ) -> None:
+        self.conn = conn
+        self.analyzer = analyzer
+        self.reader = reader
+        self.total = total
+        self.average = average
+        p = s.search_postings.c
+        self.length = p.length_all if reader is None else p.length
+        self.find = sa.func.instr if conn.dialect.name == "sqlite" else sa.func.strpos
+        self._stems: dict[tuple[str, str, bool], tuple[str, ...]] = {}
+        self._keys: dict[str, frozenset[str]] = {}
+
+    def starts(self, word: str, lang: str, prefix: bool) -> tuple[str, ...]:
+        """The term a word must have in a ``lang`` field; for a prefix, what a term starts with."""
+        found = self._stems.get((word, lang, prefix))
+        if found is None:
+            stem = self.analyzer.stem(word, lang)
+            found = (
+                tuple(sorted({self.analyzer.fold(word, lang), stem} - {""})) if prefix else (stem,)
+            )
+            self._stems[word, lang, prefix] = found
+        return found
+
+    def keys_of(self, word: str) -> frozenset[str]:
+        found = self._keys.get(word)
+        if found is None:
+            found = self._keys[word] = frozenset(name_keys(word))
+        return found
+
+    # -- what a word reads ----------------------------------------------------------
+
+    def options(self, word: str, prefix: bool) -> list[_Option]:
+        """The postings a word matches in any language: its term, a prefix's terms, its name keys.
+
+        A reader reads its own rows (its language's fields and their stand-ins); a
+        search in every language reads each language's own fields. A word that matches
+        both by its term and by a name key, or by two keys, is matched by one row: the
+        key rows of a word whose term matches are skipped, and of a word's keys only
+        the first the query has counts.
+        """
+        options: list[_Option] = []
+        keys = () if prefix else name_keys(word)
+        for lang in SUPPORTED_LANGUAGES:
+            reader = self.reader or lang
+            starts = self.starts(word, lang, prefix)
+            if prefix:
+                options.extend(_Option(reader, lang, start, prefix=True) for start in starts)
+                continue
+            stem = starts[0]
+            if stem:
+                options.append(_Option(reader, lang, stem))
+            for number, key in enumerate(keys):
+                for above in (False, True) if stem else (True,):
+                    options.append(
+                        _Option(
+                            reader, lang, "#" + key, stem=stem, above=above, earlier=keys[:number]
+                        )
+                    )
+        return options
+
+    def where(self, option: _Option) -> list[Any]:
+        """The SQL conditions of one option's postings."""
+        p = s.search_postings.c
+        parts: list[Any] = [p.reader == option.reader, p.lang == option.lang]
+        if option.prefix:
+            parts += [p.term >= option.term, p.term < option.term + _TOP]
+            return parts
+        parts.append(p.term == option.term)
+        if not option.term.startswith("#"):
+            parts.append(p.tok == "")
+            return parts
+        parts.append(p.tok > option.stem if option.above else p.tok < option.stem)
+        parts.extend(self.find(p.keyset, f" {key} ") == 0 for key in option.earlier)
+        return parts
+
+    def counts(self, options: Sequence[_Option], name: str) -> Any:
+        """Per item: the weighted count of what ``options`` match and the item's length."""
+        p = s.search_postings.c
+        rows = [
+            sa.select(p.doc, p.weight, self.length.label("len")).where(*self.where(option))
+            for option in options
+        ]
+        union: Any = rows[0].subquery() if len(rows) == 1 else sa.union_all(*rows).subquery()
+        return (
+            sa.select(
+                union.c.doc.label("doc"),
+                sa.func.sum(union.c.weight).label("tf"),
+                sa.func.max(union.c.len).label("len"),
+            )
+            .group_by(union.c.doc)
+            .subquery(name)
+        )
+
+    def size(self, option: _Option) -> int:
+        """How many postings one option has (an index range count)."""
+        statement = sa.select(sa.func.count()).select_from(s.search_postings)
+        return int(self.conn.execute(statement.where(*self.where(option))).scalar() or 0)
+
+    # -- scoring ----------------------------------------------------------------------
+
+    def idf(self, found: int) -> float:
+        return math.log(1 + (self.total - found + 0.5) / (found + 0.5))
+
+    def gain(self, idf: Any, tf: Any, length: Any) -> Any:
+        """BM25 of one clause, the same arithmetic in SQL (columns) and Python (numbers)."""
+        norm = 1 - BM25_B + BM25_B * (length / self.average) if self.average else 1.0
+        return idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm)
+
+    # -- phrases ----------------------------------------------------------------------
+
+    def phrase_docs(self, clause: QueryClause) -> dict[int, float]:
+        """The items where every word of a phrase occurs (in a field the reader sees), with lengths."""
+        words: list[Any] = []
+        for offset, word in enumerate(clause.words):
+            options = self.options(word, clause.prefix and offset == len(clause.words) - 1)
+            if not options:
+                return {}
+            words.append(self.counts(options, f"w{offset}"))
+        first = words[0]
+        joined: Any = first
+        for other in words[1:]:
+            joined = joined.join(other, other.c.doc == first.c.doc)
+        rows = self.conn.execute(sa.select(first.c.doc, first.c.len).select_from(joined))
+        return {int(doc): float(length) for doc, length in rows}
+
+    def phrase(self, clause: QueryClause) -> tuple[dict[int, float], dict[int, float]]:
+        """Per item, the weighted count of a phrase's matches and the item's length."""
+        candidates = self.phrase_docs(clause)
+        counts: dict[int, float] = {}
+        numbers = sorted(candidates)
+        having = self.having(clause)
+        for start in range(0, len(numbers), _BATCH):
+            for doc, stored in self.fields(numbers[start : start + _BATCH], having):
+                positions = self.positions(stored, clause)
+                if positions:
+                    counts[doc] = counts.get(doc, 0.0) + stored.weight * len(positions)
+        return counts, {doc: candidates[doc] for doc in counts}
+
+    def stored(self, row: dict[str, Any]) -> _Stored | None:
+        """A field row as written, if the reader sees that field."""
+        return self._stored(
+            row["number"], row["lang"], row["field"], row["fallback"], row["terms"], row["keys"]
+        )
+
+    def _stored(
+        self, number: int, lang: str, name: str, fallback: str, terms: str, keys: str
+    ) -> _Stored | None:
+        if self.reader is not None and lang != self.reader and self.reader not in fallback.split():
+            return None
+        at: dict[int, frozenset[str]] = {}
+        for part in keys.split():
+            position, _, listed = part.partition(":")
+            at[int(position)] = frozenset(listed.split(","))
+        return _Stored(number, name, lang, FIELD_WEIGHTS[name], terms.split(" "), at)
+
+    def having(self, clause: QueryClause) -> Any:
+        """A cheap SQL test that a stored field may hold every word of ``clause``.
+
+        Substring tests on the stored tokens (a word's term, a prefix at the start of
+        a term, or one of its name keys) let the database skip the fields a phrase
+        cannot match; :meth:`positions` decides on the rest.
+        """
+        f = s.search_fields.c
+        terms = " " + f.terms + " "
+        keys = " " + sa.func.replace(sa.func.replace(f["keys"], ":", " "), ",", " ") + " "
+        words: list[Any] = []
+        for offset, word in enumerate(clause.words):
+            prefix = clause.prefix and offset == len(clause.words) - 1
+            either: list[Any] = []
+            for lang in SUPPORTED_LANGUAGES:
+                for start in self.starts(word, lang, prefix):
+                    if start:
+                        needle = f" {start}" if prefix else f" {start} "
+                        either.append(sa.and_(f.lang == lang, self.find(terms, needle) > 0))
+            if not prefix:
+                either.extend(self.find(keys, f" {key} ") > 0 for key in sorted(self.keys_of(word)))
+            words.append(sa.or_(*either) if either else sa.false())
+        return sa.and_(*words)
+
+    def fields(self, docs: Sequence[int], having: Any = None) -> list[tuple[int, _Stored]]:
+        """The stored fields of ``docs`` that the reader sees (and that pass ``having``)."""
+        f = s.search_fields.c
+        out: list[tuple[int, _Stored]] = []
+        rows = self.conn.execute(
+            sa.select(f.doc, f.number, f.lang, f.field, f.fallback, f.terms, f["keys"])
+            .where(f.doc.in_(docs), *(() if having is None else (having,)))
+            .order_by(f.doc, f.number)
+        )
+        for doc, number, lang, name, fallback, terms, keys in rows:
+            stored = self._stored(number, lang, name, fallback, terms, keys)
+            if stored is not None:
+                out.append((doc, stored))
+        return out
+
+    def positions(self, field: _Stored, clause: QueryClause) -> set[int]:
+        """Where ``clause`` matches in a stored field (its last word's positions), as Index does."""
+        current: set[int] | None = None
+        for offset, word in enumerate(clause.words):
+            prefix = clause.prefix and offset == len(clause.words) - 1
+            starts = self.starts(word, field.lang, prefix)
+            if prefix:
+                found = {
+                    n
+                    for n, term in enumerate(field.terms)
+                    if term != _EMPTY and term.startswith(starts)
+                }
+            else:
+                stem = starts[0]
+                found = {n for n, term in enumerate(field.terms) if term == stem}
+                keys = self.keys_of(word)
+                found.update(n for n, at in field.keys.items() if not at.isdisjoint(keys))
+            current = found if current is None else {n + 1 for n in current} & found
+            if not current:
+                return set()
+        return current or set()
+
+
+def _search(
+    index: SearchIndex,
+    conn: sa.Connection,
+    query: str,
+    *,
+    lang: str | None,
+    kinds: Iterable[str] | None,
+    section: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    limit: int,
+    cursor: SearchHit | None,
+) -> list[SearchHit]:
+    """The hits for ``query`` (see :meth:`ContentStore.search`)."""
+    if not isinstance(query, str):
+        raise InvalidArgumentError(f"search() takes a str query, not {type(query).__name__}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise InvalidArgumentError(f"limit must be a positive int, not {limit!r}")
+    wanted_kinds = _kinds(kinds)
+    reader: Lang | None = None if lang is None else normalize_language(lang)
+    if cursor is not None and not isinstance(cursor, SearchHit):
+        raise InvalidArgumentError(
+            f"cursor must be the last SearchHit of the previous page, not {cursor!r}"
+        )
+    clauses = parse_query(query)
+    if not clauses:
+        return []
+    analyzer = index._current(conn)
+    totals = s.search_totals
+    found = conn.execute(
+        sa.select(totals.c.documents, totals.c.length).where(totals.c.reader == (reader or _ALL))
+    ).first()
+    if found is None or not found[0]:
+        return []
+    total = int(found[0])
+    plan = _Query(conn, analyzer, reader, total, float(found[1] or 0.0) / total)
+    kept = _filters(wanted_kinds, section, since, until)
+    if all(len(clause.words) == 1 for clause in clauses):
+        ranked = _ranked_in_sql(plan, clauses, kept, cursor, limit)
+    else:
+        ranked = _ranked_with_phrases(plan, clauses, kept, cursor, limit)
+    if not ranked:
+        return []
+    return _hits(plan, clauses, ranked)
+
+
+def _hits(
+    plan: _Query, clauses: Sequence[QueryClause], ranked: Sequence[tuple[int, str, float]]
+) -> list[SearchHit]:
+    """The page's hits: where each item matched best, and its snippet, as the in-memory index says.
+
+    The stored tokens tell which field has the most matched words; only that field is
+    analysed again, for the offsets of its words.
+    """
+    order = {"lead": 0, "body": 1, "title": 2}
+    ids = [item_id for _, item_id, _ in ranked]
+    documents = dict(
+        plan.conn.execute(
+            sa.select(s.items.c.id, s.items.c.document).where(s.items.c.id.in_(ids))
+        ).all()
+    )
+    marks: dict[int, dict[int, set[int]]] = {}
+    fields: dict[tuple[int, int], _Stored] = {}
+    for doc, field in plan.fields([doc for doc, _, _ in ranked]):
+        fields[doc, field.number] = field
+        for clause in clauses:
+            width = len(clause.words)
+            for position in plan.positions(field, clause):
+                in_field = marks.setdefault(doc, {}).setdefault(field.number, set())
+                in_field.update(range(position - width + 1, position + 1))
+    hits: list[SearchHit] = []
+    for doc, item_id, score in ranked:
+        marked = marks[doc]
+        best = min(
+            marked,
+            key=lambda n: (-len(marked[n]), order[fields[doc, n].name], n),
+        )
+        field = fields[doc, best]
+        item = _parse(documents[item_id])
+        value = _field_text(item, best)
+        text, tokens = plan.analyzer.tokens(value, field.lang)
+        hits.append(
+            SearchHit(
+                item=item,
+                score=score,
+                lang=field.lang,
+                is_fallback=plan.reader is not None and field.lang != plan.reader,
+                snippet=highlight(text, tokens, marked[best]),
+                field=field.name,
+            )
+        )
+    return hits
+
+
+def _field_text(item: Item, number: int) -> str:
+    """The text of an item's ``number``-th searched field, numbered as :class:`Index` does."""
+    seen = 0
+    for _, text in search_fields(item):
+        for _, value in text:
+            if not value:
+                continue
+            if seen == number:
+                return value
+            seen += 1
+    return ""
+
+
+def _ranked_in_sql(
+    plan: _Query,
+    clauses: Sequence[QueryClause],
+    kept: list[Any],
+    cursor: SearchHit | None,
+    limit: int,
+) -> list[tuple[int, str, float]]:
+    """The page's (item number, id, score), best first, for a query of words and prefixes.
+
+    A single word on a first page without filters takes the best of each weight's
+    postings in length order (:func:`_top_of_one_word`); anything else is counted,
+    scored and ordered in one statement.
+    """
+    per_clause = [plan.options(clause.words[0], clause.prefix) for clause in clauses]
+    if not all(per_clause):
+        return []
+    if len(clauses) == 1 and cursor is None and not kept and plan.reader is not None:
+        best = _top_of_one_word(plan, per_clause[0], limit)
+        if best is not None:
+            return _with_ids(plan, best)
+    subs: list[Any] = []
+    idfs: list[float] = []
+    for number, options in enumerate(per_clause):
+        sub = plan.counts(options, f"c{number}")
+        found = int(plan.conn.execute(sa.select(sa.func.count()).select_from(sub)).scalar() or 0)
+        if not found:
+            return []
+        subs.append(sub)
+        idfs.append(plan.idf(found))
+    first = subs[0]
+    joined: Any = first
+    for sub in subs[1:]:
+        joined = joined.join(sub, sub.c.doc == first.c.doc)
+    conditions = list(kept)
+    if kept:
+        joined = joined.join(s.search_docs, s.search_docs.c.doc == first.c.doc).join(
+            s.items, s.items.c.id == s.search_docs.c.item_id
+        )
+    score: Any = None
+    for idf, sub in zip(idfs, subs, strict=True):
+        gain = plan.gain(sa.literal(idf, sa.Float), sub.c.tf, first.c.len)
+        score = gain if score is None else score + gain
+    if cursor is not None:
+        after_doc, after_score, slack = _cursor_position(plan, clauses, idfs, cursor)
+        tied = (
+            score == after_score
+            if not slack
+            else sa.and_(score >= after_score - slack, score <= after_score + slack)
+        )
+        conditions.append(
+            sa.or_(score < after_score - slack, sa.and_(tied, first.c.doc > after_doc))
+        )
+    statement = (
+        sa.select(first.c.doc, first.c.len, *(sub.c.tf for sub in subs))
+        .select_from(joined)
+        .where(*conditions)
+        .order_by(score.desc(), first.c.doc)
+        .limit(limit)
+    )
+    top: list[tuple[int, float]] = []
+    for row in plan.conn.execute(statement):
+        doc, length, *counts = row
+        total: float | None = None
+        for idf, tf in zip(idfs, counts, strict=True):
+            gain = plan.gain(idf, float(tf), float(length))
+            total = gain if total is None else total + gain
+        top.append((int(doc), float(total or 0.0)))
+    return _with_ids(plan, top)
+
+
+def _top_of_one_word(
+    plan: _Query, options: Sequence[_Option], limit: int
+) -> list[tuple[int, float]] | None:
+    """The best ``limit`` (item number, score) for one word, without reading all its postings.
+
+    Applies when one of the word's postings lists is large and its term rows hold one
+    row per item (the others are read whole). An item found only in the large list
+    scores by its weight and length alone, and within one weight a shorter item scores
+    higher, so the best of each weight in length order, merged with the items of the
+    small lists (scored exactly), are the best overall. ``None`` when it does not apply.
+    """
+    sizes = [plan.size(option) for option in options]
+    large = [
+        number
+        for number, option in enumerate(options)
+        if sizes[number] >= _PRUNE_FROM and not option.prefix and not option.term.startswith("#")
+    ]
+    rest = sum(sizes) - sum(sizes[n] for n in large)
+    if len(large) != 1 or rest > _PRUNE_REST:
+        return None
+    big = options[large[0]]
+    p = s.search_postings.c
+    small: dict[int, list[float]] = {}  # item → [weighted count, length]
+    for number, option in enumerate(options):
+        if number == large[0] or not sizes[number]:
+            continue
+        rows = plan.conn.execute(sa.select(p.doc, p.weight, p.length).where(*plan.where(option)))
+        for doc, weight, length in rows:
+            found = small.setdefault(int(doc), [0.0, float(length)])
+            found[0] += float(weight)
+    in_big = 0
+    numbers = sorted(small)
+    for start in range(0, len(numbers), _BATCH):
+        statement = sa.select(p.doc, p.weight).where(
+            p.doc.in_(numbers[start : start + _BATCH]), *plan.where(big)
+        )
+        for doc, weight in plan.conn.execute(statement):
+            small[int(doc)][0] += float(weight)
+            in_big += 1
+    idf = plan.idf(sizes[large[0]] + len(small) - in_big)
+    candidates = [(-plan.gain(idf, tf, length), doc) for doc, (tf, length) in small.items()]
+    weights = plan.conn.execute(
+        sa.text(
+            "WITH RECURSIVE w(v) AS ("
+            "SELECT max(weight) FROM search_postings "
+            "WHERE reader = :reader AND lang = :lang AND term = :term AND tok = '' "
+            "UNION ALL SELECT (SELECT max(weight) FROM search_postings "
+            "WHERE reader = :reader AND lang = :lang AND term = :term AND tok = '' "
+            "AND weight < w.v) "
+            "FROM w WHERE w.v IS NOT NULL"
+            ") SELECT v FROM w WHERE v IS NOT NULL"
+        ),
+        {"reader": big.reader, "lang": big.lang, "term": big.term},
+    ).scalars()
+    buckets = [_Bucket(plan, big, float(weight), idf, small) for weight in weights]
+    for bucket in buckets:
+        candidates.extend(bucket.take(limit))
+    candidates.sort()
+    if len(candidates) > limit:
+        # Items that tie with the last one kept may wait further down another weight's list.
+        last_gain, last_doc = candidates[limit - 1]
+        for bucket in buckets:
+            candidates.extend(bucket.ties(last_gain, last_doc, limit))
+        candidates.sort()
+    return [(doc, -negated) for negated, doc in candidates[:limit]]
+
+
+class _Bucket:
+    """The postings of one term with one weight, read in length order (best first)."""
+
+    def __init__(
+        self, plan: _Query, option: _Option, weight: float, idf: float, skip: dict[int, Any]
+    ) -> None:
+        self.plan = plan
+        self.option = option
+        self.weight = weight
+        self.idf = idf
+        self.skip = skip
+        self.last: tuple[float, int] | None = None  # (length, item) of the last row read
+        self.done = False
+
+    def _rows(self, limit: int, extra: list[Any]) -> list[tuple[int, float]]:
+        p = s.search_postings.c
+        statement = (
+            sa.select(p.doc, p.length)
+            .where(*self.plan.where(self.option), p.weight == self.weight, *extra)
+            .order_by(p.length, p.doc)
+            .limit(limit)
+        )
+        return [(int(doc), float(length)) for doc, length in self.plan.conn.execute(statement)]
+
+    def take(self, limit: int) -> list[tuple[float, int]]:
+        """The bucket's best ``limit`` items not scored already, as (−score, item)."""
+        p = s.search_postings.c
+        out: list[tuple[float, int]] = []
+        while len(out) < limit and not self.done:
+            extra = [] if self.last is None else [sa.tuple_(p.length, p.doc) > self.last]
+            rows = self._rows(limit, extra)
+            self.done = len(rows) < limit
+            for doc, length in rows:
+                self.last = (length, doc)
+                if doc not in self.skip:
+                    out.append((-self.plan.gain(self.idf, self.weight, length), doc))
+        return out[:limit] if len(out) > limit else out
+
+    def ties(self, gain: float, before: int, limit: int) -> list[tuple[float, int]]:
+        """Unread items of this bucket with score ``-gain`` and a number below ``before``."""
+        if self.done or self.last is None:
+            return []
+        length, doc = self.last
+        if -self.plan.gain(self.idf, self.weight, length) != gain:
+            return []
+        p = s.search_postings.c
+        rows = self._rows(limit, [p.length == length, p.doc > doc, p.doc < before])
+        return [(gain, d) for d, _ in rows if d not in self.skip]
+
+
+def _ranked_with_phrases(
+    plan: _Query,
+    clauses: Sequence[QueryClause],
+    kept: list[Any],
+    cursor: SearchHit | None,
+    limit: int,
+) -> list[tuple[int, str, float]]:
+    """The page's (item number, id, score) for a query with a phrase: phrases on stored tokens."""
+    per_clause: list[dict[int, float]] = []
+    lengths: dict[int, float] = {}
+    for number, clause in enumerate(clauses):
+        if len(clause.words) > 1:
+            counts, found_lengths = plan.phrase(clause)
+        else:
+            options = plan.options(clause.words[0], clause.prefix)
+            if not options:
+                return []
+            sub = plan.counts(options, f"c{number}")
+            counts, found_lengths = {}, {}
+            for doc, tf, length in plan.conn.execute(sa.select(sub.c.doc, sub.c.tf, sub.c.len)):
+                counts[int(doc)] = float(tf)
+                found_lengths[int(doc)] = float(length)
+        if not counts:
+            return []
+        per_clause.append(counts)
+        lengths.update(found_lengths)
+    scores: dict[int, float] = {}
+    for number, counts in enumerate(per_clause):
+        idf = plan.idf(len(counts))
+        for doc, tf in counts.items():
+            gain = plan.gain(idf, tf, lengths[doc])
+            if number == 0:
+                scores[doc] = gain
+            elif doc in scores:
+                scores[doc] += gain
+        if number:
+            for doc in [d for d in scores if d not in counts]:
+                del scores[doc]
+    if kept:
+        docs = s.search_docs
+        numbers = sorted(scores)
+        allowed: set[int] = set()
+        for start in range(0, len(numbers), _BATCH):
+            statement = (
+                sa.select(docs.c.doc)
+                .join(s.items, s.items.c.id == docs.c.item_id)
+                .where(docs.c.doc.in_(numbers[start : start + _BATCH]), *kept)
+            )
+            allowed.update(int(d) for d in plan.conn.execute(statement).scalars())
+        scores = {doc: score for doc, score in scores.items() if doc in allowed}
+    ranked = sorted((-score, doc) for doc, score in scores.items())
+    if cursor is not None:
+        idfs = [plan.idf(len(counts)) for counts in per_clause]
+        after_doc, after_score, slack = _cursor_position(plan, clauses, idfs, cursor)
+        ranked = [
+            (negated, doc)
+            for negated, doc in ranked
+            if -negated < after_score - slack
+            or (abs(-negated - after_score) <= slack and doc > after_doc)
+        ]
+    return _with_ids(plan, [(doc, -negated) for negated, doc in ranked[:limit]])
+
+
+def _cursor_position(
+    plan: _Query, clauses: Sequence[QueryClause], idfs: Sequence[float], cursor: SearchHit
+) -> tuple[int, float, float]:
+    """Where the previous page ended: its last item's number, score now, and the slack.
+
+    The score is that of the item as the hit holds it, under the collection's
+    statistics now, so the next page follows on even when that item was edited or
+    deleted since (or others were). A deleted item has no number any more: items that
+    tie with it may come again rather than be lost. When the hit does not match its own
+    query (an older analyzer), its rounded score stands in, within its rounding.
+    """
+    docs = s.search_docs
+    found = plan.conn.execute(
+        sa.select(docs.c.doc).where(docs.c.item_id == cursor.item.id)
+    ).scalar()
+    doc = -1 if found is None else int(found)
+    rows = _Rows()
+    rows.add(cursor.item, doc, plan.analyzer)
+    length = next((r["length"] for r in rows.lengths if r["reader"] == (plan.reader or _ALL)), None)
+    score: float | None = None
+    for clause, idf in zip(clauses, idfs, strict=True):
+        tf = 0.0
+        if len(clause.words) > 1:
+            for field in rows.fields:
+                stored = plan.stored(field)
+                if stored is not None:
+                    tf += stored.weight * len(plan.positions(stored, clause))
+        else:
+            options = plan.options(clause.words[0], clause.prefix)
+            tf = sum(r["weight"] for r in rows.postings if any(o.matches(r) for o in options))
+        if not tf or length is None:
+            return doc, cursor.score, _ROUNDING
+        gain = plan.gain(idf, tf, length)
+        score = gain if score is None else score + gain
+    return doc, cursor.score if score is None else score, 0.0
+
+
+def _with_ids(plan: _Query, top: Sequence[tuple[int, float]]) -> list[tuple[int, str, float]]:
+    """(item number, id, rounded score) for ranked (item number, score) pairs."""
+    if not top:
+        return []
+    docs = s.search_docs
+    ids = dict(
+        plan.conn.execute(
+            sa.select(docs.c.doc, docs.c.item_id).where(docs.c.doc.in_([d for d, _ in top]))
+        ).all()
+    )
+    return [(doc, ids[doc], round(score, 6)) for doc, score in top]
+
+
+def _filters(
+    kinds: frozenset[str] | None,
+    section: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+) -> list[Any]:
+    """SQL conditions on ``items`` for the kinds, section and date range asked for."""
+    items = s.items.c
+    kept: list[Any] = []
+    if kinds is not None:
+        kept.append(items.kind.in_(sorted(kinds)))
+    if section is None and since is None and until is None:
+        return kept
+    kept.append(items.kind == "article")
+    if section is not None:
+        kept.append(items.section == section)
+    if since is not None:
+        kept.append(items.published_us >= to_micros(since))
+    if until is not None:
+        kept.append(items.published_us < to_micros(until))
+    return kept
+
+
 def _kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
     if kinds is None:
         return None
@@ -266,148 +1124,3 @@ def _kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
             f"kinds are {', '.join(sorted(KINDS))}"
         )
     return found
-
-
-def _kept(
-    item: Item,
-    kinds: frozenset[str] | None,
-    section: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-) -> bool:
-    if kinds is not None and item.type not in kinds:
-        return False
-    if section is None and since is None and until is None:
-        return True
-    if not isinstance(item, Article):
-        return False
-    if section is not None and item.section.id != section:
-        return False
-    published = to_micros(item.published)
-    if since is not None and published < to_micros(since):
-        return False
-    return until is None or published < to_micros(until)
-
-
-def _item_rows(
-    item: Item,
-    analyzer: Analyzer,
-    next_id: int,
-    field_rows: list[dict[str, Any]],
-    length_rows: list[dict[str, Any]],
-) -> int:
-    """Append the search rows of one item, analyzed exactly as :class:`Index` analyzes it."""
-    single = Index([item], analyzer=analyzer)
-    for field in single._fields:
-        terms = [t.term for t in field.tokens if t.term]
-        if not terms:
-            continue
-        keys: set[str] = set()
-        for token in field.tokens:
-            word = field.text[token.start : token.end]
-            if word[:1].isupper():  # a capitalised word, as Index keys names
-                keys.update(name_keys(word))
-        field_rows.append(
-            {
-                "id": next_id,
-                "item_id": item.id,
-                "lang": field.lang,
-                "terms": " ".join(terms),
-                "keys": " ".join(f"#{k}" for k in sorted(keys)),
-            }
-        )
-        next_id += 1
-    for reader, (per_item, _) in single._lengths.items():
-        if 0 in per_item:
-            length_rows.append(
-                {"item_id": item.id, "reader": reader or _ALL, "length": float(per_item[0])}
-            )
-    return next_id
-
-
-def _fts(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _ts(text: str) -> str:
-    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def _word_options(
-    analyzer: Analyzer, word: str, prefix: bool, lang: Lang
-) -> list[tuple[str, str, bool]]:
-    """(column, text, prefix) alternatives that match ``word`` in a ``lang`` field.
-
-    A superset of what :class:`Index` matches: the term (or, for a prefix, every term
-    that starts with the folded word or its stem), and the word's name keys.
-    """
-    stem = analyzer.stem(word, lang)
-    options: list[tuple[str, str, bool]] = []
-    if prefix:
-        for start in {analyzer.fold(word, lang), stem}:
-            if start:
-                options.append(("terms", start, True))
-        return options
-    if stem:
-        options.append(("terms", stem, False))
-    options.extend(("keys", key, False) for key in name_keys(word))
-    return options
-
-
-def _matching(
-    conn: sa.Connection, analyzer: Analyzer, clauses: Sequence[QueryClause], lang: Lang
-) -> set[str]:
-    """Ids of items with a ``lang`` field that one of the clauses may match."""
-    clause_parts: list[list[list[tuple[str, str, bool]]]] = []
-    for clause in clauses:
-        words: list[list[tuple[str, str, bool]]] = []
-        for offset, word in enumerate(clause.words):
-            last = offset == len(clause.words) - 1
-            options = _word_options(analyzer, word, clause.prefix and last, lang)
-            if not options:
-                break
-            words.append(options)
-        else:
-            clause_parts.append(words)
-    if not clause_parts:
-        return set()
-    if conn.dialect.name == "sqlite":
-
-        def fts_option(column: str, text: str, prefix: bool) -> str:
-            return f"{column}:{_fts(text)}" + ("*" if prefix else "")
-
-        expression = " OR ".join(
-            "("
-            + " AND ".join(
-                "(" + " OR ".join(fts_option(*o) for o in options) + ")" for options in words
-            )
-            + ")"
-            for words in clause_parts
-        )
-        rows = conn.execute(
-            sa.text(
-                "SELECT DISTINCT f.item_id FROM search_fts JOIN search_fields AS f "
-                "ON f.id = search_fts.rowid WHERE search_fts MATCH :q AND f.lang = :lang"
-            ),
-            {"q": expression, "lang": lang},
-        ).scalars()
-        return set(rows)
-
-    def ts_option(column: str, text: str, prefix: bool) -> str:
-        lexeme = _ts(text if column == "terms" else f"#{text}")
-        return lexeme + (":*" if prefix else "")
-
-    expression = " | ".join(
-        "("
-        + " & ".join("(" + " | ".join(ts_option(*o) for o in options) + ")" for options in words)
-        + ")"
-        for words in clause_parts
-    )
-    rows = conn.execute(
-        sa.text(
-            "SELECT DISTINCT item_id FROM search_fields WHERE lang = :lang "
-            "AND lexemes @@ CAST(:q AS tsquery)"
-        ),
-        {"q": expression, "lang": lang},
-    ).scalars()
-    return set(rows)

@@ -42,7 +42,7 @@ from ..library import (
     check_document,
     item_json,
 )
-from ..models import item_adapter
+from ..models import validate_item_json
 
 if TYPE_CHECKING:
     from ..po import ImportReport
@@ -54,7 +54,7 @@ from ._search import SearchIndex, delete_rows
 
 T = TypeVar("T", Article, Event, Person, Organization, Place)
 
-HEAD_REVISION: Final = "0004"
+HEAD_REVISION: Final = "0005"
 """The schema revision this version of diplolib reads and writes."""
 
 _BATCH: Final = 500
@@ -76,7 +76,7 @@ def _default_path(item: Item) -> str:
 
 
 def _parse(document: str) -> Item:
-    item: Item = item_adapter().validate_json(document.removeprefix("\ufeff"))
+    item: Item = validate_item_json(document.removeprefix("\ufeff").encode())
     return item
 
 
@@ -246,7 +246,7 @@ def upgrade(target: str | os.PathLike[str], revision: str = "head") -> str:
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     upgrade(pathlib.Path(tmp) / "content.db")
-    '0004'
+    '0005'
     """
     url = store_url(target)
     engine = _engine(url, 30.0)
@@ -975,9 +975,7 @@ class ContentStore:
         37
         """
         with self._writing() as conn:
-            ids = list(conn.execute(sa.select(s.items.c.id)).scalars())
-            self._search.refresh(conn, ids)
-        return len(ids)
+            return self._search.rebuild(conn)
 
     # -- writes --------------------------------------------------------------------
 
@@ -1533,7 +1531,7 @@ def _read_file(file: Path) -> Item | None:
             return None
         raw = file.read_bytes()
         raw.decode("utf-8")
-        item: Item = item_adapter().validate_json(raw.removeprefix(b"\xef\xbb\xbf"))
+        item: Item = validate_item_json(raw.removeprefix(b"\xef\xbb\xbf"))
         return item
     except (OSError, UnicodeDecodeError, ValidationError):
         return None

@@ -17,12 +17,12 @@ depends_on = None
 
 # Ids sort byte-wise on every database (PostgreSQL's default collation would ignore punctuation).
 ID = sa.String(120).with_variant(sa.String(120, collation="C"), "postgresql")
+# The lexemes of a row's terms and name keys, as PostgreSQL's GIN index held them.
+_PG_LEXEMES = "array_to_tsvector(array_remove(string_to_array(terms || ' ' || keys, ' '), ''))"
 
 
 def upgrade() -> None:
-    """Create the search tables and index every stored item."""
-    from diplolib.store._search import PG_LEXEMES, SearchIndex
-
+    """Create the search tables (revision 0005 fills their successors)."""
     op.create_table(
         "search_fields",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -60,10 +60,10 @@ def upgrade() -> None:
         # A stored column, not an expression index: the planner would not use the latter.
         op.execute(
             f"ALTER TABLE search_fields ADD COLUMN lexemes tsvector "
-            f"GENERATED ALWAYS AS ({PG_LEXEMES}) STORED"
+            f"GENERATED ALWAYS AS ({_PG_LEXEMES}) STORED"
         )
         op.execute("CREATE INDEX ix_search_fields_lexemes ON search_fields USING gin (lexemes)")
-    SearchIndex().refresh(bind, [])
+    # Revision 0005 replaces these search rows and fills them.
 
 
 def downgrade() -> None:
