@@ -11,7 +11,10 @@ Anchors, measured in the same run on the same entries:
 Times are the best of ``--repeat`` rounds, each round timing both sides of a
 ratio in turn; peak traced memory (tracemalloc) comes from one separate call.
 
-Run: ``python bench/bench_content_po.py [--articles N] [--repeat N]``.
+Run: ``python bench/bench_content_po.py [--articles N] [--repeat N] [--distinct]``.
+
+The articles are copies of the sample article; ``--distinct`` numbers their
+texts so that none repeats (see ``make_library``).
 """
 
 from __future__ import annotations
@@ -27,23 +30,43 @@ from typing import Any
 
 import polib
 
-from diplolib import Article, ContentLibrary, export_po, import_po, load_sample_library
+from diplolib import (
+    Article,
+    ContentLibrary,
+    LocalizedText,
+    export_po,
+    import_po,
+    load_sample_library,
+)
 
 
-def make_library(count: int) -> ContentLibrary:
+def make_library(count: int, *, distinct: bool = False) -> ContentLibrary:
+    """``count`` copies of the sample article; with ``distinct``, no two texts are equal.
+
+    The copies repeat the seed's 16 texts, so whatever the import does once per
+    distinct text (language detection) costs almost nothing after the first
+    article. ``distinct`` numbers every title and paragraph (``"17. ..."``), as
+    an archive of different articles would have them.
+    """
     sample = load_sample_library()
     seed = sample.get("kazakhstan-azerbaijan-strategic-partner", Article)
     others = [i for i in sample if not isinstance(i, Article)]
-    articles = [
-        seed.model_copy(
-            update={
-                "id": f"article-{i}",
-                "slug": {"en": f"article-{i}", "az": f"meqale-{i}"},
-                "related": (),
-            }
-        )
-        for i in range(count)
-    ]
+
+    def numbered(text: LocalizedText, n: int) -> LocalizedText:
+        return LocalizedText({lang: f"{n}. {value}" for lang, value in text})
+
+    articles = []
+    for i in range(count):
+        update: dict[str, Any] = {
+            "id": f"article-{i}",
+            "slug": {"en": f"article-{i}", "az": f"meqale-{i}"},
+            "related": (),
+        }
+        if distinct:
+            update["title"] = numbered(seed.title, i)
+            update["lead"] = numbered(seed.lead, i)
+            update["body"] = tuple(numbered(p, i) for p in seed.body)
+        articles.append(seed.model_copy(update=update))
     return ContentLibrary([*others, *articles])
 
 
@@ -81,9 +104,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1_000)
     parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds (best kept)")
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="number every title and paragraph, so that no two texts are the same",
+    )
     args = parser.parse_args()
 
-    library = make_library(args.articles)
+    library = make_library(args.articles, distinct=args.distinct)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         po_path = folder / "az.po"
@@ -121,7 +149,11 @@ def main() -> None:
         folder_s = time.perf_counter() - start
         assert written.committed
 
-    print(f"content PO: {args.articles:,} articles, {entries:,} entries, {size / 1e6:.1f} MB of PO")
+    texts = "distinct texts" if args.distinct else "the same 16 texts in each"
+    print(
+        f"content PO: {args.articles:,} articles ({texts}), {entries:,} entries, "
+        f"{size / 1e6:.1f} MB of PO"
+    )
     print("export")
     row("export_po + save", export_s, export_mib, entries)
     row("polib POFile.save (anchor)", save_s, save_mib, entries)

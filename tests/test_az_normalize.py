@@ -281,3 +281,61 @@ def test_require_latin_ignores_english() -> None:
 def test_require_latin_names_the_word() -> None:
     with pytest.raises(ValueError, match="'Москва' at position 8"):
         az.require_latin("az", "Bakı və Москва")
+
+
+def test_every_character_require_latin_skips_is_no_letter_or_a_latin_one() -> None:
+    from diplolib.az._normalize import _LATIN_SAFE, _NOT_LATIN_SAFE_RE, _is_latin
+
+    for first, last in _LATIN_SAFE:
+        for code in range(first, last + 1):
+            char = chr(code)
+            assert not char.isalpha() or char.isascii() or _is_latin(char), hex(code)
+            assert _NOT_LATIN_SAFE_RE.search(char) is None, hex(code)
+    for char in "ªµºəƏ\u0400Ω\u0600\u4e00\u1f00\u2071":
+        inside = any(first <= ord(char) <= last for first, last in _LATIN_SAFE)
+        assert (_NOT_LATIN_SAFE_RE.search(char) is None) == inside, char
+
+
+def _require_latin_reference(value: str) -> bool:
+    """Whether require_latin accepts ``value``: every letter ASCII or Latin by name."""
+    return all(
+        c.isascii() or not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in value
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Azərbaycan “Respublikası” — 2024-cü il…",
+        "Ölkə «Bakı» €5 · №3",
+        "Ǝli ɡün ɑ",  # Latin letters outside the alphabet
+        "Nº 5",  # º is a letter but not a Latin one
+        "ª",
+        "µm",
+        "Bakı Москва",
+        "Σ Ελλάδα",
+        "Şuşa ⁱ",  # superscript i: a letter outside the skipped ranges
+        "Tbilisi თბილისი",
+        "",
+    ],
+)
+def test_require_latin_accepts_exactly_what_a_letter_by_letter_look_accepts(value: str) -> None:
+    if _require_latin_reference(value):
+        assert az.require_latin("az", value) == value
+    else:
+        with pytest.raises(ValueError, match="Latin script"):
+            az.require_latin("az", value)
+
+
+@pytest.mark.parametrize(
+    "value", ["Bakı “şəhəri” — 2024", "Hämäläinen", "Gәncә", "i\u0307lham", "Bакı", "plain"]
+)
+def test_the_quick_scan_changes_no_finding(value: str) -> None:
+    from diplolib.az._normalize import _SCAN_RE, LOOKALIKE_CHARS
+
+    report = az.normalize_with_report(value)
+    suspects = set(value) & (LOOKALIKE_CHARS | {"ä", "Ä"})
+    assert (_SCAN_RE.search(value) is not None) == bool(suspects)
+    if not suspects and unicodedata.is_normalized("NFC", value):
+        assert report.text == value
+        assert not report

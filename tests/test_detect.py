@@ -791,3 +791,40 @@ def test_hard_short_cases(part: str, least: float) -> None:
     assert {lang for lang, _ in cases} == {"az", "en", "tr", "ru", "kk"}
     right = sum(detect_language(text).lang == lang for lang, text in cases)
     assert right / len(cases) >= least, right / len(cases)
+
+
+def _dominant_by_first_letters(words: list[str]) -> str:
+    """The script of most letters, each word counted in the script of its first letter."""
+    from diplolib._detect_features import _script_of
+
+    weights: dict[str, int] = {}
+    for word in words:
+        script = _script_of(word[0])
+        weights[script] = weights.get(script, 0) + len(word)
+    return max(weights, key=weights.__getitem__) if weights else "Zyyy"
+
+
+def test_the_scripts_fast_paths_give_the_answer_of_counting_letters() -> None:
+    from diplolib._detect_features import dominant_script, prepare_tokens, sample_text
+
+    texts = [text for rows in (EVAL, HEADLINES, _read_tsv("detect_hard.tsv")) for *_, text in rows]
+    texts += ["Əliyev", "ɡɑ ə", "Ǝli və Москва", "Ελλάδα Bakı", "ʼ", "Ἀθῆναι"]
+    checked = 0
+    for text in texts:
+        words = prepare_tokens(sample_text(text))[1]
+        for part in (words, words[:1], words[:3], words[-2:]):
+            assert dominant_script(part) == _dominant_by_first_letters(part), part
+            checked += 1
+    assert checked > 10_000
+
+
+def test_the_quick_noise_test_answers_like_its_pattern() -> None:
+    from diplolib._detect_features import _MAYBE_NOISE_RE, _may_hold_noise
+
+    texts = [text for rows in (EVAL, HEADLINES, _read_tsv("detect_hard.tsv")) for *_, text in rows]
+    texts += ["a.b", ".b", "_.x", "٣.x", "ə.Z", "Ə.ə", "www", "ww w", "x/y", "#tag", "@user", ""]
+    texts += [f"{a}.{b}" for a in "a_1٣ə .-" for b in "aZəƏ1 "]
+    for text in texts:
+        assert _may_hold_noise(text) == (_MAYBE_NOISE_RE.search(text) is not None), text
+    assert any(_may_hold_noise(text) for text in texts)
+    assert not all(_may_hold_noise(text) for text in texts)

@@ -131,6 +131,67 @@ def test_long_malformed_strings_are_still_reported(body: str, message: str) -> N
         parse_po(f'msgid "a"\nmsgstr {text}\n'.encode(), "az.po")
 
 
+def _catalog_bytes(count: int) -> bytes:
+    entries = []
+    for n in range(count):
+        wrapped = '"' + "Azərbaycan " * (n % 7) + '"\n"sətir \\"' + str(n) + '\\"\\n"  \n'
+        entries.append(f'#. source-hash: {n}\nmsgctxt "c{n}"\nmsgid "a{n}"\nmsgstr ""\n{wrapped}')
+    return (HEADER + "\n".join(entries)).encode()
+
+
+def _parsed(data: bytes) -> object:
+    try:
+        po = parse_po(data, "az.po")
+    except CatalogError as exc:
+        return str(exc)
+    return po.header, [
+        (e.line, e.msgctxt, e.msgid, e.msgstr, e.extracted_comments) for e in po.entries
+    ]
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1000])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        None,
+        ("sətir".encode(), b"s\xffir"),  # a bad byte on one line
+        (b"a57", b"a5\x007"),  # a NUL
+        (b'msgid "a90"', b'msgid "a90'),  # a syntax error before a bad byte
+        (b"\xc9\x99", b"\xc9"),  # a cut UTF-8 sequence
+    ],
+)
+def test_reading_in_chunks_reads_exactly_what_reading_line_by_line_does(
+    monkeypatch: pytest.MonkeyPatch, chunk: int, damage: tuple[bytes, bytes] | None
+) -> None:
+    from diplolib._gettext import po as po_module
+
+    data = _catalog_bytes(120)
+    if damage is not None:
+        data = data.replace(damage[0], damage[1], 1)
+    for ending in (b"", b"\n", b"\r\n", b"\n\n"):
+        whole = _parsed(data + ending)  # chunks far larger than the file: one chunk
+        monkeypatch.setattr(po_module, "_CHUNK", chunk)
+        assert _parsed(data + ending) == whole
+        monkeypatch.undo()
+        if damage is None:
+            assert not isinstance(whole, str)
+        else:
+            assert isinstance(whole, str)
+            assert whole.startswith("az.po:")  # an error, with its line
+
+
+def test_lines_lose_the_leading_white_space_the_pattern_would_skip() -> None:
+    from diplolib._gettext.po import _SPACE_RE, _lines
+
+    for code in [*range(0x3100), 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFFFD]:
+        char = chr(code)
+        if char in "\n\x00":
+            continue
+        line = char * 2 + 'msgid "a"'
+        ((text, start, end),) = list(_lines(line.encode(), "az.po"))
+        assert (text, start, end) == (line, _SPACE_RE.match(line).end(), len(line)), hex(code)
+
+
 # ---------------------------------------------------------------------------
 # 2. import never writes a file the loader refuses
 

@@ -29,6 +29,7 @@ from diplolib import (
 )
 from diplolib._atomic import write_all
 from diplolib.cli import main
+from diplolib.models import Item
 from diplolib.po import FIELD_LIMITS, field_limit, source_hash, text_fields, translation_status
 
 SEED = "kazakhstan-azerbaijan-strategic-partner"
@@ -1241,3 +1242,184 @@ def test_require_latin_names_the_first_letter_of_another_script(
     with pytest.raises(ContentError, match=f"letter {bad!r} in .* at position {index}$"):
         require_latin("az", value)
     assert require_latin("en", value) == value
+
+
+# ---------------------------------------------------------------------------
+# the import's fast ways give the results of the slow ones
+
+
+def test_a_text_met_again_is_judged_for_every_entry() -> None:
+    # Language findings are kept per distinct text during an import: the same
+    # Turkish text in two fields is rejected in both, and a Turkish title among
+    # Azerbaijani paragraphs is still rejected on its own.
+    lib = load_sample_library()
+    po = export_po([lib.get(SEED)], "en", "az")
+    turkish = "Cumhurbaşkanı Bakü'de resmi görüşme yaptı ve anlaşmalar imzalandı"
+    for path in ("title", "body[0]", "body[1]"):
+        entry(po, ctx(SEED, path)).msgstr = turkish
+    report = import_po(lib, po)
+    rejected = {r.msgctxt: r.reason for r in report.rejected}
+    assert set(rejected) == {ctx(SEED, p) for p in ("title", "body[0]", "body[1]")}
+    assert len(set(rejected.values())) == 1
+    assert "wrong language" in rejected[ctx(SEED, "title")]
+    assert "Turkish" in rejected[ctx(SEED, "title")]
+    # A second import of the same file judges afresh and finds the same.
+    assert [str(r) for r in import_po(lib, po).rejected] == [str(r) for r in report.rejected]
+
+
+def test_a_name_met_again_is_marked_for_review_every_time() -> None:
+    lib = load_sample_library()
+    po = export_po(lib, "en", "az")
+    name = "Recep Tayyip Erdoğan"
+    contexts = [ctx("nursultan-nazarbayev", "given", "person"), ctx("baku", "name", "place")]
+    for context in contexts:
+        entry(po, context).msgstr = name
+    report = import_po(lib, po)
+    assert report.ok
+    assert {r.msgctxt for r in report.needs_review} >= set(contexts)
+
+
+def _translations(item: Item, source: str, tag: str, step: int) -> dict[str, str]:
+    """Distinct translations for every ``step``-th field of ``item`` with source text."""
+    fields = text_fields(item)
+    return {
+        path: f"{tag} {index} mətnin tərcüməsi"
+        for index, (path, text) in enumerate(fields.items())
+        if text.get(source, fallback=False) and index % step == 0
+    }
+
+
+@pytest.mark.parametrize("step", [1, 2, 3])
+def test_applying_changes_in_one_dump_equals_applying_them_field_by_field(step: int) -> None:
+    from diplolib.po import _apply, _apply_by_copies
+
+    lib = load_sample_library()
+    compared = 0
+    for item in lib:
+        source = item.original_language if isinstance(item, Article) else "en"
+        target = "az" if source == "en" else "en"
+        changes = _translations(item, source, f"t{step}", step)
+        if not changes:
+            continue
+        fields = text_fields(item)
+        hashes = {p: source_hash(fields[p].get(source, fallback=False) or "") for p in changes}
+        fast_slugs: set[str] = set()
+        slow_slugs: set[str] = set()
+        fast = _apply(lib, item, changes, hashes, source, target, fast_slugs)
+        slow = _apply_by_copies(lib, item, changes, source, target, slow_slugs)
+        assert type(fast) is type(slow)
+        assert fast.model_dump(mode="json") == slow.model_dump(mode="json"), item.id
+        assert fast_slugs == slow_slugs
+        compared += 1
+    assert compared >= 10
+
+
+@pytest.mark.parametrize("value", ["Bакı şəhəri", "Азәrbaycan", "Gәncә"])
+def test_a_change_the_item_refuses_fails_the_same_way_both_ways(value: str) -> None:
+    from pydantic import ValidationError
+
+    from diplolib.po import _apply, _apply_by_copies, _first_error
+
+    lib = load_sample_library()
+    for item_id, path in (("baku", "name"), (SEED, "title"), (SEED, "body[2]")):
+        item = lib.get(item_id)
+        changes = {path: value}
+        hashes = {path: source_hash(text_fields(item)[path].get("en") or "")}
+        with pytest.raises(ValidationError) as fast:
+            _apply(lib, item, changes, hashes, "en", "az", set())
+        with pytest.raises(ValidationError) as slow:
+            _apply_by_copies(lib, item, changes, "en", "az", set())
+        errors = [_first_error(fast.value), _first_error(slow.value)]
+        assert errors[0] == errors[1]
+        assert value in errors[0] or "look-alike" in errors[0] or "mixes" in errors[0]
+
+
+def test_the_file_size_bound_is_never_below_the_file() -> None:
+    from diplolib.library import item_json
+    from diplolib.po import _depth, _file_size_bound
+
+    lib = load_sample_library()
+    for item in lib:
+        size = len(item_json(item).encode("utf-8"))
+        assert size <= _file_size_bound(item) <= 20 * size, item.id
+    seed = lib.get(SEED)
+    assert isinstance(seed, Article)
+    # Long text, quotes and control characters that JSON escapes, deep nesting.
+    body = (seed.body[0].replace(az='"Azərbaycan"\t\\ ə\u0001 ' * 5000), *seed.body[1:])
+    big = seed.model_copy(update={"body": body})
+    assert len(item_json(big).encode("utf-8")) <= _file_size_bound(big)
+    assert [_depth(v) for v in (1, "x", [], {}, [[]], {"a": [{"b": [1]}]})] == [0, 0, 1, 1, 2, 4]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        ("Baku hosts the summit.", "Sammit Bakıda keçirilir."),
+        ("Baku hosts the summit.", "Sammit Bakıda keçirilir"),
+        (" Leading space", "Öndə boşluq"),
+        ("Trailing space ", "Sonda boşluq"),
+        ("Read <b>this</b> now!", "Bunu <b>indi</b> oxu!"),
+        ("Read <b>this</b> now!", "Bunu indi oxu!"),
+        ("Read <i>this</i>", "Bunu <b>oxu</b>"),
+        ("OSCE", "OSCE"),
+        ("Minsk Group", "Minsk Group"),
+        ("Wait...", "Gözlə…"),
+        ("Bакı", "Bакı"),  # look-alikes: the import repairs them before this check
+        ("Question?", "Sual:"),
+    ],
+)
+def test_checking_the_text_alone_finds_what_the_whole_entry_check_finds(
+    msgid: str, msgstr: str
+) -> None:
+    from diplolib._catalog_tools import ALLOWED_IDENTICAL, EntryChecker
+    from diplolib._gettext.po import PoEntry
+
+    probe = PoEntry(line=7, msgid=msgid, msgctxt="article:x:title", msgstr=msgstr)
+    for lookalikes in (True, False):
+        whole = EntryChecker("az.po", "az", None, ALLOWED_IDENTICAL)
+        alone = EntryChecker("az.po", "az", None, ALLOWED_IDENTICAL)
+        whole.lookalikes = alone.lookalikes = lookalikes
+        whole.check(probe)
+        alone.check_text(probe)
+        assert alone.found == whole.found
+    assert not any(char in msgid + msgstr for char in "{}%")
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "problem"),
+    [
+        ("{count} visits", "{say} baxış", "placeholders"),
+        ("{count} visits", "{count baxış", "placeholder"),
+        ("100% of {n}", "{n} 100%", None),
+        ("Set {a} to {b}", "{b} və {a}", None),
+        ("Width {x:>5}", "En {x:>500}", "will not fill"),
+        ("A %(name)s visit", "%(ad)s səfəri", "printf"),
+        ("Braces {as text} here", "Mötərizə {başqa} burada", "braced text"),
+    ],
+)
+def test_entries_with_braces_or_percent_signs_get_every_check(
+    msgid: str, msgstr: str, problem: str | None
+) -> None:
+    lib = load_sample_library()
+    po = export_po([lib.get(SEED)], "en", "az")
+    found = entry(po, ctx(SEED, "body[4]"))
+    found.msgid = msgid
+    found.comment = "\n".join(
+        line if not line.startswith("source-hash:") else f"source-hash: {source_hash(msgid)}"
+        for line in found.comment.splitlines()
+    )
+    article = lib.get(SEED)
+    assert isinstance(article, Article)
+    body = list(article.body)
+    body[4] = body[4].replace(en=msgid)
+    lib = ContentLibrary(
+        [article.model_copy(update={"body": tuple(body)}), *[i for i in lib if i.id != SEED]]
+    )
+    found.msgstr = msgstr
+    report = import_po(lib, po, language_check=False)
+    reasons = [r.reason for r in report.rejected if r.msgctxt == ctx(SEED, "body[4]")]
+    if problem is None:
+        assert not reasons
+    else:
+        assert reasons
+        assert problem in reasons[0]

@@ -623,6 +623,8 @@ class EntryChecker:
         self.nplurals = nplurals
         self.allowed = allowed
         self.found: list[Finding] = []
+        # Content import repairs look-alike letters itself and ignores these findings.
+        self.lookalikes = True
 
     def add(self, entry: PoEntry, code: str, severity: Severity, message: str) -> None:
         self.found.append(
@@ -669,6 +671,15 @@ class EntryChecker:
                 continue
             source = sources[min(index, 1)] if entry.is_plural else entry.msgid
             self._text(entry, source, text)
+
+    def check_text(self, entry: PoEntry) -> None:
+        """What :meth:`check` finds in a singular, translated entry with no ``{``, ``}`` or ``%``.
+
+        Such an entry has no placeholder or printf conversion to compare, so only
+        the checks of the translation's text run (whitespace, punctuation,
+        markup, identical text, look-alikes).
+        """
+        self._text(entry, entry.msgid, entry.msgstr)
 
     def _placeholders(self, entry: PoEntry) -> None:
         source = placeholder_names(entry.msgid)
@@ -809,6 +820,8 @@ class EntryChecker:
                 "warning",
                 gettext("translation is identical to the English source"),
             )
+        if not self.lookalikes:
+            return
         rules = language_spec(self.lang).text_rules
         # The language's own repairs (Azerbaijani: look-alike letters) are errors here:
         # a catalog is fixed by its translator, not at load.

@@ -42,6 +42,9 @@ _NOISE_RE: Final = re.compile(
 )
 # Cheap test for text that may hold such noise; most sentences do not.
 _MAYBE_NOISE_RE: Final = re.compile(r"[@#/]|www|\w\.[a-zA-Z]")
+# The last alternative on its own, from its literal full stop (found fast); the
+# character before it is checked apart. See _may_hold_noise.
+_DOT_LETTER_RE: Final = re.compile(r"\.[a-zA-Z]")
 # Letters, with an inner apostrophe kept: Turkish writes "Ankara'da", Azerbaijani does not.
 _WORD_RE: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
@@ -102,9 +105,26 @@ def prepare_tokens(text: str) -> tuple[str, list[str]]:
         text = unicodedata.normalize("NFC", text)
     if _OTHER_APOSTROPHE_RE.search(text):
         text = text.translate(_APOSTROPHES)
-    if _MAYBE_NOISE_RE.search(text):
+    if _may_hold_noise(text):
         text = _NOISE_RE.sub(" ", text)
     return text, _WORD_RE.findall(text.replace("İ", "i").lower())
+
+
+def _may_hold_noise(text: str) -> bool:
+    """``_MAYBE_NOISE_RE.search(text) is not None``, in a few substring searches.
+
+    ``\\w`` is a character for which ``str.isalnum()`` holds, or ``_``.
+
+    >>> _may_hold_noise("Bakı, 2024"), _may_hold_noise("N.Məmmədov"), _may_hold_noise("a@b")
+    (False, True, True)
+    """
+    if "@" in text or "#" in text or "/" in text or "www" in text:
+        return True
+    for match in _DOT_LETTER_RE.finditer(text):
+        before = text[match.start() - 1 : match.start()]
+        if before.isalnum() or before == "_":
+            return True
+    return False
 
 
 def features(words: Sequence[str], orders: Sequence[int], max_word: int) -> list[str]:
@@ -185,8 +205,9 @@ _SCRIPT_STARTS: Final = (
 )
 _STARTS: Final = tuple(start for start, _ in _SCRIPT_STARTS)
 # Words start with a letter, so a word made only of these characters counts as Latin
-# (or Cyrillic); the apostrophe inside Turkish words is in the Latin range.
-_ALL_LATIN_RE: Final = re.compile("[A-Za-z'\u00c0-\u024f\u1e00-\u1eff\ua720-\ua7ff]+")
+# (or Cyrillic); the apostrophe inside Turkish words is in the Latin range. The Latin
+# class reaches to U+02AF (IPA extensions), so "ə" (U+0259) takes the fast path too.
+_ALL_LATIN_RE: Final = re.compile("[A-Za-z'\u00c0-\u02af\u1e00-\u1eff\ua720-\ua7ff]+")
 _ALL_CYRILLIC_RE: Final = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f']+")
 
 

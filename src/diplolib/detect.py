@@ -184,6 +184,13 @@ def _normalize_code(code: object, *, what: str) -> tuple[str, str | None]:
     """``(language, script or None)`` for a code such as ``az``, ``az-Cyrl``, ``en_GB``."""
     if not isinstance(code, str):
         raise DetectionError(f"{what} must be a language code (str), not {type(code).__name__}")
+    return _normalize_str(str(code), what)
+
+
+@lru_cache(maxsize=256)
+def _normalize_str(code: str, what: str) -> tuple[str, str | None]:
+    # Cached: every check_language call names its expected language again. An unknown
+    # code raises, and errors are not cached, so each call still gets its own.
     parts = code.strip().replace("_", "-").split("-")
     base = parts[0].lower()
     base = _ALIASES.get(base, base)

@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 import datetime as dt
+import json
 import os
 import re
 import unicodedata
@@ -117,6 +118,7 @@ _CONTEXT_RE: Final = re.compile(
     r"(?P<path>[a-z_]+(?:\[[0-9]{1,4}\])?(?:\.[a-z_]+(?:\[[0-9]{1,4}\])?)*)"
 )
 _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
+_PLACEHOLDER_CHARS_RE: Final = re.compile(r"[{}%]")
 _HASH_COMMENT: Final = "source-hash:"
 _TARGET_COMMENT: Final = "target-hash:"
 _MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
@@ -796,22 +798,53 @@ class _Validator:
         from ._catalog_tools import ALLOWED_IDENTICAL, EntryChecker
 
         self.checker = EntryChecker(file, target, None, ALLOWED_IDENTICAL)
+        # Look-alike letters are repaired (and reported) before the checker sees the text.
+        self.checker.lookalikes = False
         self.target = target
         self.language_check = language_check
+        self.expected = language_spec(target).label
+        # Detection is deterministic: a text met again (a tag, a name, a repeated
+        # line) is judged once per import; each entry is still judged on its own text.
+        # Only the finding is kept (None when there is none), not the detection.
+        self.verdicts: dict[str, tuple[bool, str] | None] = {}
+
+    def language(self, value: str) -> tuple[bool, str] | None:
+        """What :func:`~diplolib.detect.check_language` finds in ``value``, once per distinct text.
+
+        ``(True, message)`` for a mismatch, ``(False, message)`` for text to review,
+        None when there is nothing to say.
+        """
+        if value in self.verdicts:
+            return self.verdicts[value]
+        from .detect import check_language
+
+        verdict = check_language(value, self.expected)
+        found = None
+        if verdict.status == "mismatch":
+            found = (True, verdict.message)
+        elif verdict.needs_review:
+            found = (False, verdict.message)
+        self.verdicts[value] = found
+        return found
 
     def check(
         self, entry: PoEntry, value: str, limit: int | None, *, is_name: bool
     ) -> tuple[list[str], list[str], list[str]]:
         from ._gettext.template import placeholder_names
-        from .detect import check_language
 
         errors: list[str] = []
         warnings: list[str] = []
         review: list[str] = []
         self.checker.found.clear()
         probe = PoEntry(line=entry.line, msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=value)
-        self.checker.check(probe)
-        literal_braces = placeholder_names(entry.msgid) is None
+        if _PLACEHOLDER_CHARS_RE.search(entry.msgid) or _PLACEHOLDER_CHARS_RE.search(value):
+            self.checker.check(probe)
+            literal_braces = placeholder_names(entry.msgid) is None
+        else:
+            # No brace or percent sign in either: no placeholder or printf conversion
+            # to compare, so only the checks of the text itself can find anything.
+            self.checker.check_text(probe)
+            literal_braces = False
         for finding in self.checker.found:
             if finding.code == "unsafe-placeholder" and literal_braces:
                 continue  # braces in the source are text, not placeholders: compared below
@@ -846,13 +879,13 @@ class _Validator:
         except ValueError as exc:
             # However short: detection cannot judge "Баку", but the script alone is wrong.
             errors.append(gettext("wrong script: {problem}", problem=str(exc)))
-        if self.language_check:
-            expected = language_spec(self.target).label
-            verdict = check_language(value, expected)
-            if verdict.status == "mismatch":
-                errors.append(gettext("wrong language: {problem}", problem=verdict.message))
-            elif verdict.needs_review:
-                review.append(gettext("language not confirmed: {problem}", problem=verdict.message))
+        verdict = self.language(value) if self.language_check else None
+        if verdict is not None:
+            mismatch, problem = verdict
+            if mismatch:
+                errors.append(gettext("wrong language: {problem}", problem=problem))
+            else:
+                review.append(gettext("language not confirmed: {problem}", problem=problem))
         return errors, warnings, review
 
 
@@ -929,7 +962,7 @@ def import_po(
     return run.commit(root, dry_run=dry_run)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     """One entry on its way through the checks of :func:`import_po`."""
 
@@ -941,6 +974,12 @@ class _Candidate:
     existing: str | None = None  # the library's translation
     current: str = ""  # the library's source text
     value: str = ""  # the translation to import
+    digest: str | None = None  # source_hash of the msgid, worked out once
+
+    def msgid_hash(self) -> str:
+        if self.digest is None:
+            self.digest = source_hash(self.entry.msgid)
+        return self.digest
 
     def result(self, outcome: Outcome, reason: str) -> EntryResult:
         return EntryResult(self.entry.msgctxt, self.entry.line, outcome, reason)
@@ -976,6 +1015,7 @@ class _Import:
         self.validator = validator
         self.force = force
         self.updates: dict[str, dict[str, str]] = {}
+        self.hashes: dict[str, dict[str, str]] = {}  # source_hash of each update's source
         self.accepted: dict[str, list[EntryResult]] = {}
         self.contexts: dict[str, int | None] = {}
         self.fields_of: dict[str, dict[str, LocalizedText]] = {}
@@ -1082,7 +1122,7 @@ class _Import:
         text = fields.get(c.path)
         if text is not None:
             c.text = text
-            c.existing = text.get(self.target, fallback=False)
+            c.existing = text.first((self.target,))[0]
             return None
         return c.result(
             "rejected",
@@ -1109,7 +1149,7 @@ class _Import:
 
     def msgid_intact(self, c: _Candidate) -> EntryResult | None:
         declared = _declared_hash(c.entry)
-        if declared is None or declared == source_hash(c.entry.msgid):
+        if declared is None or declared == c.msgid_hash():
             return None
         return c.result(
             "rejected",
@@ -1120,7 +1160,7 @@ class _Import:
         )
 
     def source_there(self, c: _Candidate) -> EntryResult | None:
-        c.current = c.field.get(self.source, fallback=False) or ""
+        c.current = c.field.first((self.source,))[0] or ""
         if c.current:
             return None
         return c.result(
@@ -1206,8 +1246,8 @@ class _Import:
         if (
             self.force
             or exported_with is None
-            or exported_with == source_hash(existing or "")
             or c.value == existing
+            or exported_with == source_hash(existing or "")
         ):
             return None
         current = repr(_shorten(existing or ""))
@@ -1233,8 +1273,11 @@ class _Import:
         )
 
     def changes_something(self, c: _Candidate) -> EntryResult | None:
+        if c.value != c.existing:
+            return None
         recorded = c.found.translation_sources.get(self.target, {}).get(c.path)
-        if c.value == c.existing and recorded == source_hash(c.current):
+        # The msgid is the current source text here (source_current).
+        if recorded == c.msgid_hash():
             return c.result("skipped", gettext("unchanged"))
         return None
 
@@ -1245,6 +1288,7 @@ class _Import:
         if c.value == c.existing:
             reason = gettext("unchanged; recorded as made from the current source")
         self.updates.setdefault(c.item_id, {})[c.path] = c.value
+        self.hashes.setdefault(c.item_id, {})[c.path] = c.msgid_hash()
         self.accepted.setdefault(c.item_id, []).append(c.result("applied", reason))
 
     def commit(self, root: Path | None, *, dry_run: bool) -> ImportReport:
@@ -1255,7 +1299,9 @@ class _Import:
         for item_id, changes in self.updates.items():
             try:
                 item = library.get(item_id)
-                new_items[item_id] = _apply(library, item, changes, self.source, self.target, slugs)
+                new_items[item_id] = _apply(
+                    library, item, changes, self.hashes[item_id], self.source, self.target, slugs
+                )
             except ValidationError as exc:
                 for done in self.accepted.pop(item_id):
                     report.rejected.append(
@@ -1300,6 +1346,8 @@ def _file(library: ContentLibrary, item_id: str) -> str:
 
 def _size_problem(item: Item) -> str | None:
     """Why ``item`` cannot be written: its file would be larger than the loader accepts."""
+    if _file_size_bound(item) <= MAX_FILE_BYTES:
+        return None
     size = len(item_json(item).encode("utf-8"))
     if size <= MAX_FILE_BYTES:
         return None
@@ -1309,6 +1357,39 @@ def _size_problem(item: Item) -> str | None:
         size=size,
         limit=MAX_FILE_BYTES,
     )
+
+
+def _file_size_bound(item: Item) -> int:
+    """At least the size in bytes of :func:`~diplolib.library.item_json` of ``item``, found fast.
+
+    The file is the item's JSON indented by two spaces, which the standard
+    library writes in Python; compact JSON of the same data comes from its C
+    encoder. Indenting adds, for each element of a container nested ``d``
+    deep, a line break and ``2·d`` spaces (and a space after a key's colon),
+    and before each non-empty container's closing bracket a line break and
+    fewer spaces. Every element and every container takes at least one
+    character of the compact text, so the file has at most ``3 + 2·depth``
+    times its bytes (plus the final line break).
+    """
+    data = item.model_dump(mode="json", exclude_defaults=True)
+    data = {"type": item.type, **data}
+    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return len(compact.encode("utf-8")) * (3 + 2 * _depth(data)) + 1
+
+
+def _depth(data: object) -> int:
+    """How deep containers nest in JSON data: 0 for a scalar, 1 for a flat list or dict."""
+    depth = 0
+    level = [data] if isinstance(data, dict | list) else []
+    while level:
+        depth += 1
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+    return depth
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -1325,10 +1406,66 @@ def _apply(
     library: ContentLibrary,
     item: Item,
     changes: dict[str, str],
+    hashes: Mapping[str, str],
     source: Lang,
     target: Lang,
     slugs: set[str],
 ) -> Item:
+    """``item`` with the translations in ``changes`` (by path), validated as a whole.
+
+    ``hashes`` holds the :func:`source_hash` of each field's source text.
+
+    The item is dumped once, every translation is set in the dump, and the
+    result is validated once (twice for an article whose status or slug
+    changes with it): the same result as setting each field on a copy of the
+    model, without a copy per field. A dump that does not validate before the
+    article's status and slug are updated takes that slower way, so the
+    outcome and its error are exactly those of the whole new item.
+    """
+    sources = {lang: dict(paths) for lang, paths in item.translation_sources.items()}
+    recorded = sources.setdefault(target, {})
+    data = item.model_dump(mode="json")
+    for path, value in changes.items():
+        _dumped_text(data, path)[target] = value
+        recorded[path] = hashes[path]
+    data["translation_sources"] = sources
+    model = type(item)
+    try:
+        new = model.model_validate(data)
+    except ValidationError:
+        if not isinstance(item, Article):
+            raise
+        return _apply_by_copies(library, item, changes, source, target, slugs)
+    if isinstance(new, Article):
+        before = (data["translations"], data["slug"])
+        _update_article(library, new, data, source, target, slugs)
+        if (data["translations"], data["slug"]) != before:
+            new = model.model_validate(data)
+    return new
+
+
+def _dumped_text(data: dict[str, Any], path: str) -> dict[str, str]:
+    """The dumped :class:`LocalizedText` at ``path`` (``body[3]``, ``participants[0].role``)."""
+    node: Any = data
+    for segment in path.split("."):
+        match = _SEGMENT_RE.fullmatch(segment)
+        assert match is not None  # paths come from text_fields()
+        node = node[match["name"]]
+        if match["index"] is not None:
+            node = node[int(match["index"])]
+    assert isinstance(node, dict)
+    return node
+
+
+def _apply_by_copies(
+    library: ContentLibrary,
+    item: Item,
+    changes: dict[str, str],
+    source: Lang,
+    target: Lang,
+    slugs: set[str],
+) -> Item:
+    """:func:`_apply` field by field on model copies, then one validation of the whole."""
     fields = text_fields(item)
     model: BaseModel = item
     sources = {lang: dict(paths) for lang, paths in item.translation_sources.items()}
@@ -1377,11 +1514,9 @@ def _update_article(
     from .slugs import slugify
 
     fields = {
-        path: text
-        for path, text in article.text_fields().items()
-        if text.get(source, fallback=False)
+        path: text for path, text in article.text_fields().items() if text.first((source,))[0]
     }
-    absent = {path for path, text in fields.items() if not text.get(target, fallback=False)}
+    absent = {path for path, text in fields.items() if not text.first((target,))[0]}
     core = {path for path in fields if path == "title" or path.startswith("body[")}
     recorded = article.translation_sources.get(target, {})
 

@@ -25,7 +25,7 @@ references are kept for the catalog checker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -225,6 +225,17 @@ def _parse_string(text: str, start: int, end: int, file: str, line: int) -> str:
     Possessive matching and unescaping by runs keep the memory used linear in the
     string's length with a small constant, whatever it holds.
     """
+    # Most strings hold no quote or backslash inside and end the line: their value is
+    # the text between the quotes, exactly what the match below would give.
+    last = end - 1
+    if (
+        last > start
+        and text[start] == '"'
+        and text[last] == '"'
+        and text.find('"', start + 1, last) < 0
+        and text.find("\\", start + 1, last) < 0
+    ):
+        return text[start + 1 : last]
     match = _STRING_RE.fullmatch(text, start, end)
     if match is None:
         raise CatalogError(
@@ -286,7 +297,8 @@ class _Builder:
             del current[-self.pieces :]
             current.append(joined)
             self.pieces = 0
-        self._check_size(max_string, line)
+        if max_string is not None and self.size > max_string:
+            self._check_size(max_string, line)
 
     def _check_size(self, max_string: int | None, line: int) -> None:
         if max_string is not None and self.size > max_string:
@@ -382,24 +394,71 @@ def check_charset(header: dict[str, str], file: str, line: int | None) -> None:
         )
 
 
-def _lines(data: bytes, file: str) -> Iterator[tuple[str, int, int]]:
-    """Each line of ``data`` decoded on its own: ``(text, start, end)``, leading space skipped.
+_CHUNK: Final = 1 << 16
+"""Most bytes of whole lines decoded at a time while reading a catalog."""
 
-    Decoding line by line straight from the buffer means the file is never held
-    as one string beside its bytes: with a string wrapped over many lines, only
-    its pieces and the joined value take memory. A UTF-8 sequence never contains
-    a newline byte, so this accepts exactly what decoding the whole file would.
+
+def _lines(data: bytes, file: str) -> Iterator[tuple[str, int, int]]:
+    """Each line of ``data`` decoded: ``(text, start, end)``, leading space skipped.
+
+    The buffer is decoded in chunks of whole lines of at most :data:`_CHUNK`
+    bytes, so the file is never held as one string beside its bytes; a line
+    longer than that is decoded on its own. A chunk that is not valid UTF-8 or
+    holds a NUL is read line by line instead, to name the line. A UTF-8
+    sequence never contains a newline byte, so this accepts exactly what
+    decoding the whole file would.
     """
-    view = memoryview(data)
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     size = len(data)
-    number = 0
+    view = memoryview(data)
+    number = 0  # lines before ``start``
+    while True:
+        last = start + _CHUNK >= size
+        stop = size if last else data.rfind(b"\n", start, start + _CHUNK) + 1
+        chunk: str | None = None
+        if stop > 0:
+            try:
+                chunk = str(view[start:stop], "utf-8")
+            except UnicodeDecodeError:
+                chunk = None
+            if chunk is not None and "\x00" in chunk:
+                chunk = None
+        else:  # a line longer than a chunk
+            stop = data.find(b"\n", start + _CHUNK) + 1
+            if stop <= 0:
+                stop, last = size, True
+        lines: Iterable[str]
+        if chunk is None:
+            lines = _checked_lines(data, start, stop, last, file, number)
+        else:
+            lines = chunk.split("\n")
+            if not last:
+                lines.pop()  # the chunk ends with a line break; the next line is in the next
+        for text in lines:
+            number += 1
+            # str.lstrip() strips exactly what _SPACE_RE matches: Unicode white space.
+            yield text, len(text) - len(text.lstrip()) if text[:1].isspace() else 0, len(text)
+        if last:
+            return
+        start = stop
+
+
+def _checked_lines(
+    data: bytes, start: int, stop: int, last: bool, file: str, number: int
+) -> Iterator[str]:
+    """The lines of ``data[start:stop]`` decoded one by one; a bad one is an error.
+
+    ``number`` lines come before ``start``; ``stop`` is the end of ``data`` or
+    just after a line break. The empty text after a line break at ``stop`` is a
+    line only when this is the ``last`` part of ``data``, as in :func:`_lines`.
+    """
+    view = memoryview(data)
     while True:
         number += 1
-        end = data.find(b"\n", start)
-        stop = size if end < 0 else end
+        end = data.find(b"\n", start, stop)
+        line_stop = stop if end < 0 else end
         try:
-            text = str(view[start:stop], "utf-8")
+            text = str(view[start:line_stop], "utf-8")
         except UnicodeDecodeError as exc:
             bad = data[start + exc.start : start + exc.start + 1]
             raise CatalogError(
@@ -416,10 +475,12 @@ def _lines(data: bytes, file: str) -> Iterator[tuple[str, int, int]]:
                 file=file,
                 line=number,
             )
-        yield text, _SPACE_RE.match(text).end(), len(text)  # type: ignore[union-attr]
+        yield text
         if end < 0:
             return
         start = end + 1
+        if start == stop and not last:
+            return
 
 
 # One pass over the lines with the entry being read as its state: split up, the
@@ -485,30 +546,31 @@ def parse_po(  # noqa: C901, PLR0915
             finish(number)
             continue
         obsolete = False
-        if text.startswith("#~", start, end):
-            obsolete = True
-            start = _SPACE_RE.match(text, start + 2, end).end()  # type: ignore[union-attr]
-            if start == end or text.startswith("|", start, end):
-                continue
-        elif text.startswith("#", start, end):
-            line = text[start:end].rstrip()
-            if builder.complete:
-                finish(number)
-            marker = line[1:2]
-            body = line[2:].strip()
-            builder.has_comments = True
-            if marker == ",":
-                builder.flags.update(f.strip() for f in body.split(",") if f.strip())
-            elif marker == ".":
-                builder.extracted.append(body)
-            elif marker == ":":
-                builder.references.extend(body.split())
-            elif marker == "|":
-                pass  # previous msgid (for fuzzy matches): informational only
+        if text[start] == "#":
+            if text.startswith("#~", start, end):
+                obsolete = True
+                start = _SPACE_RE.match(text, start + 2, end).end()  # type: ignore[union-attr]
+                if start == end or text.startswith("|", start, end):
+                    continue
             else:
-                builder.comments.append(line[1:].strip())
-            continue
-        if text.startswith('"', start, end):
+                line = text[start:end].rstrip()
+                if builder.complete:
+                    finish(number)
+                marker = line[1:2]
+                body = line[2:].strip()
+                builder.has_comments = True
+                if marker == ",":
+                    builder.flags.update(f.strip() for f in body.split(",") if f.strip())
+                elif marker == ".":
+                    builder.extracted.append(body)
+                elif marker == ":":
+                    builder.references.extend(body.split())
+                elif marker == "|":
+                    pass  # previous msgid (for fuzzy matches): informational only
+                else:
+                    builder.comments.append(line[1:].strip())
+                continue
+        if text[start] == '"':
             if builder.current is None:
                 raise CatalogError("string continuation outside an entry", file=file, line=number)
             builder.extend(_parse_string(text, start, end, file, number), max_string, number)

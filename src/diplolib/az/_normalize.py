@@ -94,6 +94,23 @@ LOOKALIKE_CHARS: Final = _TRIGGERS | {_DOT}
 _WARN_SET: Final = frozenset(_WARN)
 # Every character that can make find_lookalikes report a look-alike or a mixed word.
 _SUSPECT_RE: Final = re.compile("[" + re.escape("".join(sorted(_TRIGGERS | {_DOT}))) + "]")
+# Every character _scan looks for in composed text: the triggers, the warnings, the dot.
+_SCAN_RE: Final = re.compile("[" + re.escape("".join(sorted(_TRIGGERS | _WARN_SET | {_DOT}))) + "]")
+# Ranges whose characters are all either no letter or a Latin one (a test checks each):
+# text made only of them passes require_latin without a look at each letter.
+_LATIN_SAFE: Final = (
+    (0x0000, 0x007F),  # ASCII
+    (0x00A0, 0x00A9),  # Latin-1 punctuation and signs, without ª µ º
+    (0x00AB, 0x00B4),
+    (0x00B6, 0x00B9),
+    (0x00BB, 0x02AF),  # ... and the Latin letters up to the IPA extensions
+    (0x1E00, 0x1EFF),  # Latin Extended Additional
+    (0x2000, 0x206F),  # General Punctuation: dashes, quotes, ellipsis
+    (0x20A0, 0x20CF),  # currency signs
+)
+_NOT_LATIN_SAFE_RE: Final = re.compile(
+    "[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _LATIN_SAFE) + "]"
+)
 
 
 def may_have_lookalikes(text: str) -> bool:
@@ -197,6 +214,10 @@ def _scan(text: str) -> tuple[str, list[Lookalike]]:
     if text.isascii():
         return text, findings
     if unicodedata.is_normalized("NFC", text):
+        # Composed text with no character a fix or a warning starts from (most text)
+        # is returned as it is, before any per-character work.
+        if _SCAN_RE.search(text) is None:
+            return text, findings
         nfc = text
         origin = list(range(len(text)))
     else:
@@ -389,7 +410,7 @@ def require_latin(lang: str, value: str) -> str:
     ...
     diplolib.errors.ContentError: Azerbaijani text must be in Latin script; found CYRILLIC letter 'М' in ...
     """
-    if lang != "az" or value.isascii():
+    if lang != "az" or value.isascii() or _NOT_LATIN_SAFE_RE.search(value) is None:
         return value
     # Each distinct character is looked at once; the message names the first bad one.
     bad = {c for c in set(value) if not c.isascii() and c.isalpha() and not _is_latin(c)}
