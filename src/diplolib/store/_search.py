@@ -231,18 +231,38 @@ class SearchIndex:
         cursor: SearchHit | None,
     ) -> list[SearchHit]:
         """The hits for ``query`` (see :meth:`ContentStore.search`)."""
-        return _search(
-            self,
-            conn,
-            query,
-            lang=lang,
-            kinds=kinds,
-            section=section,
-            since=since,
-            until=until,
-            limit=limit,
-            cursor=cursor,
-        )
+        if not isinstance(query, str):
+            raise InvalidArgumentError(f"search() takes a str query, not {type(query).__name__}")
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise InvalidArgumentError(f"limit must be a positive int, not {limit!r}")
+        wanted_kinds = _kinds(kinds)
+        reader: Lang | None = None if lang is None else normalize_language(lang)
+        if cursor is not None and not isinstance(cursor, SearchHit):
+            raise InvalidArgumentError(
+                f"cursor must be the last SearchHit of the previous page, not {cursor!r}"
+            )
+        clauses = parse_query(query)
+        if not clauses:
+            return []
+        analyzer = self._current(conn)
+        totals = s.search_totals
+        found = conn.execute(
+            sa.select(totals.c.documents, totals.c.length).where(
+                totals.c.reader == (reader or _ALL)
+            )
+        ).first()
+        if found is None or not found[0]:
+            return []
+        total = int(found[0])
+        plan = _Query(conn, analyzer, reader, total, float(found[1] or 0.0) / total)
+        kept = _filters(wanted_kinds, section, since, until)
+        if all(len(clause.words) == 1 for clause in clauses):
+            ranked = _ranked_in_sql(plan, clauses, kept, cursor, limit)
+        else:
+            ranked = _ranked_with_phrases(plan, clauses, kept, cursor, limit)
+        if not ranked:
+            return []
+        return _hits(plan, clauses, ranked)
 
 
 def _restemmed(conn: sa.Connection, analyzer: Analyzer, changed: Iterable[str]) -> set[str]:
@@ -679,52 +699,6 @@ class _Query:
             if not current:
                 return set()
         return current or set()
-
-
-def _search(
-    index: SearchIndex,
-    conn: sa.Connection,
-    query: str,
-    *,
-    lang: str | None,
-    kinds: Iterable[str] | None,
-    section: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    limit: int,
-    cursor: SearchHit | None,
-) -> list[SearchHit]:
-    """The hits for ``query`` (see :meth:`ContentStore.search`)."""
-    if not isinstance(query, str):
-        raise InvalidArgumentError(f"search() takes a str query, not {type(query).__name__}")
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise InvalidArgumentError(f"limit must be a positive int, not {limit!r}")
-    wanted_kinds = _kinds(kinds)
-    reader: Lang | None = None if lang is None else normalize_language(lang)
-    if cursor is not None and not isinstance(cursor, SearchHit):
-        raise InvalidArgumentError(
-            f"cursor must be the last SearchHit of the previous page, not {cursor!r}"
-        )
-    clauses = parse_query(query)
-    if not clauses:
-        return []
-    analyzer = index._current(conn)
-    totals = s.search_totals
-    found = conn.execute(
-        sa.select(totals.c.documents, totals.c.length).where(totals.c.reader == (reader or _ALL))
-    ).first()
-    if found is None or not found[0]:
-        return []
-    total = int(found[0])
-    plan = _Query(conn, analyzer, reader, total, float(found[1] or 0.0) / total)
-    kept = _filters(wanted_kinds, section, since, until)
-    if all(len(clause.words) == 1 for clause in clauses):
-        ranked = _ranked_in_sql(plan, clauses, kept, cursor, limit)
-    else:
-        ranked = _ranked_with_phrases(plan, clauses, kept, cursor, limit)
-    if not ranked:
-        return []
-    return _hits(plan, clauses, ranked)
 
 
 def _hits(
