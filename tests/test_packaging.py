@@ -44,6 +44,14 @@ def test_wheel_ships_data_files(wheel: Path) -> None:
         "diplolib/store/_migrations/versions/0002_tags_sources.py",
     ]:
         assert required in names, required
+    # every migration, so an installed diplolib upgrades a store to its own head revision
+    versions = (
+        Path(__file__).parent.parent / "src" / "diplolib" / "store" / "_migrations" / "versions"
+    )
+    migrations = sorted(p.name for p in versions.glob("0*.py"))
+    assert len(migrations) >= 6
+    for name in migrations:
+        assert f"diplolib/store/_migrations/versions/{name}" in names, name
     assert not any(n.startswith(("tests/", "src/")) for n in names)
 
 
