@@ -611,3 +611,20 @@ def test_reindex_rebuilds_the_vocabulary(store: ContentStore) -> None:
     before = store.search("Qəbələ", lang="az")
     assert store.reindex() == len(load_sample_library())
     assert _hit_order(store.search("Qəbələ", lang="az")) == _hit_order(before)
+
+
+@pytest.mark.parametrize("most", [0, 1, 32])
+def test_prefixes_read_as_terms_or_as_a_range_agree(
+    most: int, store: ContentStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A prefix shared by few terms is read term by term (best first), else as a range."""
+    from diplolib.store import _search
+
+    monkeypatch.setattr(_search, "_EXPAND_MAX", most)
+    monkeypatch.setattr(_search, "_PRUNE_FROM", 2)
+    library = load_sample_library()
+    store.import_library(library)
+    index = Index(library)
+    for query in ("Azərbaycan*", "Az*", "qaz*", "sam*", "Gab*", "strateji tərəf*", "ə*"):
+        for lang in (None, "az", "en"):
+            same_hits(store, index, query, lang)

@@ -71,6 +71,7 @@ _EMPTY: Final = "_"  # a token without a term, in search_fields.terms (never a t
 # other lists together have at most _PRUNE_REST rows.
 _PRUNE_FROM: Final = 2000
 _PRUNE_REST: Final = 20000
+_EXPAND_MAX: Final = 32  # a prefix shared by more terms is read as a range
 _ROUNDING: Final = 5e-7  # half the last digit of a hit's rounded score
 
 
@@ -495,6 +496,7 @@ class _Query:
         self.find = sa.func.instr if conn.dialect.name == "sqlite" else sa.func.strpos
         self._stems: dict[tuple[str, str, bool], tuple[str, ...]] = {}
         self._keys: dict[str, frozenset[str]] = {}
+        self._expanded: dict[tuple[str, str, str], tuple[str, ...]] = {}
 
     def starts(self, word: str, lang: str, prefix: bool) -> tuple[str, ...]:
         """The term a word must have in a ``lang`` field; for a prefix, what a term starts with."""
@@ -530,7 +532,11 @@ class _Query:
             reader = self.reader or lang
             starts = self.starts(word, lang, prefix)
             if prefix:
-                options.extend(_Option(reader, lang, start, prefix=True) for start in starts)
+                terms = self.expand(reader, lang, starts)
+                if terms is None:
+                    options.extend(_Option(reader, lang, start, prefix=True) for start in starts)
+                else:
+                    options.extend(_Option(reader, lang, term) for term in terms)
                 continue
             stem = starts[0]
             if stem:
@@ -543,6 +549,42 @@ class _Query:
                         )
                     )
         return options
+
+    def expand(self, reader: str, lang: str, starts: Sequence[str]) -> list[str] | None:
+        """The terms a reader's ``lang`` rows have that begin with one of ``starts``.
+
+        A prefix that few terms share is read as those terms, so that a single word's
+        best-first read applies to it; ``None`` when more than ``_EXPAND_MAX`` share it
+        (the prefix's range is then read whole).
+        """
+        found: set[str] = set()
+        for start in starts:
+            key = (reader, lang, start)
+            terms = self._expanded.get(key, ())
+            if key not in self._expanded:
+                rows = self.conn.execute(
+                    sa.text(
+                        "WITH RECURSIVE t(v, n) AS ("
+                        "SELECT min(term), 1 FROM search_postings WHERE reader = :reader "
+                        "AND lang = :lang AND term >= :low AND term < :high "
+                        "UNION ALL SELECT (SELECT min(term) FROM search_postings "
+                        "WHERE reader = :reader AND lang = :lang AND term > t.v "
+                        "AND term < :high), n + 1 FROM t WHERE t.v IS NOT NULL AND n < :most"
+                        ") SELECT v FROM t WHERE v IS NOT NULL"
+                    ),
+                    {
+                        "reader": reader,
+                        "lang": lang,
+                        "low": start,
+                        "high": start + _TOP,
+                        "most": _EXPAND_MAX + 1,
+                    },
+                ).scalars()
+                terms = self._expanded[key] = tuple(rows)
+            found.update(terms)
+            if len(terms) > _EXPAND_MAX or len(found) > _EXPAND_MAX:
+                return None
+        return sorted(found)
 
     def where(self, option: _Option) -> list[Any]:
         """The SQL conditions of one option's postings."""
