@@ -983,8 +983,9 @@ class ContentStore:
         ``lang`` is the reader's language (fields missing in it are searched in
         their fallback, and the hit says so); ``kinds`` keeps some item kinds;
         ``section``, ``since`` (inclusive) and ``until`` (exclusive) keep
-        articles. Hits come best first, ties by id; pass the last hit of a page
-        as ``cursor`` for the next one. See ``docs/search.md``.
+        articles. Hits come best first, equal scores in the order the items were
+        first indexed; pass the last hit of a page as ``cursor`` for the next one
+        (it follows on even when items change in between). See ``docs/search.md``.
 
         >>> store = sample_store()
         >>> hit = store.search("TÜRKSOY zirvə", lang="az")[0]
