@@ -601,26 +601,8 @@ class _Query:
         parts.extend(self.find(p.keyset, f" {key} ") == 0 for key in option.earlier)
         return parts
 
-    def counts(self, options: Sequence[_Option], name: str) -> Any:
-        """Per item: the weighted count of what ``options`` match and the item's length."""
-        p = s.search_postings.c
-        rows = [
-            sa.select(p.doc, p.weight, self.length.label("len")).where(*self.where(option))
-            for option in options
-        ]
-        union: Any = rows[0].subquery() if len(rows) == 1 else sa.union_all(*rows).subquery()
-        return (
-            sa.select(
-                union.c.doc.label("doc"),
-                sa.func.sum(union.c.weight).label("tf"),
-                sa.func.max(union.c.len).label("len"),
-            )
-            .group_by(union.c.doc)
-            .subquery(name)
-        )
-
     def together(self, per_clause: Sequence[Sequence[_Option]], name: str) -> Any:
-        """Per item that every clause matches: its length and each clause's weighted count.
+        """Per item that every clause matches: its length and each clause's weighted count (``tfN``).
 
         One aggregate over the tagged postings of all clauses, not a join of one
         aggregate per clause: a planner cannot estimate how many items an aggregate
@@ -849,7 +831,7 @@ def _ranked_in_sql(
             return _with_ids(plan, best)
     idfs: list[float] = []
     for number, options in enumerate(per_clause):
-        sub = plan.counts(options, f"c{number}")
+        sub = plan.together([options], f"c{number}")
         found = int(plan.conn.execute(sa.select(sa.func.count()).select_from(sub)).scalar() or 0)
         if not found:
             return []
@@ -1029,9 +1011,10 @@ def _ranked_with_phrases(
             options = plan.options(clause.words[0], clause.prefix)
             if not options:
                 return []
-            sub = plan.counts(options, f"c{number}")
+            sub = plan.together([options], f"c{number}")
             counts, found_lengths = {}, {}
-            for doc, tf, length in plan.conn.execute(sa.select(sub.c.doc, sub.c.tf, sub.c.len)):
+            rows = plan.conn.execute(sa.select(sub.c.doc, sub.c.tf0, sub.c.len))
+            for doc, tf, length in rows:
                 counts[int(doc)] = float(tf)
                 found_lengths[int(doc)] = float(length)
         if not counts:
