@@ -149,12 +149,12 @@ class SearchIndex:
         which of them do now, and the items that hold them are indexed again too.
         """
         state = s.search_state
-        # One writer at a time decides what a change of names re-indexes (PostgreSQL).
+        # Writers take turns (the store's write lock), so no two decide from the same names.
         stored = dict(
             conn.execute(
-                sa.select(state.c.key, state.c.value)
-                .where(state.c.key.in_([_NAMES_KEY, _KNOWN_KEY]))
-                .with_for_update()
+                sa.select(state.c.key, state.c.value).where(
+                    state.c.key.in_([_NAMES_KEY, _KNOWN_KEY])
+                )
             ).all()
         )
         fingerprint, analyzer = self.analyzer(conn)

@@ -55,6 +55,7 @@ from ._search import SearchIndex, delete_rows
 T = TypeVar("T", Article, Event, Person, Organization, Place)
 
 HEAD_REVISION: Final = "0006"
+_WRITE_LOCK: Final = 0x646970_6C6F_6C6962  # PostgreSQL advisory lock key of store writes
 """The schema revision this version of diplolib reads and writes."""
 
 _BATCH: Final = 500
@@ -468,6 +469,11 @@ class ContentStore:
                 self._engine.connect().execution_options(diplolib_write=True) as conn,
                 conn.begin(),
             ):
+                if conn.dialect.name == "postgresql":
+                    # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: every write
+                    # updates shared counters (item counts, search totals, the names the
+                    # stemmer keeps) in one order, and readers are never blocked.
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK})")
                 yield conn
         except sa.exc.OperationalError as exc:
             raise self._busy(exc) from exc
