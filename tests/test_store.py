@@ -677,14 +677,13 @@ def _rows_at_first_revision(library: ContentLibrary) -> Any:
     return rows
 
 
-def test_first_revision_upgrades_to_head_with_data_intact(store_url: str, tmp_path: Path) -> None:
+def store_at_first_revision(store_url: str, library: ContentLibrary) -> tuple[Any, set[str]]:
+    """A store at revision 0001 holding ``library`` as that revision wrote it; its rows and tables."""
     import sqlalchemy as sa
 
     from diplolib.store import _schema as s
     from diplolib.store._store import store_url as url_of
 
-    folder = tmp_path / "folder"
-    library = write_folder(folder, generated(7, 30))
     assert upgrade(store_url, "0001") == "0001"
     rows = _rows_at_first_revision(library)
     engine = sa.create_engine(url_of(store_url))
@@ -695,6 +694,17 @@ def test_first_revision_upgrades_to_head_with_data_intact(store_url: str, tmp_pa
                 conn.execute(sa.insert(table), rows.children[table.name])
         tables = set(sa.inspect(conn).get_table_names())
     engine.dispose()
+    return rows, tables
+
+
+def test_first_revision_upgrades_to_head_with_data_intact(store_url: str, tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    from diplolib.store import _schema as s
+
+    folder = tmp_path / "folder"
+    library = write_folder(folder, generated(7, 30))
+    rows, tables = store_at_first_revision(store_url, library)
     assert "tags" not in tables
     assert "translation_sources" not in tables
     assert rows.children["tags"]

@@ -17,7 +17,7 @@ from diplolib.models import Article
 from diplolib.search import Index, SearchHit
 from diplolib.store import ContentStore, open_store, upgrade
 from diplolib.text import LocalizedText
-from test_store import _rows_at_first_revision, generated, write_folder
+from test_store import generated, store_at_first_revision, write_folder
 
 EVAL = json.loads(
     (Path(__file__).parent.parent / "bench" / "search_eval" / "eval.json").read_text("utf-8")
@@ -369,21 +369,8 @@ def test_import_prune_and_reindex_keep_the_index_current(
 
 
 def test_upgrade_from_the_first_revision_fills_the_index(store_url: str, tmp_path: Path) -> None:
-    import sqlalchemy as sa
-
-    from diplolib.store import _schema as s
-    from diplolib.store._store import store_url as url_of
-
     library = write_folder(tmp_path / "folder", generated(11, 25))
-    assert upgrade(store_url, "0001") == "0001"
-    rows = _rows_at_first_revision(library)
-    engine = sa.create_engine(url_of(store_url))
-    with engine.begin() as conn:
-        conn.execute(sa.insert(s.items), rows.items)
-        for table in (s.item_languages, s.slugs, s.refs):
-            if rows.children[table.name]:
-                conn.execute(sa.insert(table), rows.children[table.name])
-    engine.dispose()
+    store_at_first_revision(store_url, library)
     upgrade(store_url)
     index = Index(library)
     with open_store(store_url) as store:
