@@ -663,8 +663,8 @@ def test_open_refuses_foreign_and_outdated_databases(tmp_path: Path) -> None:
     assert upgrade(old, "0001") == "0001"
     with pytest.raises(StoreError, match="diplolib store upgrade"):
         open_store(old)
-    assert upgrade(old) == "0006"
-    assert upgrade(old) == "0006"
+    assert upgrade(old) == "0007"
+    assert upgrade(old) == "0007"
     open_store(old).close()
 
 
@@ -709,7 +709,7 @@ def test_first_revision_upgrades_to_head_with_data_intact(store_url: str, tmp_pa
     assert "translation_sources" not in tables
     assert rows.children["tags"]
     assert rows.children["translation_sources"]
-    assert upgrade(store_url) == "0006"
+    assert upgrade(store_url) == "0007"
     with open_store(store_url) as store:
         assert answers(store) == answers(library)
         assert not store.az_forms

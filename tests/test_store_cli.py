@@ -58,7 +58,7 @@ def test_store_commands_round_trip(
     assert stats["items"]["article"] == sum(1 for i in load_sample_library() if i.type == "article")
     assert stats["coverage"]["az"] == load_sample_library().coverage("az")
     assert main(["store", "upgrade", "--store", url]) == 0
-    assert "revision 0006" in capsys.readouterr().out
+    assert "revision 0007" in capsys.readouterr().out
     (folder / "organizations" / "washington-post.json").unlink()
     assert main(["store", "import", "--store", url, "--prune", str(folder)]) == 0
     assert "1 deleted" in capsys.readouterr().out

@@ -379,6 +379,43 @@ def test_upgrade_from_the_first_revision_fills_the_index(store_url: str, tmp_pat
         assert store.search("forum", lang="az", since=dt.datetime(1900, 1, 1, tzinfo=dt.UTC))
 
 
+def test_revision_0007_writes_the_pairs_and_0006_drops_them(store_url: str, tmp_path: Path) -> None:
+    """A store at 0006 has no pairs' postings; the upgrade writes exactly what a write does."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from diplolib.store import _schema as s
+    from diplolib.store._store import _MIGRATIONS, _engine
+    from diplolib.store._store import store_url as url_of
+
+    library = ContentLibrary(_names_library(5, 40))
+    with open_store(store_url) as store:
+        store.import_library(library)
+
+    engine = _engine(url_of(store_url), 30.0)
+
+    def postings() -> set[tuple[Any, ...]]:
+        with engine.connect() as conn:
+            return {tuple(r) for r in conn.execute(sa.select(s.search_postings))}
+
+    written = postings()
+    pairs = {row for row in written if row[3].startswith("+")}
+    assert pairs
+    assert any("#" in row[3] for row in pairs)  # names give pairs of keys too
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.connect().execution_options(diplolib_write=True) as conn, conn.begin():
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0006")
+    assert postings() == written - pairs
+    assert upgrade(store_url) == "0007"
+    assert postings() == written
+    engine.dispose()
+    with open_store(store_url) as store:
+        same_hits(store, Index(library), '"zirvə görüşü"', "az")
+
+
 # -- command line ------------------------------------------------------------------------
 
 
@@ -615,3 +652,276 @@ def test_prefixes_read_as_terms_or_as_a_range_agree(
     for query in ("Azərbaycan*", "Az*", "qaz*", "sam*", "Gab*", "strateji tərəf*", "ə*"):
         for lang in (None, "az", "en"):
             same_hits(store, index, query, lang)
+
+
+# -- two-word phrases read their own postings ------------------------------------------
+
+# Words that meet by term, by name key, or both: names in several spellings and cases,
+# inflected and not, the same word twice, and plain words around them.
+_AZ_WORDS = [
+    "Culfa",
+    "Culfada",
+    "culfa",
+    "Julfa",
+    "Ağdərə",
+    "Ağdərənin",
+    "Aghdara",
+    "Saatlı",
+    "Saatlıya",
+    "saatlı",
+    "Zirvə",
+    "zirvə",
+    "zirvəsi",
+    "görüşü",
+    "görüşündə",
+    "Görüşü",
+    "Bakı",
+    "Bakıda",
+    "bakı",
+    "Baku",
+    "şəhər",
+    "şəhəri",
+    "Qarabağ",
+    "Qarabağın",
+    "Karabakh",
+    "TÜRKSOY-un",
+    "türksoy",
+    "və",
+    "rayonu",
+    "Rayonu",
+    "Türk",
+    "Şurası",
+    "şurası",
+    "Şura",
+]
+_EN_WORDS = [
+    "Julfa",
+    "Culfa",
+    "julfa",
+    "summit",
+    "Summit",
+    "meeting",
+    "Baku",
+    "Baki",
+    "baku",
+    "Karabakh",
+    "Qarabag",
+    "Aghdara",
+    "Agdere",
+    "Saatly",
+    "district",
+    "District",
+    "and",
+    "the",
+    "Turkic",
+    "Council",
+    "council",
+]
+_PAIR_QUERIES = [
+    "Culfa",
+    "Julfa",
+    "Culfada",
+    "Ağdərə",
+    "Aghdara",
+    "Saatlı",
+    "Saatly",
+    "zirvə",
+    "Zirvə",
+    "görüşü",
+    "Bakı",
+    "Baku",
+    "baku",
+    "şəhər",
+    "Qarabağ",
+    "Karabakh",
+    "TÜRKSOY",
+    "türksoy",
+    "və",
+    "rayonu",
+    "Türk",
+    "Şurası",
+    "summit",
+    "meeting",
+    "district",
+    "council",
+    "the",
+]
+
+
+def _names_library(seed: int, count: int) -> list[Article]:
+    rng = random.Random(seed)
+
+    def text(words: Sequence[str], low: int, high: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(low, high)))
+
+    articles = []
+    for number in range(count):
+        langs = rng.choice([("az", "en"), ("az",), ("en",), ("az", "en")])
+        fields: dict[str, Any] = {}
+        for name, low, high in (("title", 2, 5), ("lead", 0, 6), ("body", 0, 14)):
+            value = {
+                lang: text(_AZ_WORDS if lang == "az" else _EN_WORDS, low, high)
+                for lang in langs
+                if rng.random() < 0.9 or name == "title"
+            }
+            value = {lang: v for lang, v in value.items() if v}
+            if value:
+                fields[name] = [value] if name == "body" else value
+        fields.setdefault("title", {langs[0]: rng.choice(_AZ_WORDS)})
+        articles.append(
+            Article.model_validate(
+                {
+                    "id": f"n{number:03d}",
+                    "slug": dict.fromkeys(("az", "en"), f"n{number:03d}"),
+                    "section": {"id": "news", "name": {"en": "News", "az": "Xəbərlər"}},
+                    "published": f"2020-02-{number % 28 + 1:02d}T00:00:00Z",
+                    "original_language": langs[0],
+                    **fields,
+                }
+            )
+        )
+    return articles
+
+
+def test_pair_rows_count_each_pair_of_positions_once() -> None:
+    """What a phrase reads from the pairs' rows is what its positions in the fields count."""
+    import sqlalchemy as sa
+
+    from diplolib.search import Analyzer, parse_query, search_fields
+    from diplolib.store._search import _Query, _Rows
+
+    rng = random.Random(7)
+    analyzer = Analyzer()
+    articles = _names_library(11, 60)
+    checked = 0
+    with sa.create_engine("sqlite://").connect() as conn:
+        for reader in (None, "az", "en"):
+            plan = _Query(conn, analyzer, reader, 1, 1.0)
+            for article in articles:
+                rows = _Rows()
+                rows.add(article, 1, analyzer)
+                texts = [v.split() for _, t in search_fields(article) for _, v in t]
+                pairs = [w[i : i + 2] for w in texts for i in range(len(w) - 1)]
+                for number in range(25):
+                    if number % 2 and pairs:  # two neighbours of the text, as written
+                        query = '"' + " ".join(rng.choice(pairs)).replace('"', "") + '"'
+                    else:
+                        query = f'"{rng.choice(_PAIR_QUERIES)} {rng.choice(_PAIR_QUERIES)}"'
+                    (clause,) = parse_query(query)
+                    options = plan.pair_options(clause)
+                    assert options is not None, query
+                    read = sum(
+                        r["weight"] for r in rows.postings if any(o.matches(r) for o in options)
+                    )
+                    counted = 0.0
+                    for field in rows.fields:
+                        stored = plan.stored(field)
+                        if stored is not None:
+                            counted += stored.weight * len(plan.positions(stored, clause))
+                    assert read == counted, (query, reader, article.id)
+                    checked += bool(counted)
+    assert checked > 1500  # the phrases found something often enough to test the counting
+
+
+@pytest.mark.parametrize("seed", [21, 22])
+def test_phrases_of_names_match_the_in_memory_index(
+    seed: int, store: ContentStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Phrases over names in every spelling: the same hits from pairs' rows, from tokens, in memory."""
+    from diplolib.store import _search
+
+    library = ContentLibrary(_names_library(seed, 80))
+    store.import_library(library)
+    index = Index(library)
+    rng = random.Random(seed)
+    queries = [f'"{a} {b}"' for a, b in (rng.sample(_PAIR_QUERIES, 2) for _ in range(30))]
+    queries += ['"Culfa Culfa"', '"zirvə görüşü"', '"Türk Şurası"', '"Baku summit"']
+    queries += ['"Bakı şəhəri Qarabağ"', '"zirvə görüşü" Bakı', '"Türk Şurası" "zirvə görüşü"']
+    queries += ['"Bakı şə*"', '"the Turkic Coun*"']
+    found = 0
+    for query in queries:
+        for lang in (None, "az", "en"):
+            same_hits(store, index, query, lang)
+            found += bool(store.search(query, lang=lang, limit=1))
+    assert found > len(queries)  # most phrases occur somewhere
+    # The stored tokens alone give the same pages, first and later.
+    for query in queries[:12]:
+        for lang in (None, "az"):
+            paired = store.search(query, lang=lang, limit=4)
+            monkeypatch.setattr(_search._Query, "pair_options", lambda self, clause: None)
+            tokens = store.search(query, lang=lang, limit=4)
+            assert _hit_order(paired) == _hit_order(tokens), (query, lang)
+            if tokens:
+                later = store.search(query, lang=lang, limit=4, cursor=tokens[-1])
+                monkeypatch.undo()
+                assert _hit_order(store.search(query, lang=lang, limit=4, cursor=paired[-1])) == (
+                    _hit_order(later)
+                )
+            monkeypatch.undo()
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5, 6])
+def test_several_words_read_best_first_give_the_full_ranking(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words, names and two-word phrases together, read best first: the full scan's pages."""
+    from diplolib.store import _search
+
+    library = ContentLibrary(
+        [*_names_library(seed, 300), *write_folder(tmp_path / "in", generated(seed, 40))]
+    )
+    rng = random.Random(seed)
+    words = sorted(
+        {w.strip(".,") for a in library.articles() for _, t in a.title for w in t.split()}
+    )
+    queries = [" ".join(rng.sample(words, rng.randint(2, 3))) for _ in range(6)]
+    queries += [" ".join(rng.sample(_PAIR_QUERIES, rng.randint(2, 3))) for _ in range(6)]
+    queries += [f'"{rng.choice(_PAIR_QUERIES)} {rng.choice(_PAIR_QUERIES)}" {rng.choice(words)}']
+    queries += ["Julfa Culfada", "zirvə Bakı görüşü", "Baku summit", '"zirvə görüşü" Bakı']
+    with open_store(tmp_path / "c.db") as store:
+        store.import_library(library)
+        index = Index(library)
+        for query in queries:
+            for lang in ("az", "en"):
+                expected = index.search(query, lang=lang, limit=10_000)
+                for limit in (1, 3, 10):
+                    monkeypatch.setattr(_search, "_PRUNE_FROM", 10**9)
+                    full = store.search(query, lang=lang, limit=limit)
+                    # Long lists of a few items upwards, so that clauses have streams.
+                    monkeypatch.setattr(_search, "_PRUNE_FROM", rng.choice([1, 5, 20]))
+                    monkeypatch.setattr(_search, "_FIRST_READ", rng.choice([1, 2, 32]))
+                    pruned = store.search(query, lang=lang, limit=limit)
+                    assert _hit_order(pruned) == _hit_order(full), (query, lang, limit)
+                    assert ranking(pruned, limit) == ranking(expected, limit)[: len(pruned)] or (
+                        _tied_at_the_end(pruned, index, query, lang)
+                    )
+
+
+@pytest.mark.parametrize("limit", [1, 4, 7])
+def test_several_words_on_a_list_of_ties(
+    limit: int, store: ContentStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every item scores the same: best-first reading gives the lowest numbers, page by page."""
+    from diplolib.store import _search
+
+    monkeypatch.setattr(_search, "_PRUNE_FROM", 2)
+    monkeypatch.setattr(_search, "_FIRST_READ", 1)  # many rounds
+    articles = _tied_library(45)
+    store.import_library(ContentLibrary(articles))
+    for query, lang in (("Caspian forum", "en"), ("Xəzər forumu", "az"), ("forum Caspian", "en")):
+        expected = [a.id for a in articles]
+        seen: list[str] = []
+        cursor = None
+        while True:
+            page = store.search(query, lang=lang, limit=limit, cursor=cursor)
+            if not page:
+                break
+            seen.extend(h.item.id for h in page)
+            cursor = page[-1]
+        # Ties in indexing order, as scores allow: the same items, each once.
+        assert sorted(seen) == expected, (query, lang)
+        assert len(set(seen)) == len(seen), (query, lang)
+        first = store.search(query, lang=lang, limit=limit)
+        monkeypatch.setattr(_search, "_PRUNE_FROM", 10**9)
+        assert _hit_order(store.search(query, lang=lang, limit=limit)) == _hit_order(first)
+        monkeypatch.setattr(_search, "_PRUNE_FROM", 2)

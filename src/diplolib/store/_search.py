@@ -67,11 +67,15 @@ _NAMES_KEY: Final = "names"
 _KNOWN_KEY: Final = "known"  # the stems the analyzer keeps whole, one a line
 _TOP: Final = "\U0010ffff"  # above every character: the end of a prefix's range of terms
 _EMPTY: Final = "_"  # a token without a term, in search_fields.terms (never a term itself)
+# Two-word phrases have postings of their own: term "+first second" (either may be a
+# "#key"). No term or key begins with "+", so a prefix's range of terms never meets them.
+_PAIR: Final = "+"
 # A word's postings list this long is read best-first instead of whole, when the word's
 # other lists together have at most _PRUNE_REST rows.
 _PRUNE_FROM: Final = 2000
 _PRUNE_REST: Final = 20000
 _EXPAND_MAX: Final = 32  # a prefix shared by more terms is read as a range
+_FIRST_READ: Final = 32  # rows of each weight a query of several clauses reads first
 _ROUNDING: Final = 5e-7  # half the last digit of a hit's rounded score
 
 
@@ -257,8 +261,10 @@ class SearchIndex:
         total = int(found[0])
         plan = _Query(conn, analyzer, reader, total, float(found[1] or 0.0) / total)
         kept = _filters(wanted_kinds, section, since, until)
-        if all(len(clause.words) == 1 for clause in clauses):
-            ranked = _ranked_in_sql(plan, clauses, kept, cursor, limit)
+        per_clause = [plan.clause_options(clause) for clause in clauses]
+        if all(options is not None for options in per_clause):
+            read = [options for options in per_clause if options is not None]
+            ranked = _ranked_in_sql(plan, clauses, read, kept, cursor, limit)
         else:
             ranked = _ranked_with_phrases(plan, clauses, kept, cursor, limit)
         if not ranked:
@@ -302,6 +308,42 @@ def _restemmed(conn: sa.Connection, analyzer: Analyzer, changed: Iterable[str]) 
     return affected
 
 
+def _count_pair(
+    counts: dict[tuple[str, str, str, str, str], float],
+    reader: str,
+    field: Any,
+    position: int,
+    keys: dict[int, set[str]],
+    weight: float,
+) -> None:
+    """Count the pair of words ending at ``position`` (a two-word phrase) in ``counts``.
+
+    A phrase word matches a position by its term or by one of the name keys there, so
+    a pair of positions is written under every (term or key, term or key) it offers:
+    the term pair in one row per item (tok and keyset empty), the others with both
+    positions' terms (``tok``) and everything each offers (``keyset``, ``A:``/``B:``
+    before each), so that a query counts each pair of positions once.
+    """
+    first, second = field.tokens[position - 1].term, field.tokens[position].term
+    if first and second:
+        posting = (reader, field.lang, f"{_PAIR}{first} {second}", "", "")
+        counts[posting] = counts.get(posting, 0.0) + weight
+    before = sorted(keys.get(position - 1, ()))
+    after = sorted(keys.get(position, ()))
+    if not before and not after:
+        return
+    left = ([first] if first else []) + ["#" + key for key in before]
+    right = ([second] if second else []) + ["#" + key for key in after]
+    tok = f"{first or _EMPTY} {second or _EMPTY}"
+    keyset = " " + " ".join([*(f"A:{a}" for a in left), *(f"B:{b}" for b in right)]) + " "
+    for a in left:
+        for b in right:
+            if a == first and b == second:
+                continue  # the term pair's row
+            posting = (reader, field.lang, f"{_PAIR}{a} {b}", tok, keyset)
+            counts[posting] = counts.get(posting, 0.0) + weight
+
+
 class _Rows:
     """The search rows of a batch of items, as :class:`Index` analyzes them."""
 
@@ -339,12 +381,13 @@ class _Rows:
                     posting = (reader, field.lang, token.term, "", "")
                     counts[posting] = counts.get(posting, 0.0) + weight
                     found = keys.get(position)
-                    if not found:
-                        continue
-                    keyset = " " + " ".join(sorted(found)) + " "
-                    for key in found:
-                        posting = (reader, field.lang, "#" + key, token.term, keyset)
-                        counts[posting] = counts.get(posting, 0.0) + weight
+                    if found:
+                        keyset = " " + " ".join(sorted(found)) + " "
+                        for key in found:
+                            posting = (reader, field.lang, "#" + key, token.term, keyset)
+                            counts[posting] = counts.get(posting, 0.0) + weight
+                    if position:
+                        _count_pair(counts, reader, field, position, keys, weight)
         for (reader, lang, term, tok, keyset), count in counts.items():
             if not term:
                 continue
@@ -457,6 +500,13 @@ class _Option(NamedTuple):
     stem: str = ""
     above: bool = False
     earlier: tuple[str, ...] = ()  # keys the query word has before this one
+    # A pair's options before this one: (first, second), each a term or "#key".
+    earlier_pairs: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def keyed(self) -> bool:
+        """Whether the option reads rows of a name key (several rows per item may match)."""
+        return "#" in self.term
 
     def matches(self, row: dict[str, Any]) -> bool:
         """Whether a postings row (as written) is one this option reads."""
@@ -464,15 +514,21 @@ class _Option(NamedTuple):
             return False
         term: str = row["term"]
         if self.prefix:
-            return term.startswith(self.term) and not term.startswith("#")
+            return term.startswith(self.term) and term[:1] not in ("#", _PAIR)
         if term != self.term:
             return False
-        if not term.startswith("#"):
-            return True
+        if not self.keyed:
+            return not row["tok"]
         keyset: str = row["keyset"]
         tok: str = row["tok"]
         side = tok > self.stem if self.above else tok < self.stem
-        return side and all(f" {k} " not in keyset for k in self.earlier)
+        return (
+            side
+            and all(f" {k} " not in keyset for k in self.earlier)
+            and not any(
+                f" A:{a} " in keyset and f" B:{b} " in keyset for a, b in self.earlier_pairs
+            )
+        )
 
 
 class _Query:
@@ -550,6 +606,50 @@ class _Query:
                     )
         return options
 
+    def pair_options(self, clause: QueryClause) -> list[_Option] | None:
+        """The postings of a two-word phrase's own rows; None when it has none to read.
+
+        Each word matches a position by its term or one of its name keys, so the phrase
+        reads every (term or key, term or key) pair's rows: the term pair's rows, then
+        each other pair's, without the positions an earlier pair matched (their terms
+        are the term pair: ``tok``; or they offer an earlier pair: ``keyset``).
+        A prefix, or a word without a term in some language, is matched on the stored
+        tokens instead (:meth:`phrase`).
+        """
+        if len(clause.words) != 2 or clause.prefix:
+            return None
+        first, second = clause.words
+        options: list[_Option] = []
+        for lang in SUPPORTED_LANGUAGES:
+            reader = self.reader or lang
+            one, two = self.starts(first, lang, False)[0], self.starts(second, lang, False)[0]
+            if not one or not two:
+                return None
+            left = [one, *("#" + key for key in name_keys(first))]
+            right = [two, *("#" + key for key in name_keys(second))]
+            pairs = [(a, b) for a in left for b in right]
+            stem = f"{one} {two}"
+            options.append(_Option(reader, lang, f"{_PAIR}{stem}"))
+            for number, (a, b) in enumerate(pairs[1:], 1):
+                for above in (False, True):
+                    options.append(
+                        _Option(
+                            reader,
+                            lang,
+                            f"{_PAIR}{a} {b}",
+                            stem=stem,
+                            above=above,
+                            earlier_pairs=tuple(pairs[1:number]),
+                        )
+                    )
+        return options
+
+    def clause_options(self, clause: QueryClause) -> list[_Option] | None:
+        """The postings a clause reads: a word's or prefix's, or a two-word phrase's own."""
+        if len(clause.words) == 1:
+            return self.options(clause.words[0], clause.prefix)
+        return self.pair_options(clause)
+
     def expand(self, reader: str, lang: str, starts: Sequence[str]) -> list[str] | None:
         """The terms a reader's ``lang`` rows have that begin with one of ``starts``.
 
@@ -594,11 +694,15 @@ class _Query:
             parts += [p.term >= option.term, p.term < option.term + _TOP]
             return parts
         parts.append(p.term == option.term)
-        if not option.term.startswith("#"):
+        if not option.keyed:
             parts.append(p.tok == "")
             return parts
         parts.append(p.tok > option.stem if option.above else p.tok < option.stem)
         parts.extend(self.find(p.keyset, f" {key} ") == 0 for key in option.earlier)
+        parts.extend(
+            sa.or_(self.find(p.keyset, f" A:{a} ") == 0, self.find(p.keyset, f" B:{b} ") == 0)
+            for a, b in option.earlier_pairs
+        )
         return parts
 
     def together(self, per_clause: Sequence[Sequence[_Option]], name: str) -> Any:
@@ -645,14 +749,28 @@ class _Query:
     # -- phrases ----------------------------------------------------------------------
 
     def phrase_docs(self, clause: QueryClause) -> dict[int, float]:
-        """The items where every word of a phrase occurs (in a field the reader sees), with lengths."""
-        words: list[list[_Option]] = []
+        """The items where each pair of a phrase's words occurs (in a field the reader sees).
+
+        With their lengths. Each pair of neighbours is read from the pairs' own rows
+        where it has them (a prefix and a word without a term have none: their words'
+        rows are read instead), so few items are left for :meth:`positions` to judge.
+        """
+        groups: list[list[_Option]] = []
+        last = len(clause.words) - 1
+        covered: set[int] = set()
+        for offset in range(last):
+            prefix = clause.prefix and offset + 1 == last
+            pair = self.pair_options(QueryClause(clause.words[offset : offset + 2], prefix))
+            if pair is not None:
+                groups.append(pair)
+                covered.update((offset, offset + 1))
         for offset, word in enumerate(clause.words):
-            options = self.options(word, clause.prefix and offset == len(clause.words) - 1)
-            if not options:
-                return {}
-            words.append(options)
-        both = self.together(words, "words")
+            if offset not in covered:
+                options = self.options(word, clause.prefix and offset == last)
+                if not options:
+                    return {}
+                groups.append(options)
+        both = self.together(groups, "words")
         rows = self.conn.execute(sa.select(both.c.doc, both.c.len))
         return {int(doc): float(length) for doc, length in rows}
 
@@ -812,21 +930,25 @@ def _field_text(item: Item, number: int) -> str:
 def _ranked_in_sql(
     plan: _Query,
     clauses: Sequence[QueryClause],
+    per_clause: Sequence[Sequence[_Option]],
     kept: list[Any],
     cursor: SearchHit | None,
     limit: int,
 ) -> list[tuple[int, str, float]]:
-    """The page's (item number, id, score), best first, for a query of words and prefixes.
+    """The page's (item number, id, score), best first, for clauses that have postings.
 
-    A single word on a first page without filters takes the best of each weight's
-    postings in length order (:func:`_top_of_one_word`); anything else is counted,
-    scored and ordered in one statement.
+    Words, prefixes and two-word phrases (``per_clause``: what each reads). A single
+    one on a first page without filters takes the best of each weight's postings in
+    length order (:func:`_top_of_one_word`); anything else is counted, scored and
+    ordered in one statement.
     """
-    per_clause = [plan.options(clause.words[0], clause.prefix) for clause in clauses]
     if not all(per_clause):
         return []
-    if len(clauses) == 1 and cursor is None and not kept and plan.reader is not None:
-        best = _top_of_one_word(plan, per_clause[0], limit)
+    if cursor is None and not kept and plan.reader is not None:
+        if len(per_clause) == 1:
+            best = _top_of_one_word(plan, per_clause[0], limit)
+        else:
+            best = _top_of_clauses(plan, per_clause, limit)
         if best is not None:
             return _with_ids(plan, best)
     idfs: list[float] = []
@@ -876,72 +998,254 @@ def _ranked_in_sql(
     return _with_ids(plan, top)
 
 
+class _Stream:
+    """One clause's items, best first: its short lists read whole, its long list by weight.
+
+    Applies when at most one of the clause's postings lists is large and that list is
+    a term's (one row per item): an item found only there scores by its weight and
+    length alone, and within one weight a shorter item scores higher, so each weight's
+    rows read in length order (:class:`_Bucket`) come best first. The items of the short
+    lists (name keys, fallbacks, a rare word) are scored exactly up front.
+    """
+
+    def __init__(
+        self,
+        plan: _Query,
+        big: _Option | None,
+        small: dict[int, list[float]],
+        found: int,
+        weights: Sequence[float],
+    ) -> None:
+        self.plan = plan
+        self.big = big
+        self.small = small  # item → [weighted count, length], exact
+        self.idf = plan.idf(found)
+        self.buckets = [_Bucket(plan, big, w, self.idf, small) for w in weights] if big else []
+
+    @classmethod
+    def open(cls, plan: _Query, options: Sequence[_Option]) -> _Stream | None:
+        """The clause's stream, or None when its lists do not allow one."""
+        if any(o.prefix for o in options):
+            return None
+        # Only a term's rows hold one row per item: count those first, the rest only if needed.
+        terms = [n for n, o in enumerate(options) if not o.keyed]
+        sizes = dict.fromkeys(range(len(options)), 0)
+        sizes.update((n, plan.size(options[n])) for n in terms)
+        large = [n for n in terms if sizes[n] >= _PRUNE_FROM]
+        if len(large) > 1:
+            return None
+        sizes.update((n, plan.size(o)) for n, o in enumerate(options) if n not in terms)
+        if sum(sizes.values()) - (sizes[large[0]] if large else 0) > _PRUNE_REST:
+            return None
+        big = options[large[0]] if large else None
+        p = s.search_postings.c
+        small: dict[int, list[float]] = {}
+        for number, option in enumerate(options):
+            if option is big or not sizes[number]:
+                continue
+            rows = plan.conn.execute(
+                sa.select(p.doc, p.weight, p.length).where(*plan.where(option))
+            )
+            for doc, weight, length in rows:
+                entry = small.setdefault(int(doc), [0.0, float(length)])
+                entry[0] += float(weight)
+        if big is None:
+            return cls(plan, None, small, len(small), ())
+        in_big = 0
+        for doc, weight in _lookup(plan, big, sorted(small)):
+            small[doc][0] += weight
+            in_big += 1
+        weights = plan.conn.execute(
+            sa.text(
+                "WITH RECURSIVE w(v) AS ("
+                "SELECT max(weight) FROM search_postings "
+                "WHERE reader = :reader AND lang = :lang AND term = :term AND tok = '' "
+                "UNION ALL SELECT (SELECT max(weight) FROM search_postings "
+                "WHERE reader = :reader AND lang = :lang AND term = :term AND tok = '' "
+                "AND weight < w.v) "
+                "FROM w WHERE w.v IS NOT NULL"
+                ") SELECT v FROM w WHERE v IS NOT NULL"
+            ),
+            {"reader": big.reader, "lang": big.lang, "term": big.term},
+        ).scalars()
+        found = sizes[large[0]] + len(small) - in_big
+        return cls(plan, big, small, found, [float(w) for w in weights])
+
+    def bound(self) -> float | None:
+        """The most an item not read yet can gain here; None when every item was read."""
+        left = [b.frontier() for b in self.buckets if not b.done]
+        return max(left) if left else None
+
+    def counts(self, docs: Sequence[int]) -> dict[int, float]:
+        """The weighted counts of items not among the short lists' (0 when absent)."""
+        found = dict.fromkeys(docs, 0.0)
+        if self.big is not None:
+            found.update(_lookup(self.plan, self.big, docs))
+        return found
+
+
+def _lookup(plan: _Query, option: _Option, docs: Sequence[int]) -> list[tuple[int, float]]:
+    """(item, weight) of a term's rows for ``docs`` (one row per item at most)."""
+    p = s.search_postings.c
+    out: list[tuple[int, float]] = []
+    for start in range(0, len(docs), _BATCH):
+        statement = sa.select(p.doc, p.weight).where(
+            p.doc.in_(docs[start : start + _BATCH]), *plan.where(option)
+        )
+        out.extend((int(doc), float(weight)) for doc, weight in plan.conn.execute(statement))
+    return out
+
+
+def _ties_come_later(
+    streams: Sequence[_Stream], most: Sequence[float], slack: float, doc: int
+) -> bool:
+    """Whether an item not met yet that ties with the ceiling must be numbered after ``doc``.
+
+    Such an item gains the most some stream can still give, so in that stream it lies at
+    the length last read in a weight whose last row gains that much, after that row
+    (a weight's rows of one length come in item order).
+    """
+    for stream, bound in zip(streams, most, strict=True):
+        near = [b for b in stream.buckets if not b.done and b.frontier() >= bound - slack]
+        if all(b.after() >= doc for b in near):
+            return True
+    return False
+
+
 def _top_of_one_word(
     plan: _Query, options: Sequence[_Option], limit: int
 ) -> list[tuple[int, float]] | None:
     """The best ``limit`` (item number, score) for one word, without reading all its postings.
 
-    Applies when one of the word's postings lists is large and its term rows hold one
-    row per item (the others are read whole). An item found only in the large list
-    scores by its weight and length alone, and within one weight a shorter item scores
-    higher, so the best of each weight in length order, merged with the items of the
-    small lists (scored exactly), are the best overall. ``None`` when it does not apply.
+    The word's :class:`_Stream`: the best ``limit`` of each weight, merged with the
+    items of the short lists, are the best overall. ``None`` when no stream applies or
+    the word has no long list (the full count is as quick then).
     """
-    # Only a term's rows hold one row per item: count those first, the rest only if needed.
-    terms = [n for n, o in enumerate(options) if not o.prefix and not o.term.startswith("#")]
-    sizes = dict.fromkeys(range(len(options)), 0)
-    sizes.update((n, plan.size(options[n])) for n in terms)
-    large = [n for n in terms if sizes[n] >= _PRUNE_FROM]
-    if len(large) != 1:
+    stream = _Stream.open(plan, options)
+    if stream is None or stream.big is None:
         return None
-    sizes.update((n, plan.size(o)) for n, o in enumerate(options) if n not in terms)
-    if sum(sizes.values()) - sizes[large[0]] > _PRUNE_REST:
-        return None
-    big = options[large[0]]
-    p = s.search_postings.c
-    small: dict[int, list[float]] = {}  # item → [weighted count, length]
-    for number, option in enumerate(options):
-        if number == large[0] or not sizes[number]:
-            continue
-        rows = plan.conn.execute(sa.select(p.doc, p.weight, p.length).where(*plan.where(option)))
-        for doc, weight, length in rows:
-            found = small.setdefault(int(doc), [0.0, float(length)])
-            found[0] += float(weight)
-    in_big = 0
-    numbers = sorted(small)
-    for start in range(0, len(numbers), _BATCH):
-        statement = sa.select(p.doc, p.weight).where(
-            p.doc.in_(numbers[start : start + _BATCH]), *plan.where(big)
-        )
-        for doc, weight in plan.conn.execute(statement):
-            small[int(doc)][0] += float(weight)
-            in_big += 1
-    idf = plan.idf(sizes[large[0]] + len(small) - in_big)
-    candidates = [(-plan.gain(idf, tf, length), doc) for doc, (tf, length) in small.items()]
-    weights = plan.conn.execute(
-        sa.text(
-            "WITH RECURSIVE w(v) AS ("
-            "SELECT max(weight) FROM search_postings "
-            "WHERE reader = :reader AND lang = :lang AND term = :term AND tok = '' "
-            "UNION ALL SELECT (SELECT max(weight) FROM search_postings "
-            "WHERE reader = :reader AND lang = :lang AND term = :term AND tok = '' "
-            "AND weight < w.v) "
-            "FROM w WHERE w.v IS NOT NULL"
-            ") SELECT v FROM w WHERE v IS NOT NULL"
-        ),
-        {"reader": big.reader, "lang": big.lang, "term": big.term},
-    ).scalars()
-    buckets = [_Bucket(plan, big, float(weight), idf, small) for weight in weights]
-    for bucket in buckets:
+    candidates = [
+        (-plan.gain(stream.idf, tf, length), doc) for doc, (tf, length) in stream.small.items()
+    ]
+    for bucket in stream.buckets:
         candidates.extend(bucket.take(limit))
     candidates.sort()
     if len(candidates) > limit:
         # Items that tie with the last one kept may wait further down another weight's list.
         last_gain, last_doc = candidates[limit - 1]
-        for bucket in buckets:
+        for bucket in stream.buckets:
             candidates.extend(bucket.ties(last_gain, last_doc, limit))
         candidates.sort()
     return [(doc, -negated) for negated, doc in candidates[:limit]]
+
+
+def _top_of_clauses(
+    plan: _Query, per_clause: Sequence[Sequence[_Option]], limit: int
+) -> list[tuple[int, float]] | None:
+    """The best ``limit`` (item number, score) of items every clause matches, read best first.
+
+    Each clause's :class:`_Stream` is read in rounds, best first; an item met in one
+    stream has its counts in the others looked up, so every item met is scored exactly.
+    An item not met yet scores at most the sum of what each stream can still give
+    (:meth:`_Stream.bound`); reading stops once the page's last item scores more, or a
+    stream has no item left (no unmet item matches it). A weight's rows are read on only
+    while they could still reach the page. ``None`` when a clause has no stream.
+    """
+    streams: list[_Stream] = []
+    for options in per_clause:
+        stream = _Stream.open(plan, options)
+        if stream is None:
+            return None
+        streams.append(stream)
+    met = _Met(plan, streams)
+    chunk = max(limit, _FIRST_READ)
+    while True:
+        ranked = met.scored()
+        bounds = [stream.bound() for stream in streams]
+        most = [bound for bound in bounds if bound is not None]
+        if len(most) < len(bounds):
+            break  # an item none of the streams gave so far misses a clause
+        ceiling = sum(most)
+        # Scores that differ by less than this are taken as possible ties: the gains of
+        # distinct lengths and weights differ by far more, float sums by far less.
+        slack = 1e-9 * (1.0 + ceiling)
+        last: tuple[float, int] | None = None
+        if len(ranked) >= limit:
+            last = (-ranked[limit - 1][0], ranked[limit - 1][1])
+            if last[0] > ceiling + slack or (
+                last[0] >= ceiling - slack and _ties_come_later(streams, most, slack, last[1])
+            ):
+                break
+        if not met.read_on(most, slack, last, chunk):
+            break
+        chunk = min(chunk * 2, 4096)
+    return [(doc, -negated) for negated, doc in met.scored()[:limit]]
+
+
+class _Met:
+    """The items a query's streams gave so far, with what each clause counts for them."""
+
+    def __init__(self, plan: _Query, streams: Sequence[_Stream]) -> None:
+        self.plan = plan
+        self.streams = streams
+        self.counts: dict[int, list[float | None]] = {}  # None: not known yet
+        self.lengths: dict[int, float] = {}
+        self.scores: dict[int, float] = {}
+        for number, stream in enumerate(streams):
+            for doc, (tf, length) in stream.small.items():
+                self.meet(doc, number, tf, length)
+
+    def meet(self, doc: int, clause: int, tf: float, length: float) -> None:
+        known = self.counts.get(doc)
+        if known is None:
+            known = self.counts[doc] = [None] * len(self.streams)
+        known[clause] = tf
+        self.lengths[doc] = length
+
+    def scored(self) -> list[tuple[float, int]]:
+        """(−score, item) of every item met that all clauses match, best first.
+
+        Counts not known yet are looked up first.
+        """
+        for number, stream in enumerate(self.streams):
+            missing = [d for d, known in self.counts.items() if known[number] is None]
+            for doc, tf in stream.counts(missing).items():
+                self.counts[doc][number] = tf
+        for doc, known in self.counts.items():
+            if doc in self.scores or not all(known):
+                continue
+            total = 0.0
+            for stream, count in zip(self.streams, known, strict=True):
+                total += self.plan.gain(stream.idf, float(count or 0.0), self.lengths[doc])
+            self.scores[doc] = total
+        return sorted((-score, doc) for doc, score in self.scores.items())
+
+    def read_on(
+        self,
+        most: Sequence[float],
+        slack: float,
+        last: tuple[float, int] | None,
+        chunk: int,
+    ) -> bool:
+        """Read ``chunk`` more rows of each weight that could still reach the page; any read?"""
+        read = False
+        ceiling = sum(most)
+        for number, stream in enumerate(self.streams):
+            others = ceiling - most[number]
+            for bucket in stream.buckets:
+                if bucket.done:
+                    continue
+                if last is not None:
+                    reach = bucket.frontier() + others
+                    if reach < last[0] - slack:
+                        continue  # nothing further down this weight can reach the page
+                    if reach <= last[0] + slack and bucket.after() >= last[1]:
+                        continue  # at most ties, numbered after the page's last item
+                for doc, length in bucket.read(chunk):
+                    if doc not in stream.small:
+                        self.meet(doc, number, bucket.weight, length)
+                read = True
+        return read
 
 
 class _Bucket:
@@ -967,6 +1271,26 @@ class _Bucket:
             .limit(limit)
         )
         return [(int(doc), float(length)) for doc, length in self.plan.conn.execute(statement)]
+
+    def frontier(self) -> float:
+        """The most an unread item of this weight can gain (its last read row's gain)."""
+        if self.last is None:
+            return math.inf
+        return float(self.plan.gain(self.idf, self.weight, self.last[0]))
+
+    def after(self) -> int:
+        """The number of the last item read (unread items of its length come after it)."""
+        return -1 if self.last is None else self.last[1]
+
+    def read(self, limit: int) -> list[tuple[int, float]]:
+        """The next ``limit`` (item, length) of this weight, best first."""
+        p = s.search_postings.c
+        extra = [] if self.last is None else [sa.tuple_(p.length, p.doc) > self.last]
+        rows = self._rows(limit, extra)
+        self.done = len(rows) < limit
+        if rows:
+            self.last = (rows[-1][1], rows[-1][0])
+        return rows
 
     def take(self, limit: int) -> list[tuple[float, int]]:
         """The bucket's best ``limit`` items not scored already, as (−score, item)."""

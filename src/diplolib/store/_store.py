@@ -54,7 +54,7 @@ from ._search import SearchIndex, delete_rows
 
 T = TypeVar("T", Article, Event, Person, Organization, Place)
 
-HEAD_REVISION: Final = "0006"
+HEAD_REVISION: Final = "0007"
 _WRITE_LOCK: Final = 0x646970_6C6F_6C6962  # PostgreSQL advisory lock key of store writes
 """The schema revision this version of diplolib reads and writes."""
 
@@ -284,7 +284,7 @@ def upgrade(target: str | os.PathLike[str], revision: str = "head") -> str:
     >>> import tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     upgrade(pathlib.Path(tmp) / "content.db")
-    '0006'
+    '0007'
     """
     url = store_url(target)
     engine = _engine(url, 30.0)
