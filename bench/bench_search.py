@@ -32,7 +32,8 @@ store and a PostgreSQL one (the same server as the anchor; ``--store-backends``)
 the import time (search index included) and ``reindex()`` time per backend, then p50/p99
 of ``store.search(..., limit=10)`` per backend for a rare word, a name in English spelling
 (``Shahar 12`` for the place ``Şəhər 12``), a word in about a third of the articles, a
-two-word phrase, a prefix query and the evaluation queries of ``--split``. Every repeat asks
+two-word phrase, two such words unquoted, a prefix query and the evaluation queries of
+``--split``. Every repeat asks
 every query of both backends, alternating which goes first; each backend keeps its repeat
 with the best p50. Each query's top 10 are then compared between the backends as
 score-grouped sets (hits of equal score form one group; the group cut by the 10th place
@@ -446,6 +447,7 @@ def store_queries(
         "two-word phrase": [
             ('"{}"'.format(" ".join(rng.sample(WORDS_AZ, 2))), "az") for _ in range(few)
         ],
+        "two common words": [(" ".join(rng.sample(WORDS_AZ, 2)), "az") for _ in range(few)],
         "prefix": [
             (f"{word[: len(word) // 2 + 1]}*", "az") for word in rng.sample(WORDS_AZ, min(few, 8))
         ],

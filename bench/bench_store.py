@@ -7,7 +7,8 @@ entity per 20 articles and one event per 50), then for SQLite and PostgreSQL:
 * in a fresh process: ``open_store`` time, and p50/p99 of ``by_slug``, the
   latest-20 page, a deep keyset page, ``related_articles`` and ``timeline``
   over random arguments; full-text ``search`` (a rare word, a name, a word in
-  about a third of the articles, a phrase of two such words); the process's peak RSS;
+  about a third of the articles, a phrase of two such words, the two words
+  unquoted); the process's peak RSS;
 
 beside ``ContentLibrary.load`` of the folder (time, peak RSS, and the same
 queries in memory; search through a ``diplolib.search.Index`` whose build time is
@@ -252,6 +253,10 @@ def measure(
             lambda q: searcher.search(q, lang="az", limit=20),
             [f'"{" ".join(rng.sample(WORDS_AZ, 2))}"' for _ in range(min(samples, 10))],
         ),
+        "search_words": (
+            lambda q: searcher.search(q, lang="az", limit=20),
+            [" ".join(rng.sample(WORDS_AZ, 2)) for _ in range(min(samples, 10))],
+        ),
     }
     for name, (call, args) in queries.items():
         best: list[float] | None = None
@@ -384,7 +389,7 @@ def main() -> None:
                 f"{row['peak_rss_mib']:>8.0f}"
             )
         print(f"\n{'search':10} {'index s':>9} {'rare word':>16} {'name':>16} {'common word':>16} "
-              f"{'phrase':>16}")  # fmt: skip
+              f"{'phrase':>16} {'two words':>16}")  # fmt: skip
         for row in rows:
 
             def q2(name: str, row: dict[str, Any] = row) -> str:
@@ -393,7 +398,7 @@ def main() -> None:
             built = f"{row['index_s']:.1f}" if "index_s" in row else "(import)"
             print(
                 f"{row['side']:10} {built:>9} {q2('search_rare'):>16} {q2('search_name'):>16} "
-                f"{q2('search_common'):>16} {q2('search_phrase'):>16}"
+                f"{q2('search_common'):>16} {q2('search_phrase'):>16} {q2('search_words'):>16}"
             )
         print("\nfolder: 'open' is ContentLibrary.load; times in ms as p50/p99 unless noted.")
     finally:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any, Final, NamedTuple
 
@@ -436,9 +437,9 @@ class _Rows:
             )
             conn.execute(insert.on_conflict_do_nothing(), rows)
         if self.fields:
-            conn.execute(sa.insert(s.search_fields), self.fields)
+            _insert_many(conn, s.search_fields, self.fields)
         if self.postings:
-            conn.execute(sa.insert(s.search_postings), self.postings)
+            _insert_many(conn, s.search_postings, self.postings)
         if self.lengths:
             conn.execute(sa.insert(s.search_lengths), self.lengths)
             deltas: dict[str, tuple[int, float]] = {}
@@ -446,6 +447,18 @@ class _Rows:
                 count, summed = deltas.get(row["reader"], (0, 0.0))
                 deltas[row["reader"]] = (count + 1, summed + row["length"])
             _bump(conn, deltas)
+
+
+def _insert_many(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` through the driver's ``executemany``.
+
+    The search rows are many and plain; building SQLAlchemy's parameters for each took
+    longer than the database took to insert them.
+    """
+    names = [column.name for column in table.columns]
+    marks = ", ".join(["?" if conn.dialect.paramstyle == "qmark" else "%s"] * len(names))
+    statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
+    conn.exec_driver_sql(statement, list(map(operator.itemgetter(*names), rows)))
 
 
 def delete_rows(conn: sa.Connection, ids: Sequence[str], *, keep_numbers: bool = False) -> None:
