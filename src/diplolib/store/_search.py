@@ -450,15 +450,24 @@ class _Rows:
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` through the driver's ``executemany``.
+    """Insert ``rows``: ``COPY`` on PostgreSQL, the driver's ``executemany`` on SQLite.
 
     The search rows are many and plain; building SQLAlchemy's parameters for each took
     longer than the database took to insert them.
     """
     names = [column.name for column in table.columns]
-    marks = ", ".join(["?" if conn.dialect.paramstyle == "qmark" else "%s"] * len(names))
+    values = map(operator.itemgetter(*names), rows)
+    if conn.dialect.name == "postgresql":
+        # COPY: PostgreSQL's bulk load, in the transaction of the write like any insert.
+        raw: Any = conn.connection.dbapi_connection
+        copying = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+        with raw.cursor() as cursor, cursor.copy(copying) as copy:
+            for row in values:
+                copy.write_row(row)
+        return
+    marks = ", ".join(["?"] * len(names))
     statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
-    conn.exec_driver_sql(statement, list(map(operator.itemgetter(*names), rows)))
+    conn.exec_driver_sql(statement, list(values))
 
 
 def delete_rows(conn: sa.Connection, ids: Sequence[str], *, keep_numbers: bool = False) -> None:
