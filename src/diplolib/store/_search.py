@@ -1045,8 +1045,11 @@ class _Stream:
         self.buckets = [_Bucket(plan, big, w, self.idf, small) for w in weights] if big else []
 
     @classmethod
-    def open(cls, plan: _Query, options: Sequence[_Option]) -> _Stream | None:
-        """The clause's stream, or None when its lists do not allow one."""
+    def open(cls, plan: _Query, options: Sequence[_Option], *, long: bool) -> _Stream | None:
+        """The clause's stream, or None when its lists do not allow one.
+
+        With ``long``, also None when no list is long: reading best first saves nothing.
+        """
         if any(o.prefix for o in options):
             return None
         # Only a term's rows hold one row per item: count those first, the rest only if needed.
@@ -1054,7 +1057,7 @@ class _Stream:
         sizes = dict.fromkeys(range(len(options)), 0)
         sizes.update((n, plan.size(options[n])) for n in terms)
         large = [n for n in terms if sizes[n] >= _PRUNE_FROM]
-        if len(large) > 1:
+        if len(large) > 1 or (long and not large):
             return None
         sizes.update((n, plan.size(o)) for n, o in enumerate(options) if n not in terms)
         if sum(sizes.values()) - (sizes[large[0]] if large else 0) > _PRUNE_REST:
@@ -1143,8 +1146,8 @@ def _top_of_one_word(
     items of the short lists, are the best overall. ``None`` when no stream applies or
     the word has no long list (the full count is as quick then).
     """
-    stream = _Stream.open(plan, options)
-    if stream is None or stream.big is None:
+    stream = _Stream.open(plan, options, long=True)
+    if stream is None:
         return None
     candidates = [
         (-plan.gain(stream.idf, tf, length), doc) for doc, (tf, length) in stream.small.items()
@@ -1175,7 +1178,7 @@ def _top_of_clauses(
     """
     streams: list[_Stream] = []
     for options in per_clause:
-        stream = _Stream.open(plan, options)
+        stream = _Stream.open(plan, options, long=False)
         if stream is None:
             return None
         streams.append(stream)
