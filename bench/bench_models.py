@@ -25,7 +25,7 @@ import tracemalloc
 from pathlib import Path
 
 from _timing import interleaved, ratio_line
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from diplolib import Article, ContentLibrary, load_sample_library
 
@@ -39,7 +39,7 @@ class PlainSection(BaseModel):
 class PlainByline(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     person: str
-    role: dict[str, str] = {}
+    role: dict[str, str] = Field(default_factory=dict)
 
 
 class PlainDateline(BaseModel):
@@ -57,13 +57,13 @@ class PlainArticle(BaseModel):
     slug: dict[str, str]
     section: PlainSection
     title: dict[str, str]
-    lead: dict[str, str] = {}
+    lead: dict[str, str] = Field(default_factory=dict)
     body: tuple[dict[str, str], ...] = ()
     authors: tuple[PlainByline, ...] = ()
     dateline: PlainDateline | None = None
     published: AwareDatetime
     original_language: str
-    translations: dict[str, str] = {}
+    translations: dict[str, str] = Field(default_factory=dict)
     tags: tuple[dict[str, str], ...] = ()
     mentions: tuple[str, ...] = ()
     events: tuple[str, ...] = ()

@@ -521,12 +521,12 @@ class EntityBase(ContentItem):
 
     id: Id
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]{0,11}$")] | None = None
-    external_ids: dict[str, str] = {}
+    external_ids: dict[str, str] = Field(default_factory=dict)
     inflections: dict[
         Literal["genitive", "dative", "accusative", "locative", "ablative", "instrumental"],
         str,
-    ] = {}
-    translation_sources: TranslationSources = {}
+    ] = Field(default_factory=dict)
+    translation_sources: TranslationSources = Field(default_factory=dict)
 
 
 class Position(_Model):
@@ -837,7 +837,7 @@ class Event(ContentItem):
     end: PartialDate | None = None
     place: Id | None = None
     participants: tuple[Participant, ...] = ()
-    translation_sources: TranslationSources = {}
+    translation_sources: TranslationSources = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _ordered(self) -> Event:
@@ -971,14 +971,14 @@ class Article(ContentItem):
     published: AwareDatetime
     updated: AwareDatetime | None = None
     original_language: LanguageCode
-    translations: dict[LanguageCode, TranslationStatus] = {}
+    translations: dict[LanguageCode, TranslationStatus] = Field(default_factory=dict)
     tags: tuple[LocalizedText, ...] = ()
     mentions: tuple[Id, ...] = ()
     events: tuple[Id, ...] = ()
     related: tuple[Id, ...] = ()
     source: ForeignSource | None = None
     comment_count: Annotated[int, Field(ge=0)] = 0
-    translation_sources: TranslationSources = {}
+    translation_sources: TranslationSources = Field(default_factory=dict)
 
     @model_validator(mode="before")
     @classmethod
