@@ -1059,18 +1059,20 @@ class _Stream:
         large = [n for n in terms if sizes[n] >= _PRUNE_FROM]
         if len(large) > 1 or (long and not large):
             return None
-        sizes.update((n, plan.size(o)) for n, o in enumerate(options) if n not in terms)
-        if sum(sizes.values()) - (sizes[large[0]] if large else 0) > _PRUNE_REST:
-            return None
         big = options[large[0]] if large else None
+        # The short lists in one statement: read whole, unless they are long together.
         p = s.search_postings.c
+        reads = [
+            sa.select(p.doc, p.weight, p.length).where(*plan.where(option))
+            for number, option in enumerate(options)
+            if option is not big and (option.keyed or sizes[number])
+        ]
         small: dict[int, list[float]] = {}
-        for number, option in enumerate(options):
-            if option is big or not sizes[number]:
-                continue
-            rows = plan.conn.execute(
-                sa.select(p.doc, p.weight, p.length).where(*plan.where(option))
-            )
+        if reads:
+            union: Any = reads[0] if len(reads) == 1 else sa.union_all(*reads)
+            rows = plan.conn.execute(union.limit(_PRUNE_REST + 1)).all()
+            if len(rows) > _PRUNE_REST:
+                return None
             for doc, weight, length in rows:
                 entry = small.setdefault(int(doc), [0.0, float(length)])
                 entry[0] += float(weight)
