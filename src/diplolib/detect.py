@@ -55,7 +55,15 @@ from functools import lru_cache
 from typing import Any, Final, Literal
 
 from ._detect_evidence import CUE_SETS, NAME_WEIGHT, weigh
-from ._detect_features import dominant_script, prepare_tokens, prepare_words, sample_text
+from ._detect_features import (
+    WORD_RE,
+    clean_text,
+    dominant_script,
+    lower_text,
+    prepare_words,
+    sample_text,
+    script_of_text,
+)
 from ._detect_model import Profile, ScriptTable, load_profile
 from .errors import (
     ArgumentTypeError,
@@ -305,10 +313,28 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
         text = _check_text(text, "detect_language")
     allowed = _EVERY if candidates is None else _resolve_candidates(_candidates_key(candidates))
     sample = sample_text(text)
-    cleaned, words = prepare_tokens(sample)
+    cleaned = clean_text(sample)
+    lowered = lower_text(cleaned)
+    # A long text is decided on its first words more often than not (see below), so
+    # its words are read in two parts, split at a space: the words before it, then,
+    # only when they are needed, those after it. ``rest`` is where the second part
+    # starts, or -1 once ``words`` holds every word.
+    rest = lowered.find(" ", _HEAD_CHARS)
+    if rest > 0:
+        words = WORD_RE.findall(lowered, 0, rest)
+        if len(words) <= _SHORT_WORDS or sum(map(len, words[:-1])) < _EARLY_LETTERS:
+            words += WORD_RE.findall(lowered, rest)
+            rest = -1
+    else:
+        words = WORD_RE.findall(lowered)
     if not words:
         return _undetermined("Zyyy", allowed)
-    script = dominant_script(words)
+    script = script_of_text(lowered) if rest > 0 else None
+    if script is None:
+        if rest > 0:
+            words += WORD_RE.findall(lowered, rest)
+            rest = -1
+        script = dominant_script(words)
     if script != "Latn" and script != "Cyrl":
         if script == "Arab":
             return _detect_arabic(" ".join(words), allowed)
@@ -332,10 +358,16 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
         cut += 1
     costs = profile.score(words[:cut], script)
     if cut < len(words) and not _decided(table, costs, allowed):
-        rest = profile.score(words[cut:], script)
-        costs = [a + b for a, b in zip(costs, rest, strict=True)]
+        later = words[cut:] if rest < 0 else words[cut:] + WORD_RE.findall(lowered, rest)
+        more = profile.score(later, script)
+        costs = [a + b for a, b in zip(costs, more, strict=True)]
     return _from_costs(table, costs, script, allowed)
 
+
+_HEAD_CHARS: Final = 96
+"""Characters of a text after which :func:`detect_language` first looks for a space to
+split its words at: more than enough, as a rule, for :data:`_EARLY_LETTERS` letters in
+more than :data:`_SHORT_WORDS` words; a head without them is read on, to the end."""
 
 _SHORT_WORDS: Final = 8
 """Texts of at most this many words are read with the grammatical evidence of
