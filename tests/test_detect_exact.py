@@ -315,3 +315,15 @@ def test_one_scan_names_the_script_the_words_are_in() -> None:
         named = script_of_text(lowered)
         if words and named is not None:
             assert named == dominant_script(words), text
+
+
+def test_a_match_is_told_without_probabilities_exactly_when_check_language_says_match() -> None:
+    from diplolib.detect import matches_language
+
+    seen = set()
+    for text in [*LINES[::2], *HOSTILE]:
+        for code in ("az", "az-Latn", "az-Cyrl", "en", "tr", "ru", "kk", "el"):
+            found = matches_language(text, code)
+            assert found == (check_language(text, code).status == "match"), (text, code)
+            seen.add(found)
+    assert seen == {True, False}

@@ -44,6 +44,7 @@ __all__ = [
     "detect_language",
     "detect_segments",
     "language_validator",
+    "matches_language",
 ]
 
 import math
@@ -312,6 +313,23 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
     if type(text) is not str:
         text = _check_text(text, "detect_language")
     allowed = _EVERY if candidates is None else _resolve_candidates(_candidates_key(candidates))
+    found = _scored(text, allowed)
+    if isinstance(found, Detection):
+        return found
+    table, costs, script = found
+    return _from_costs(table, costs, script, allowed)
+
+
+_Scored = Detection | tuple[ScriptTable, list[int], str]
+
+
+def _scored(text: str, allowed: frozenset[str]) -> _Scored:
+    """The answer for ``text``, or the costs it comes from: ``(table, costs, script)``.
+
+    Text in Latin or Cyrillic script is scored against the profile; the
+    costs' probabilities are :func:`_from_costs`. Text in another script, or
+    with no words, is answered here.
+    """
     sample = sample_text(text)
     cleaned = clean_text(sample)
     lowered = lower_text(cleaned)
@@ -349,7 +367,7 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
     if len(words) <= _SHORT_WORDS and (
         not cleaned[1:].islower() or not CUE_SETS[script].isdisjoint(words)
     ):
-        return _detect_short(profile, table, cleaned, words, script, allowed)
+        return table, _short_costs(profile, table, cleaned, words, script), script
     # Costs add up word by word, so a long text is scored in two parts and the
     # second is skipped when the first already decides beyond doubt.
     cut, letters = 0, 0
@@ -361,7 +379,7 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
         later = words[cut:] if rest < 0 else words[cut:] + WORD_RE.findall(lowered, rest)
         more = profile.score(later, script)
         costs = [a + b for a, b in zip(costs, more, strict=True)]
-    return _from_costs(table, costs, script, allowed)
+    return table, costs, script
 
 
 _HEAD_CHARS: Final = 96
@@ -374,14 +392,9 @@ _SHORT_WORDS: Final = 8
 :mod:`diplolib._detect_evidence` (names weigh less); longer ones have grammar enough."""
 
 
-def _detect_short(
-    profile: Profile,
-    table: ScriptTable,
-    cleaned: str,
-    words: list[str],
-    script: str,
-    allowed: frozenset[str],
-) -> Detection:
+def _short_costs(
+    profile: Profile, table: ScriptTable, cleaned: str, words: list[str], script: str
+) -> list[int]:
     plain, names, against = weigh(cleaned, words, script)
     costs = profile.score(plain, script)
     if names and costs and any(costs):
@@ -395,7 +408,7 @@ def _detect_short(
             penalty = against.get(name)
             if penalty:
                 costs[index] += round(penalty * unit)
-    return _from_costs(table, costs, script, allowed)
+    return costs
 
 
 _EARLY_LETTERS: Final = 48
@@ -405,7 +418,7 @@ _DECISIVE: Final = 10.0
 
 
 def _decided(table: ScriptTable, costs: list[int], allowed: frozenset[str]) -> bool:
-    ranked = sorted(costs[i] for i, _ in _class_plan(table.classes, allowed))
+    ranked = sorted(map(costs.__getitem__, _class_indices(table.classes, allowed)))
     if len(ranked) < 2 or not ranked[0]:
         return False
     return (ranked[1] - ranked[0]) / (table.scale * _temperature()) > _DECISIVE
@@ -424,14 +437,28 @@ def _class_plan(classes: tuple[str, ...], allowed: frozenset[str]) -> tuple[tupl
     )
 
 
+def _leader(table: ScriptTable, costs: list[int], allowed: frozenset[str]) -> tuple[int, str]:
+    """The lowest cost among the classes ``allowed`` admits and its language; ``(0, "und")``
+    when there is none, or no feature of the text is in the profile (a zero total)."""
+    plan = _class_plan(table.classes, allowed)
+    if not plan or not costs[plan[0][0]]:
+        return 0, "und"
+    return min([(costs[i], code) for i, code in plan])
+
+
+@lru_cache(maxsize=64)
+def _class_indices(classes: tuple[str, ...], allowed: frozenset[str]) -> tuple[int, ...]:
+    """The indices of :func:`_class_plan`."""
+    return tuple(i for i, _ in _class_plan(classes, allowed))
+
+
 def _from_costs(
     table: ScriptTable, costs: list[int], script: str, allowed: frozenset[str]
 ) -> Detection:
-    plan = _class_plan(table.classes, allowed)
-    if not plan or not costs[plan[0][0]]:
-        # A zero total means no feature of the text is in the profile.
+    low, lang = _leader(table, costs, allowed)
+    if lang == "und":
         return _undetermined(script, allowed)
-    low, lang = min((costs[i], code) for i, code in plan)
+    plan = _class_plan(table.classes, allowed)
     # Overlapping n-grams of one text are far from independent, so the naive
     # Bayes log-odds are tempered before they become probabilities.
     spread = table.scale * _temperature()
@@ -706,6 +733,27 @@ def check_language(
         "mismatch",
         f"expected {wanted} but the text looks {found}, confidence {detected.confidence:.2f})",
     )
+
+
+def matches_language(text: str, expected: str) -> bool:
+    """Whether :func:`check_language` finds ``text`` in the ``expected`` language (a match).
+
+    The same detection, without working out the probabilities of a match:
+    only which language leads matters for it.
+
+    >>> matches_language("Prezident Bakıda rəsmi görüş keçirdi", "az-Latn")
+    True
+    >>> matches_language("Президент прибыл в Баку", "az")
+    False
+    """
+    lang, script = _normalize_code(expected, what="expected language")
+    found = _scored(_check_text(text, "matches_language"), _EVERY)
+    if isinstance(found, Detection):
+        detected, found_script = found.lang, found.script
+    else:
+        table, costs, found_script = found
+        detected = _leader(table, costs, _EVERY)[1]
+    return detected == lang and (script is None or found_script == script)
 
 
 def _registered_label(code: str) -> str:

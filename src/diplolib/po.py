@@ -58,6 +58,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import __version__
 from ._gettext.po import PoEntry, PoFile, parse_po
+from ._gettext.template import placeholder_names
 from ._journal import commit_files
 from .content_types import generic_path
 from .errors import CatalogError, ContentError, ContentTypeError
@@ -118,7 +119,6 @@ _CONTEXT_RE: Final = re.compile(
     r"(?P<path>[a-z_]+(?:\[[0-9]{1,4}\])?(?:\.[a-z_]+(?:\[[0-9]{1,4}\])?)*)"
 )
 _SEGMENT_RE: Final = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
-_PLACEHOLDER_CHARS_RE: Final = re.compile(r"[{}%]")
 _HASH_COMMENT: Final = "source-hash:"
 _TARGET_COMMENT: Final = "target-hash:"
 _MACHINE_NOTE: Final = "machine translation: review it and remove the fuzzy flag"
@@ -760,6 +760,11 @@ def _language_pair(
     return source, target
 
 
+def _has_placeholder_chars(text: str) -> bool:
+    """Whether ``text`` holds a ``{``, ``}`` or ``%`` (three substring tests, no regex pass)."""
+    return "{" in text or "}" in text or "%" in text
+
+
 def _declared_hash(entry: PoEntry, name: str = _HASH_COMMENT) -> str | None:
     for comment in entry.extracted_comments:
         if comment.startswith(name):
@@ -803,6 +808,7 @@ class _Validator:
         self.target = target
         self.language_check = language_check
         self.expected = language_spec(target).label
+        self.rules = language_spec(target).text_rules
         # Detection is deterministic: a text met again (a tag, a name, a repeated
         # line) is judged once per import; each entry is still judged on its own text.
         # Only the finding is kept (None when there is none), not the detection.
@@ -816,10 +822,14 @@ class _Validator:
         """
         if value in self.verdicts:
             return self.verdicts[value]
-        from .detect import check_language
+        from .detect import check_language, matches_language
 
-        verdict = check_language(value, self.expected)
         found = None
+        if matches_language(value, self.expected):
+            # Most translations: a match, with nothing to say (see check_language).
+            self.verdicts[value] = found
+            return found
+        verdict = check_language(value, self.expected)
         if verdict.status == "mismatch":
             found = (True, verdict.message)
         elif verdict.needs_review:
@@ -830,14 +840,12 @@ class _Validator:
     def check(
         self, entry: PoEntry, value: str, limit: int | None, *, is_name: bool
     ) -> tuple[list[str], list[str], list[str]]:
-        from ._gettext.template import placeholder_names
-
         errors: list[str] = []
         warnings: list[str] = []
         review: list[str] = []
         self.checker.found.clear()
         probe = PoEntry(line=entry.line, msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=value)
-        if _PLACEHOLDER_CHARS_RE.search(entry.msgid) or _PLACEHOLDER_CHARS_RE.search(value):
+        if _has_placeholder_chars(entry.msgid) or _has_placeholder_chars(value):
             self.checker.check(probe)
             literal_braces = placeholder_names(entry.msgid) is None
         else:
@@ -875,7 +883,7 @@ class _Validator:
             )
         # Every language's rules check the script (Azerbaijani: Latin only).
         try:
-            language_spec(self.target).text_rules.check_script(value)
+            self.rules.check_script(value)
         except ValueError as exc:
             # However short: detection cannot judge "Баку", but the script alone is wrong.
             errors.append(gettext("wrong script: {problem}", problem=str(exc)))
@@ -1217,7 +1225,7 @@ class _Import:
 
     def normalized(self, c: _Candidate) -> None:
         """The target language's rules repair look-alike letters, reported; the entry goes on."""
-        fixed, repairs = language_spec(self.target).text_rules.repair(c.value)
+        fixed, repairs = self.validator.rules.repair(c.value)
         if repairs:
             shown = ", ".join(
                 f"{char!r}→{replacement!r} (U+{ord(char[0]):04X}, {position})"
