@@ -1382,6 +1382,11 @@ def test_checking_the_text_alone_finds_what_the_whole_entry_check_finds(
         whole.check(probe)
         alone.check_text(probe)
         assert alone.found == whole.found
+        # The text given apart stands for the entry's msgstr.
+        other = EntryChecker("az.po", "az", None, ALLOWED_IDENTICAL)
+        other.lookalikes = lookalikes
+        other.check_text(PoEntry(line=7, msgid=msgid, msgctxt="article:x:title"), msgstr)
+        assert other.found == whole.found
     assert not any(char in msgid + msgstr for char in "{}%")
 
 

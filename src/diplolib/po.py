@@ -801,6 +801,7 @@ class _Validator:
 
     def __init__(self, file: str, target: Lang, language_check: bool) -> None:
         from ._catalog_tools import ALLOWED_IDENTICAL, EntryChecker
+        from .detect import check_language, matches_language
 
         self.checker = EntryChecker(file, target, None, ALLOWED_IDENTICAL)
         # Look-alike letters are repaired (and reported) before the checker sees the text.
@@ -809,6 +810,8 @@ class _Validator:
         self.language_check = language_check
         self.expected = language_spec(target).label
         self.rules = language_spec(target).text_rules
+        self.matches = matches_language
+        self.check_language = check_language
         # Detection is deterministic: a text met again (a tag, a name, a repeated
         # line) is judged once per import; each entry is still judged on its own text.
         # Only the finding is kept (None when there is none), not the detection.
@@ -822,14 +825,12 @@ class _Validator:
         """
         if value in self.verdicts:
             return self.verdicts[value]
-        from .detect import check_language, matches_language
-
         found = None
-        if matches_language(value, self.expected):
+        if self.matches(value, self.expected):
             # Most translations: a match, with nothing to say (see check_language).
             self.verdicts[value] = found
             return found
-        verdict = check_language(value, self.expected)
+        verdict = self.check_language(value, self.expected)
         if verdict.status == "mismatch":
             found = (True, verdict.message)
         elif verdict.needs_review:
@@ -844,14 +845,14 @@ class _Validator:
         warnings: list[str] = []
         review: list[str] = []
         self.checker.found.clear()
-        probe = PoEntry(line=entry.line, msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=value)
         if _has_placeholder_chars(entry.msgid) or _has_placeholder_chars(value):
+            probe = PoEntry(line=entry.line, msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=value)
             self.checker.check(probe)
             literal_braces = placeholder_names(entry.msgid) is None
         else:
             # No brace or percent sign in either: no placeholder or printf conversion
             # to compare, so only the checks of the text itself can find anything.
-            self.checker.check_text(probe)
+            self.checker.check_text(entry, value)
             literal_braces = False
         for finding in self.checker.found:
             if finding.code == "unsafe-placeholder" and literal_braces:
