@@ -327,3 +327,15 @@ def test_a_match_is_told_without_probabilities_exactly_when_check_language_says_
             assert found == (check_language(text, code).status == "match"), (text, code)
             seen.add(found)
     assert seen == {True, False}
+
+
+def test_one_word_costs_what_the_joined_scoring_gives_that_word() -> None:
+    profile = model.load_profile()
+    words = {w for text in LINES[::3] for w in prepare_tokens(text)[1]}
+    words |= {"a", "ab", "x" * 37, "y" * 38, "z" * 39, "w" * 80, "ə'li", "ж"}
+    for script, table in profile.scripts.items():
+        cache = table.words
+        assert cache is not None
+        cost = model._word_cost(profile, table)
+        for word in words:
+            assert cost(word) == profile._packed((word,), table), (script, word)

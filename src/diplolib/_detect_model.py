@@ -195,9 +195,38 @@ def profile_from_data(data: Mapping[str, Any]) -> Profile:
     return profile
 
 
+_WORD_SIZES: Final = 40
+"""Padded word lengths up to which :func:`_word_cost` has its n-gram slices ready."""
+
+
 def _word_cost(profile: Profile, table: ScriptTable) -> Callable[[str], int]:
+    """The packed cost of one word: ``profile._packed((word,), table)``, with less overhead.
+
+    The n-gram slices of a padded word of each length are cut once here; a
+    longer word is scored the general way.
+    """
+    get = table.table.get
+    zeros = repeat(0)
+    orders = profile.orders
+    shortest, longest = profile.orders[-1] - 2, profile.max_word
+    cuts = [
+        [tuple(slice(i, i + n) for i in range(size - n + 1)) for n in orders if n > 1]
+        for size in range(_WORD_SIZES)
+    ]
+    unigrams = 1 in orders
+
     def cost(word: str) -> int:
-        return profile._packed((word,), table)
+        padded = f" {word} "
+        size = len(padded)
+        if size >= _WORD_SIZES:
+            return profile._packed((word,), table)
+        cut = padded.__getitem__
+        total = sum(map(get, padded, zeros)) if unigrams else 0
+        for slices in cuts[size]:
+            total += sum(map(get, map(cut, slices), zeros))
+        if shortest < len(word) <= longest:
+            total += get(padded, 0)
+        return total
 
     return cost
 
