@@ -179,6 +179,7 @@ LAYERS: tuple[frozenset[str], ...] = (
             "content_types",
             "_resources",
             "_atomic",
+            "_gc",
             "_gettext",
             "az",
             "_detect_features",

@@ -1382,6 +1382,11 @@ def test_checking_the_text_alone_finds_what_the_whole_entry_check_finds(
         whole.check(probe)
         alone.check_text(probe)
         assert alone.found == whole.found
+        # The text given apart stands for the entry's msgstr.
+        other = EntryChecker("az.po", "az", None, ALLOWED_IDENTICAL)
+        other.lookalikes = lookalikes
+        other.check_text(PoEntry(line=7, msgid=msgid, msgctxt="article:x:title"), msgstr)
+        assert other.found == whole.found
     assert not any(char in msgid + msgstr for char in "{}%")
 
 
@@ -1423,3 +1428,26 @@ def test_entries_with_braces_or_percent_signs_get_every_check(
     else:
         assert reasons
         assert problem in reasons[0]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_import_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, enabled: bool) -> None:
+    import gc
+
+    from diplolib.errors import CatalogError
+
+    lib = load_sample_library()
+    po = export_po(lib, "en", "az")
+    entry(po, ctx("baku", "name", "place")).msgstr = "Bakı şəhəri"
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "a"\nmsgstr "\\q"\n', encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert import_po(lib, po).committed
+        assert gc.isenabled() is enabled
+        with pytest.raises(CatalogError):
+            import_po(lib, broken)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -672,14 +672,15 @@ class EntryChecker:
             source = sources[min(index, 1)] if entry.is_plural else entry.msgid
             self._text(entry, source, text)
 
-    def check_text(self, entry: PoEntry) -> None:
+    def check_text(self, entry: PoEntry, text: str | None = None) -> None:
         """What :meth:`check` finds in a singular, translated entry with no ``{``, ``}`` or ``%``.
 
         Such an entry has no placeholder or printf conversion to compare, so only
         the checks of the translation's text run (whitespace, punctuation,
-        markup, identical text, look-alikes).
+        markup, identical text, look-alikes). ``text`` stands for the entry's
+        ``msgstr`` when given (content import checks the repaired translation).
         """
-        self._text(entry, entry.msgid, entry.msgstr)
+        self._text(entry, entry.msgid, entry.msgstr if text is None else text)
 
     def _placeholders(self, entry: PoEntry) -> None:
         source = placeholder_names(entry.msgid)

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 __all__ = [
     "MAX_SAMPLE",
+    "WORD_RE",
+    "clean_text",
     "dominant_script",
     "features",
+    "lower_text",
     "prepare_tokens",
     "prepare_words",
     "sample_text",
+    "script_of_text",
 ]
 
 import re
@@ -46,9 +50,18 @@ _MAYBE_NOISE_RE: Final = re.compile(r"[@#/]|www|\w\.[a-zA-Z]")
 # character before it is checked apart. See _may_hold_noise.
 _DOT_LETTER_RE: Final = re.compile(r"\.[a-zA-Z]")
 # Letters, with an inner apostrophe kept: Turkish writes "Ankara'da", Azerbaijani does not.
-_WORD_RE: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+WORD_RE: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+"""A word: letters, with an inner apostrophe kept (Turkish writes "Ankara'da").
+
+A word neither starts nor ends at a space, so the words of a text are those
+before a space followed by those after it:
+
+>>> text = "prezident bakıda görüş keçirdi"
+>>> cut = text.find(" ", 12)
+>>> WORD_RE.findall(text, 0, cut) + WORD_RE.findall(text, cut) == WORD_RE.findall(text)
+True
+"""
 _APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_OTHER_APOSTROPHE_RE: Final = re.compile("[\u2019\u02bc`\u00b4]")
 
 
 def sample_text(text: str) -> str:
@@ -101,13 +114,33 @@ def prepare_tokens(text: str) -> tuple[str, list[str]]:
     >>> prepare_tokens("Londra’da, Bakü")
     ("Londra'da, Bakü", ["londra'da", 'bakü'])
     """
+    text = clean_text(text)
+    return text, WORD_RE.findall(lower_text(text))
+
+
+def clean_text(text: str) -> str:
+    """``text`` in NFC, with one apostrophe and without URLs: the first part of :func:`prepare_tokens`.
+
+    >>> clean_text("Londra’da: www.example.com")
+    "Londra'da:  "
+    """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _OTHER_APOSTROPHE_RE.search(text):
+    # The apostrophes _APOSTROPHES replaces, found by substring tests (no regex pass).
+    if "\u2019" in text or "\u02bc" in text or "`" in text or "\u00b4" in text:
         text = text.translate(_APOSTROPHES)
     if _may_hold_noise(text):
         text = _NOISE_RE.sub(" ", text)
-    return text, _WORD_RE.findall(text.replace("İ", "i").lower())
+    return text
+
+
+def lower_text(cleaned: str) -> str:
+    """The lower-case text whose :data:`WORD_RE` matches are the words of :func:`prepare_tokens`.
+
+    >>> lower_text("İLHAM Əliyev")
+    'ilham əliyev'
+    """
+    return cleaned.replace("İ", "i").lower()
 
 
 def _may_hold_noise(text: str) -> bool:
@@ -225,6 +258,36 @@ def _script_of(char: str) -> str:
         else:
             high = mid
     return _SCRIPT_STARTS[low][1]
+
+
+# Characters of text whose every letter is in one script (Latin or Cyrillic, by the
+# ranges of _ALL_LATIN_RE and _ALL_CYRILLIC_RE) along with digits, white space,
+# ASCII, Latin-1 and general punctuation and currency signs. Anything else is a
+# character of this class: found, the words must be counted (see script_of_text).
+_NOT_ONLY_LATIN_RE: Final = re.compile(
+    "[^\x00-\u02af\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\ua720-\ua7ff]"
+)
+_NOT_ONLY_CYRILLIC_RE: Final = re.compile(
+    "[^\x00-\x40\x5b-\x60\x7b-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf\xd7\xf7"
+    "\u0400-\u052f\u1c80-\u1c8f\u2000-\u206f\u20a0-\u20cf\u2de0-\u2dff\ua640-\ua69f]"
+)
+
+
+def script_of_text(lowered: str) -> str | None:
+    """``dominant_script`` of the words of ``lowered`` when one scan of the text tells it, else None.
+
+    When every letter of the text is Latin (or every one Cyrillic), so is every
+    word, and that is the answer whatever the words; only a text with some
+    word at all may be asked. None means the words must be counted.
+
+    >>> script_of_text("bakı, 12 mart — «zirvə»"), script_of_text("баку"), script_of_text("bakı баку")
+    ('Latn', 'Cyrl', None)
+    """
+    if _NOT_ONLY_LATIN_RE.search(lowered) is None:
+        return "Latn"
+    if _NOT_ONLY_CYRILLIC_RE.search(lowered) is None:
+        return "Cyrl"
+    return None
 
 
 def dominant_script(words: Sequence[str]) -> str:

@@ -44,6 +44,7 @@ __all__ = [
     "detect_language",
     "detect_segments",
     "language_validator",
+    "matches_language",
 ]
 
 import math
@@ -55,7 +56,15 @@ from functools import lru_cache
 from typing import Any, Final, Literal
 
 from ._detect_evidence import CUE_SETS, NAME_WEIGHT, weigh
-from ._detect_features import dominant_script, prepare_tokens, prepare_words, sample_text
+from ._detect_features import (
+    WORD_RE,
+    clean_text,
+    dominant_script,
+    lower_text,
+    prepare_words,
+    sample_text,
+    script_of_text,
+)
 from ._detect_model import Profile, ScriptTable, load_profile
 from .errors import (
     ArgumentTypeError,
@@ -304,11 +313,46 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
     if type(text) is not str:
         text = _check_text(text, "detect_language")
     allowed = _EVERY if candidates is None else _resolve_candidates(_candidates_key(candidates))
+    found = _scored(text, allowed)
+    if isinstance(found, Detection):
+        return found
+    table, costs, script = found
+    return _from_costs(table, costs, script, allowed)
+
+
+_Scored = Detection | tuple[ScriptTable, list[int], str]
+
+
+def _scored(text: str, allowed: frozenset[str]) -> _Scored:
+    """The answer for ``text``, or the costs it comes from: ``(table, costs, script)``.
+
+    Text in Latin or Cyrillic script is scored against the profile; the
+    costs' probabilities are :func:`_from_costs`. Text in another script, or
+    with no words, is answered here.
+    """
     sample = sample_text(text)
-    cleaned, words = prepare_tokens(sample)
+    cleaned = clean_text(sample)
+    lowered = lower_text(cleaned)
+    # A long text is decided on its first words more often than not (see below), so
+    # its words are read in two parts, split at a space: the words before it, then,
+    # only when they are needed, those after it. ``rest`` is where the second part
+    # starts, or -1 once ``words`` holds every word.
+    rest = lowered.find(" ", _HEAD_CHARS)
+    if rest > 0:
+        words = WORD_RE.findall(lowered, 0, rest)
+        if len(words) <= _SHORT_WORDS or sum(map(len, words[:-1])) < _EARLY_LETTERS:
+            words += WORD_RE.findall(lowered, rest)
+            rest = -1
+    else:
+        words = WORD_RE.findall(lowered)
     if not words:
         return _undetermined("Zyyy", allowed)
-    script = dominant_script(words)
+    script = script_of_text(lowered) if rest > 0 else None
+    if script is None:
+        if rest > 0:
+            words += WORD_RE.findall(lowered, rest)
+            rest = -1
+        script = dominant_script(words)
     if script != "Latn" and script != "Cyrl":
         if script == "Arab":
             return _detect_arabic(" ".join(words), allowed)
@@ -323,7 +367,7 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
     if len(words) <= _SHORT_WORDS and (
         not cleaned[1:].islower() or not CUE_SETS[script].isdisjoint(words)
     ):
-        return _detect_short(profile, table, cleaned, words, script, allowed)
+        return table, _short_costs(profile, table, cleaned, words, script), script
     # Costs add up word by word, so a long text is scored in two parts and the
     # second is skipped when the first already decides beyond doubt.
     cut, letters = 0, 0
@@ -332,24 +376,25 @@ def detect_language(text: str, *, candidates: Iterable[str] | None = None) -> De
         cut += 1
     costs = profile.score(words[:cut], script)
     if cut < len(words) and not _decided(table, costs, allowed):
-        rest = profile.score(words[cut:], script)
-        costs = [a + b for a, b in zip(costs, rest, strict=True)]
-    return _from_costs(table, costs, script, allowed)
+        later = words[cut:] if rest < 0 else words[cut:] + WORD_RE.findall(lowered, rest)
+        more = profile.score(later, script)
+        costs = [a + b for a, b in zip(costs, more, strict=True)]
+    return table, costs, script
 
+
+_HEAD_CHARS: Final = 96
+"""Characters of a text after which :func:`detect_language` first looks for a space to
+split its words at: more than enough, as a rule, for :data:`_EARLY_LETTERS` letters in
+more than :data:`_SHORT_WORDS` words; a head without them is read on, to the end."""
 
 _SHORT_WORDS: Final = 8
 """Texts of at most this many words are read with the grammatical evidence of
 :mod:`diplolib._detect_evidence` (names weigh less); longer ones have grammar enough."""
 
 
-def _detect_short(
-    profile: Profile,
-    table: ScriptTable,
-    cleaned: str,
-    words: list[str],
-    script: str,
-    allowed: frozenset[str],
-) -> Detection:
+def _short_costs(
+    profile: Profile, table: ScriptTable, cleaned: str, words: list[str], script: str
+) -> list[int]:
     plain, names, against = weigh(cleaned, words, script)
     costs = profile.score(plain, script)
     if names and costs and any(costs):
@@ -363,7 +408,7 @@ def _detect_short(
             penalty = against.get(name)
             if penalty:
                 costs[index] += round(penalty * unit)
-    return _from_costs(table, costs, script, allowed)
+    return costs
 
 
 _EARLY_LETTERS: Final = 48
@@ -373,7 +418,7 @@ _DECISIVE: Final = 10.0
 
 
 def _decided(table: ScriptTable, costs: list[int], allowed: frozenset[str]) -> bool:
-    ranked = sorted(costs[i] for i, _ in _class_plan(table.classes, allowed))
+    ranked = sorted(map(costs.__getitem__, _class_indices(table.classes, allowed)))
     if len(ranked) < 2 or not ranked[0]:
         return False
     return (ranked[1] - ranked[0]) / (table.scale * _temperature()) > _DECISIVE
@@ -392,14 +437,28 @@ def _class_plan(classes: tuple[str, ...], allowed: frozenset[str]) -> tuple[tupl
     )
 
 
+def _leader(table: ScriptTable, costs: list[int], allowed: frozenset[str]) -> tuple[int, str]:
+    """The lowest cost among the classes ``allowed`` admits and its language; ``(0, "und")``
+    when there is none, or no feature of the text is in the profile (a zero total)."""
+    plan = _class_plan(table.classes, allowed)
+    if not plan or not costs[plan[0][0]]:
+        return 0, "und"
+    return min([(costs[i], code) for i, code in plan])
+
+
+@lru_cache(maxsize=64)
+def _class_indices(classes: tuple[str, ...], allowed: frozenset[str]) -> tuple[int, ...]:
+    """The indices of :func:`_class_plan`."""
+    return tuple(i for i, _ in _class_plan(classes, allowed))
+
+
 def _from_costs(
     table: ScriptTable, costs: list[int], script: str, allowed: frozenset[str]
 ) -> Detection:
-    plan = _class_plan(table.classes, allowed)
-    if not plan or not costs[plan[0][0]]:
-        # A zero total means no feature of the text is in the profile.
+    low, lang = _leader(table, costs, allowed)
+    if lang == "und":
         return _undetermined(script, allowed)
-    low, lang = min((costs[i], code) for i, code in plan)
+    plan = _class_plan(table.classes, allowed)
     # Overlapping n-grams of one text are far from independent, so the naive
     # Bayes log-odds are tempered before they become probabilities.
     spread = table.scale * _temperature()
@@ -674,6 +733,27 @@ def check_language(
         "mismatch",
         f"expected {wanted} but the text looks {found}, confidence {detected.confidence:.2f})",
     )
+
+
+def matches_language(text: str, expected: str) -> bool:
+    """Whether :func:`check_language` finds ``text`` in the ``expected`` language (a match).
+
+    The same detection, without working out the probabilities of a match:
+    only which language leads matters for it.
+
+    >>> matches_language("Prezident Bakıda rəsmi görüş keçirdi", "az-Latn")
+    True
+    >>> matches_language("Президент прибыл в Баку", "az")
+    False
+    """
+    lang, script = _normalize_code(expected, what="expected language")
+    found = _scored(_check_text(text, "matches_language"), _EVERY)
+    if isinstance(found, Detection):
+        detected, found_script = found.lang, found.script
+    else:
+        table, costs, found_script = found
+        detected = _leader(table, costs, _EVERY)[1]
+    return detected == lang and (script is None or found_script == script)
 
 
 def _registered_label(code: str) -> str:

@@ -21,14 +21,12 @@ __all__ = ["ContentLibrary", "item_json", "load_sample_library"]
 
 import bisect
 import difflib
-import gc
 import heapq
 import json
 import math
 import os
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, overload
@@ -42,6 +40,7 @@ from ._content_guard import (
     json_limit_problem,
     more_problems,
 )
+from ._gc import gc_paused
 from ._journal import JOURNAL_NAME, commit_files, folder_lock, needs_recovery, recover
 from ._query import ArticleFilter
 from ._resources import data_dir
@@ -297,7 +296,7 @@ class ContentLibrary:
         files = sorted(p for p in root.rglob("*.json") if p.is_file())
         if not files:
             raise LibraryError([Problem(str(path), "", "no *.json content files found")])
-        with _gc_paused():
+        with gc_paused():
             library = cls._load_files(root, files, problems)
         if problems or library is None:
             raise LibraryError(cap_problems(problems))
@@ -792,18 +791,6 @@ def _group(found: Iterable[G], key: Callable[[G], str]) -> dict[str, tuple[G, ..
     for value in found:
         groups.setdefault(key(value), []).append(value)
     return {name: tuple(values) for name, values in groups.items()}
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the block, if it was running."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def item_json(item: Item) -> str:

@@ -364,6 +364,24 @@ def normalize_with_report(text: str) -> NormalizationReport:
     return NormalizationReport(text, fixed, changes, warnings)
 
 
+def repairs(text: str) -> tuple[str, tuple[tuple[str, str, int], ...]]:
+    """:func:`normalize_with_report`'s text and changes as ``(char, replacement, position)``.
+
+    The same result without building the report: content import repairs every
+    translation, and most have nothing to repair.
+
+    >>> repairs("Gәncә")
+    ('Gəncə', (('ә', 'ə', 1), ('ә', 'ə', 4)))
+    >>> repairs("Bakı")
+    ('Bakı', ())
+    """
+    fixed, findings = _scan(_require_str(text, "normalize_with_report"))
+    if not findings:
+        return fixed, ()
+    changes = (f for f in findings if f.kind in ("decomposed", "lookalike"))
+    return fixed, tuple((f.char, f.replacement, f.position) for f in changes)
+
+
 class Normalizer:
     """A text-validation hook that normalises Azerbaijani values and keeps the reports.
 

@@ -29,7 +29,7 @@ from ._inflect import Case, inflect
 from ._normalize import (
     find_lookalikes,
     may_have_lookalikes,
-    normalize_with_report,
+    repairs,
     require_latin,
     word_at,
 )
@@ -263,8 +263,7 @@ class AzerbaijaniRules(TextRules):
         >>> AzerbaijaniRules().repair("Gәncә")
         ('Gəncə', (('ә', 'ə', 1), ('ә', 'ə', 4)))
         """
-        report = normalize_with_report(value)
-        return report.text, tuple((c.char, c.replacement, c.position) for c in report.changes)
+        return repairs(value)
 
     def romanize(self, text: str, *, mixed: bool = False) -> str:
         """English spellings of Azerbaijani text (:func:`diplolib.az.romanize`).
