@@ -521,12 +521,14 @@ class EntityBase(ContentItem):
 
     id: Id
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]{0,11}$")] | None = None
-    external_ids: dict[str, str] = Field(default_factory=dict)
+    external_ids: dict[str, str] = Field(default_factory=dict, json_schema_extra={"default": {}})
     inflections: dict[
         Literal["genitive", "dative", "accusative", "locative", "ablative", "instrumental"],
         str,
-    ] = Field(default_factory=dict)
-    translation_sources: TranslationSources = Field(default_factory=dict)
+    ] = Field(default_factory=dict, json_schema_extra={"default": {}})
+    translation_sources: TranslationSources = Field(
+        default_factory=dict, json_schema_extra={"default": {}}
+    )
 
 
 class Position(_Model):
@@ -837,7 +839,9 @@ class Event(ContentItem):
     end: PartialDate | None = None
     place: Id | None = None
     participants: tuple[Participant, ...] = ()
-    translation_sources: TranslationSources = Field(default_factory=dict)
+    translation_sources: TranslationSources = Field(
+        default_factory=dict, json_schema_extra={"default": {}}
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Event:
@@ -971,14 +975,18 @@ class Article(ContentItem):
     published: AwareDatetime
     updated: AwareDatetime | None = None
     original_language: LanguageCode
-    translations: dict[LanguageCode, TranslationStatus] = Field(default_factory=dict)
+    translations: dict[LanguageCode, TranslationStatus] = Field(
+        default_factory=dict, json_schema_extra={"default": {}}
+    )
     tags: tuple[LocalizedText, ...] = ()
     mentions: tuple[Id, ...] = ()
     events: tuple[Id, ...] = ()
     related: tuple[Id, ...] = ()
     source: ForeignSource | None = None
     comment_count: Annotated[int, Field(ge=0)] = 0
-    translation_sources: TranslationSources = Field(default_factory=dict)
+    translation_sources: TranslationSources = Field(
+        default_factory=dict, json_schema_extra={"default": {}}
+    )
 
     @model_validator(mode="before")
     @classmethod
