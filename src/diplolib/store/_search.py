@@ -1052,7 +1052,7 @@ class _Stream:
         """
         if any(o.prefix for o in options):
             return None
-        # Only a term's rows hold one row per item: count those first, the rest only if needed.
+        # Only a term's rows hold one row per item: counting them tells the long list.
         terms = [n for n, o in enumerate(options) if not o.keyed]
         sizes = dict.fromkeys(range(len(options)), 0)
         sizes.update((n, plan.size(options[n])) for n in terms)
