@@ -1321,14 +1321,9 @@ class _Bucket:
 
     def take(self, limit: int) -> list[tuple[float, int]]:
         """The bucket's best ``limit`` items not scored already, as (−score, item)."""
-        p = s.search_postings.c
         out: list[tuple[float, int]] = []
         while len(out) < limit and not self.done:
-            extra = [] if self.last is None else [sa.tuple_(p.length, p.doc) > self.last]
-            rows = self._rows(limit, extra)
-            self.done = len(rows) < limit
-            for doc, length in rows:
-                self.last = (length, doc)
+            for doc, length in self.read(limit):
                 if doc not in self.skip:
                     out.append((-self.plan.gain(self.idf, self.weight, length), doc))
         return out[:limit] if len(out) > limit else out
