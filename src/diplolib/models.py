@@ -359,6 +359,15 @@ def _lang_keys(value: object) -> object:
     return value
 
 
+def _no_entries() -> Any:
+    """An empty-dict field default, made afresh for each instance.
+
+    pydantic would deep-copy a shared ``{}`` for every instance; the JSON schemas
+    still show ``"default": {}``.
+    """
+    return Field(default_factory=dict, json_schema_extra={"default": {}})
+
+
 _FIELD_PATH = r"^[a-z_]+(\[[0-9]{1,4}\])?(\.[a-z_]+(\[[0-9]{1,4}\])?)*$"
 _SOURCE_HASH = r"^[0-9a-f]{16}$"
 
@@ -521,14 +530,12 @@ class EntityBase(ContentItem):
 
     id: Id
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]{0,11}$")] | None = None
-    external_ids: dict[str, str] = Field(default_factory=dict, json_schema_extra={"default": {}})
+    external_ids: dict[str, str] = _no_entries()
     inflections: dict[
         Literal["genitive", "dative", "accusative", "locative", "ablative", "instrumental"],
         str,
-    ] = Field(default_factory=dict, json_schema_extra={"default": {}})
-    translation_sources: TranslationSources = Field(
-        default_factory=dict, json_schema_extra={"default": {}}
-    )
+    ] = _no_entries()
+    translation_sources: TranslationSources = _no_entries()
 
 
 class Position(_Model):
@@ -839,9 +846,7 @@ class Event(ContentItem):
     end: PartialDate | None = None
     place: Id | None = None
     participants: tuple[Participant, ...] = ()
-    translation_sources: TranslationSources = Field(
-        default_factory=dict, json_schema_extra={"default": {}}
-    )
+    translation_sources: TranslationSources = _no_entries()
 
     @model_validator(mode="after")
     def _ordered(self) -> Event:
@@ -975,18 +980,14 @@ class Article(ContentItem):
     published: AwareDatetime
     updated: AwareDatetime | None = None
     original_language: LanguageCode
-    translations: dict[LanguageCode, TranslationStatus] = Field(
-        default_factory=dict, json_schema_extra={"default": {}}
-    )
+    translations: dict[LanguageCode, TranslationStatus] = _no_entries()
     tags: tuple[LocalizedText, ...] = ()
     mentions: tuple[Id, ...] = ()
     events: tuple[Id, ...] = ()
     related: tuple[Id, ...] = ()
     source: ForeignSource | None = None
     comment_count: Annotated[int, Field(ge=0)] = 0
-    translation_sources: TranslationSources = Field(
-        default_factory=dict, json_schema_extra={"default": {}}
-    )
+    translation_sources: TranslationSources = _no_entries()
 
     @model_validator(mode="before")
     @classmethod
